@@ -1,0 +1,457 @@
+"""Load and validate the YAML under ``data/``.
+
+Plain, typed functions with no MkDocs dependency. Every failure raises
+:class:`macros.errors.DataError` naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence, TypeVar
+
+import yaml
+
+from .errors import DataError
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# https only; no whitespace, quotes, angle brackets or parentheses, so a URL can
+# never break out of a Markdown link or an HTML attribute.
+URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&*+,;=:@%/?#-]*)?$")
+PAGE_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md$")
+ROUND_KINDS = ("phone-screen", "coding", "system-design", "behavioral", "bar-raiser")
+GUIDE_KINDS = ("company", "internal", "external", "section", "tool")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    name: str
+    summary: str
+    meaning: str
+    listen_for: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    rounds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    principle: str
+    text: str
+    from_source: bool
+    follow_ups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    name: str
+    duration: str
+    format: str
+    assesses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    verified: dt.date
+
+
+@dataclass(frozen=True)
+class Guide:
+    id: str
+    title: str
+    kind: str
+    blurb: str
+    page: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Value:
+    id: str
+    name: str
+    summary: str
+    principles: tuple[str, ...]  # Amazon principles this value maps onto; may be empty
+
+
+@dataclass(frozen=True)
+class Company:
+    id: str
+    name: str
+    guide: str
+    framework: str
+    framework_source: str
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class SiteData:
+    principles: tuple[Principle, ...]
+    questions: tuple[Question, ...]
+    rounds: tuple[Round, ...]
+    sources: Mapping[str, Source]
+    guides: tuple[Guide, ...]
+    companies: tuple[Company, ...]
+
+    def principle(self, pid: str) -> Principle:
+        for p in self.principles:
+            if p.id == pid:
+                return p
+        raise KeyError(f"unknown principle id '{pid}'")
+
+    def guide(self, gid: str) -> Guide:
+        for g in self.guides:
+            if g.id == gid:
+                return g
+        raise KeyError(f"unknown guide id '{gid}'")
+
+    def company(self, cid: str) -> Company:
+        for c in self.companies:
+            if c.id == cid:
+                return c
+        raise KeyError(f"unknown company id '{cid}'")
+
+    def source(self, sid: str) -> Source:
+        try:
+            return self.sources[sid]
+        except KeyError:
+            raise KeyError(f"unknown source id '{sid}'") from None
+
+    def questions_for(self, pid: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.principle == pid)
+
+
+# --------------------------------------------------------------------------- field readers
+
+
+class _Entry:
+    """One mapping from a data file, with typed accessors that raise DataError."""
+
+    def __init__(self, file: str, label: str, raw: Any) -> None:
+        self.file = file
+        self.label = label
+        if not isinstance(raw, dict):
+            raise DataError(file, label, None, f"expected a mapping, got {_kind(raw)}")
+        self.raw: dict[str, Any] = raw
+
+    def fail(self, field: str | None, problem: str) -> DataError:
+        return DataError(self.file, self.label, field, problem)
+
+    def _get(self, field: str) -> Any:
+        if field not in self.raw or self.raw[field] is None:
+            raise self.fail(field, "is missing")
+        return self.raw[field]
+
+    def text(self, field: str) -> str:
+        value = self._get(field)
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, got {_kind(value)}")
+        value = " ".join(value.split())
+        if not value:
+            raise self.fail(field, "must not be empty")
+        return value
+
+    def optional_text(self, field: str) -> str | None:
+        return self.text(field) if self.raw.get(field) is not None else None
+
+    def ident(self, field: str = "id") -> str:
+        value = self.text(field)
+        if not ID_RE.match(value):
+            raise self.fail(field, f"'{value}' is not a kebab-case id (a-z, 0-9 and single hyphens)")
+        return value
+
+    def url(self, field: str) -> str:
+        value = self.text(field)
+        if not URL_RE.match(value):
+            raise self.fail(field, f"'{value}' is not an https URL without spaces, quotes, brackets or parentheses")
+        return value
+
+    def page(self, field: str) -> str:
+        value = self.text(field)
+        if not PAGE_RE.match(value):
+            raise self.fail(field, f"'{value}' is not a docs-relative path to a .md file")
+        return value
+
+    def flag(self, field: str) -> bool:
+        value = self._get(field)
+        if not isinstance(value, bool):
+            raise self.fail(field, f"must be true or false, got {_kind(value)}")
+        return value
+
+    def date(self, field: str) -> dt.date:
+        value = self._get(field)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.fail(field, f"must be a date (YYYY-MM-DD), got {value!r}")
+
+    def choice(self, field: str, allowed: Sequence[str]) -> str:
+        value = self.text(field)
+        if value not in allowed:
+            raise self.fail(field, f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+    def items(self, field: str) -> list[Any]:
+        value = self._get(field)
+        if not isinstance(value, list):
+            raise self.fail(field, f"must be a list, got {_kind(value)}")
+        if not value:
+            raise self.fail(field, "must not be an empty list")
+        return value
+
+    def texts(self, field: str) -> tuple[str, ...]:
+        out = []
+        for i, item in enumerate(self.items(field), 1):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(f"{field}[{i}]", f"must be non-empty text, got {_kind(item)}")
+            out.append(" ".join(item.split()))
+        return tuple(out)
+
+    def idents(self, field: str) -> tuple[str, ...]:
+        out = self.texts(field)
+        for i, value in enumerate(out, 1):
+            if not ID_RE.match(value):
+                raise self.fail(f"{field}[{i}]", f"'{value}' is not a kebab-case id")
+        if len(set(out)) != len(out):
+            raise self.fail(field, "lists the same id twice")
+        return out
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _label(index: int, raw: Any) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return f"#{index} (id '{raw['id']}')"
+    return f"#{index}"
+
+
+# --------------------------------------------------------------------------- files
+
+
+def read_yaml(path: Path, root: Path) -> Any:
+    """Parse one YAML file; a missing, empty or malformed file is a DataError."""
+    name = _rel(path, root)
+    if not path.is_file():
+        raise DataError(name, None, None, "file is missing")
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(name, None, None, f"is not valid YAML{where}: {problem}") from None
+    if doc is None:
+        raise DataError(name, None, None, "is empty")
+    return doc
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+T = TypeVar("T")
+
+
+def _entries(path: Path, root: Path, build: Callable[[_Entry], T]) -> list[T]:
+    doc = read_yaml(path, root)
+    name = _rel(path, root)
+    if not isinstance(doc, list):
+        raise DataError(name, None, None, f"must be a list of entries, got {_kind(doc)}")
+    if not doc:
+        raise DataError(name, None, None, "must list at least one entry")
+    out = [build(_Entry(name, _label(i, raw), raw)) for i, raw in enumerate(doc, 1)]
+    _unique(name, out)
+    return out
+
+
+def _unique(file: str, records: Sequence[Any], field: str = "id") -> None:
+    seen: set[str] = set()
+    for i, rec in enumerate(records, 1):
+        key = getattr(rec, field)
+        if key in seen:
+            raise DataError(file, f"#{i} (id '{key}')", field, f"duplicate id '{key}'")
+        seen.add(key)
+
+
+def _principle(e: _Entry) -> Principle:
+    return Principle(
+        id=e.ident(),
+        name=e.text("name"),
+        summary=e.text("summary"),
+        meaning=e.text("meaning"),
+        listen_for=e.texts("listen_for"),
+        pitfalls=e.texts("pitfalls"),
+        rounds=e.idents("rounds"),
+    )
+
+
+def _question(e: _Entry) -> Question:
+    return Question(
+        id=e.ident(),
+        principle=e.ident("principle"),
+        text=e.text("text"),
+        from_source=e.flag("from_source"),
+        follow_ups=e.texts("follow_ups"),
+    )
+
+
+def _round(e: _Entry) -> Round:
+    return Round(
+        id=e.choice("id", ROUND_KINDS),
+        name=e.text("name"),
+        duration=e.text("duration"),
+        format=e.text("format"),
+        assesses=e.texts("assesses"),
+    )
+
+
+def _source(e: _Entry) -> Source:
+    return Source(
+        id=e.ident(),
+        title=e.text("title"),
+        publisher=e.text("publisher"),
+        url=e.url("url"),
+        verified=e.date("verified"),
+    )
+
+
+def _guide(e: _Entry) -> Guide:
+    kind = e.choice("kind", GUIDE_KINDS)
+    page = source = None
+    if kind == "external":
+        source = e.ident("source")
+        if "page" in e.raw:
+            raise e.fail("page", "an external guide has a source, not a page")
+    else:
+        page = e.page("page")
+        if "source" in e.raw:
+            raise e.fail("source", f"a {kind} guide has a page, not a source")
+    return Guide(id=e.ident(), title=e.text("title"), kind=kind, blurb=e.text("blurb"), page=page, source=source)
+
+
+def _company(e: _Entry) -> Company:
+    values = []
+    for i, raw in enumerate(e.items("values"), 1):
+        v = _Entry(e.file, f"{e.label} values{_label(i, raw)}", raw)
+        principles = v.idents("principles") if "principles" in v.raw else ()
+        values.append(Value(id=v.ident(), name=v.text("name"), summary=v.text("summary"), principles=principles))
+    _unique(e.file, values)
+    return Company(
+        id=e.ident(),
+        name=e.text("name"),
+        guide=e.ident("guide"),
+        framework=e.text("framework"),
+        framework_source=e.ident("framework_source"),
+        values=tuple(values),
+    )
+
+
+def _glob(root: Path, folder: str) -> list[Path]:
+    path = root / folder
+    if not path.is_dir():
+        raise DataError(_rel(path, root), None, None, "folder is missing")
+    files = sorted(path.glob("*.yml"))
+    if not files:
+        raise DataError(_rel(path, root), None, None, "folder has no .yml files")
+    return files
+
+
+# --------------------------------------------------------------------------- the whole site
+
+
+def load_site(root: Path) -> SiteData:
+    """Load every data file under ``root`` and check the references between them."""
+    root = Path(root)
+    principles = _entries(root / "principles.yml", root, _principle)
+    questions = _entries(root / "questions.yml", root, _question)
+    rounds = _entries(root / "rounds.yml", root, _round)
+    guides = _entries(root / "guides.yml", root, _guide)
+
+    sources: dict[str, Source] = {}
+    source_file: dict[str, str] = {}
+    for path in _glob(root, "sources"):
+        for i, src in enumerate(_entries(path, root, _source), 1):
+            if src.id in sources:
+                raise DataError(
+                    _rel(path, root), f"#{i} (id '{src.id}')", "id", f"duplicate id '{src.id}' (also in {source_file[src.id]})"
+                )
+            sources[src.id] = src
+            source_file[src.id] = _rel(path, root)
+
+    companies: list[Company] = []
+    company_file: dict[str, str] = {}
+    for path in _glob(root, "companies"):
+        name = _rel(path, root)
+        company = _company(_Entry(name, path.stem, read_yaml(path, root)))
+        if company.id != path.stem:
+            raise DataError(name, path.stem, "id", f"'{company.id}' must match the file name '{path.stem}'")
+        companies.append(company)
+        company_file[company.id] = name
+
+    site = SiteData(
+        principles=tuple(principles),
+        questions=tuple(questions),
+        rounds=tuple(rounds),
+        sources=sources,
+        guides=tuple(guides),
+        companies=tuple(companies),
+    )
+    check_references(site, root, company_file, source_file)
+    return site
+
+
+def check_references(site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]) -> None:
+    """Every id that one file names must exist in the file that defines it."""
+    r = root.name + "/"
+    principle_ids = {p.id for p in site.principles}
+    round_ids = {x.id for x in site.rounds}
+    guide_ids = {g.id for g in site.guides}
+
+    for i, p in enumerate(site.principles, 1):
+        for value in p.rounds:
+            if value not in round_ids:
+                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "rounds", f"unknown round '{value}'")
+    for i, q in enumerate(site.questions, 1):
+        if q.principle not in principle_ids:
+            raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")
+    for i, p in enumerate(site.principles, 1):
+        if not site.questions_for(p.id):
+            raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
+    for i, g in enumerate(site.guides, 1):
+        if g.source is not None and g.source not in site.sources:
+            raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")
+    for c in site.companies:
+        name = company_file[c.id]
+        if c.guide not in guide_ids:
+            raise DataError(name, c.id, "guide", f"unknown guide '{c.guide}'")
+        if c.framework_source not in site.sources:
+            raise DataError(name, c.id, "framework_source", f"unknown source '{c.framework_source}'")
+        for i, v in enumerate(c.values, 1):
+            for pid in v.principles:
+                if pid not in principle_ids:
+                    raise DataError(name, f"{c.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'")

@@ -1,0 +1,67 @@
+"""The functions behind each macro: shape data, render a template, return Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import shape
+from .data import SiteData, load_site
+from .render import Renderer
+
+DRILL_PAGE = "practice/drill.md"
+
+
+@dataclass
+class GuideMacros:
+    """Every macro a page may call. ``here`` returns the calling page's docs path."""
+
+    site: SiteData
+    renderer: Renderer
+    here: Callable[[], str]
+
+    @classmethod
+    def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
+        project_dir = Path(project_dir)
+        return cls(load_site(project_dir / "data"), Renderer(project_dir / "overrides" / "partials" / "macros"), here)
+
+    def registry(self) -> dict[str, Callable[..., str]]:
+        """Name -> callable, for ``define_env`` to register."""
+        return {
+            "guide_link": self.guide_link,
+            "cite": self.cite,
+            "principles_table": self.principles_table,
+            "principle_page": self.principle_page,
+            "related_resources": self.related_resources,
+            "company_guides": self.company_guides,
+            "company_values": self.company_values,
+            "source_questions": self.source_questions,
+        }
+
+    def guide_link(self, gid: str) -> str:
+        return self.renderer.render("guide-link.md", link=shape.guide_link(self.site, gid, self.here()))
+
+    def cite(self, sid: str) -> str:
+        return self.renderer.render("cite.md", source=shape.citation(self.site.source(sid)))
+
+    def principles_table(self) -> str:
+        return self.renderer.render("principles-table.md", rows=shape.principle_rows(self.site, self.here()))
+
+    def principle_page(self, pid: str) -> str:
+        view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
+        return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles))
+
+    def related_resources(self, gid: str) -> str:
+        groups = shape.related_groups(self.site, self.here(), exclude=gid)
+        return self.renderer.render("related-resources.md", groups=groups)
+
+    def company_guides(self) -> str:
+        return self.renderer.render("company-guides.md", links=shape.company_links(self.site, self.here()))
+
+    def company_values(self, cid: str) -> str:
+        company = self.site.company(cid)
+        return self.renderer.render("company-values.md", company=company, cite=self.cite(company.framework_source))
+
+    def source_questions(self) -> str:
+        return self.renderer.render("source-questions.md", items=shape.source_questions(self.site, self.here()))

@@ -1,0 +1,75 @@
+"""Render macro templates from ``overrides/partials/macros/``.
+
+Two Jinja environments share one template folder:
+
+* ``*.md`` templates produce Markdown. Every ``{{ value }}`` passes through
+  :func:`md_escape`, so data can never become Markdown, HTML or Jinja syntax.
+* ``*.html`` templates produce HTML with Jinja's autoescape on.
+
+Values that are already safe (links we computed, JSON for scripts) are
+wrapped in :class:`markupsafe.Markup` by the shaping code.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+# Characters left as they are: letters, digits, white space and punctuation
+# that has no meaning in Markdown, HTML or Jinja when it stands mid-line.
+_PLAIN = set(",.;?'/%$@")
+
+
+def md_escape(value: Any) -> str:
+    """Turn a data value into Markdown that renders as exactly that text."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch == " " or ch in _PLAIN or ord(ch) > 127:
+            out.append(ch)
+        else:
+            out.append(f"&#{ord(ch)};")
+    return "".join(out)
+
+
+def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Markup:
+    """A link from one docs-relative ``.md`` file to another, for MkDocs to validate."""
+    start = posixpath.dirname(from_page) or "."
+    rel = posixpath.relpath(to_page, start)
+    if anchor:
+        rel = f"{rel}#{anchor}" if to_page != from_page else f"#{anchor}"
+    return Markup(rel)
+
+
+class Renderer:
+    """Renders the macro templates; one instance per build."""
+
+    def __init__(self, templates: Path) -> None:
+        loader = FileSystemLoader(str(templates))
+        self._md = Environment(
+            loader=loader,
+            undefined=StrictUndefined,
+            autoescape=False,
+            finalize=md_escape,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._html = Environment(
+            loader=loader,
+            undefined=StrictUndefined,
+            autoescape=True,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        env = self._md if name.endswith(".md") else self._html
+        return env.get_template(name).render(**context)
