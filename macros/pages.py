@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from markupsafe import Markup
+
 from . import shape
 from .data import SiteData, load_site
 from .render import Renderer
@@ -37,6 +39,13 @@ class GuideMacros:
             "company_guides": self.company_guides,
             "company_values": self.company_values,
             "source_questions": self.source_questions,
+            "practice_tools": self.practice_tools,
+            "question_bank": self.question_bank,
+            "drill": self.drill,
+            "mock_loop": self.mock_loop,
+            "company_map": self.company_map,
+            "cheat_sheet": self.cheat_sheet,
+            "star_planner": self.star_planner,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -65,3 +74,36 @@ class GuideMacros:
 
     def source_questions(self) -> str:
         return self.renderer.render("source-questions.md", items=shape.source_questions(self.site, self.here()))
+
+    def star_planner(self) -> str:
+        return self.renderer.render("star-planner.html", data=shape.star_planner_data(self.site))
+
+    # ----------------------------------------------------------------------- practice tools
+
+    def practice_tools(self) -> str:
+        return self.renderer.render("practice-tools.md", links=shape.tool_links(self.site, self.here()))
+
+    def question_bank(self) -> str:
+        groups = shape.question_groups(self.site, self.here())
+        control = Markup(self.renderer.render("question-bank-filter.html", groups=groups))
+        return self.renderer.render("question-bank.md", groups=groups, control=control, total=len(self.site.questions))
+
+    def drill(self) -> str:
+        return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
+
+    def mock_loop(self) -> str:
+        return self.renderer.render("mock-loop.html", data=shape.mock_loop_data(self.site))
+
+    def company_map(self) -> str:
+        companies = shape.mapped_companies(self.site)
+        return self.renderer.render(
+            "company-map.md",
+            companies=companies,
+            cites=[Markup(self.cite(c.framework_source)) for c in companies],
+            rows=shape.value_map_rows(self.site, self.here(), companies),
+            cell=shape.map_cell_text,
+            unmapped=shape.unmapped_values(companies),
+        )
+
+    def cheat_sheet(self) -> str:
+        return self.renderer.render("cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()))

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from .data import Company, Guide, Principle, Question, SiteData, Source
+from .data import Company, Guide, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
 PRINCIPLES_DIR = "amazon/leadership-principles"
@@ -117,12 +117,17 @@ def citation(source: Source) -> dict[str, object]:
         "publisher": source.publisher,
         "href": Markup(source.url),
         "verified": source.verified.isoformat(),
-        "verified_text": format_date(source.verified),
+        "verified_text": format_date(source.verified, short=True),
     }
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+def format_date(day: dt.date, short: bool = False) -> str:
+    """``7 August 2025``, or ``7 Aug 2025`` when short (English month names)."""
+    month = MONTHS[day.month - 1]
+    return f"{day.day} {month[:3] if short else month} {day.year}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -160,3 +165,129 @@ def source_questions(site: SiteData, from_page: str) -> list[SourceQuestion]:
         for q in site.questions_for(p.id)
         if q.from_source
     ]
+
+
+# --------------------------------------------------------------------------- STAR story planner
+
+STORY_FORMAT_VERSION = 1
+STORY_STORAGE_KEY = f"interview-guide:stories:v{STORY_FORMAT_VERSION}"
+STORY_MAX_FILE_BYTES = 1024 * 1024
+STORY_MAX_STORIES = 500
+# Longest allowed value of each text field of a story, in characters.
+STORY_FIELD_LIMITS = {
+    "id": 40,
+    "title": 200,
+    "when": 7,
+    "situation": 4000,
+    "task": 4000,
+    "action": 4000,
+    "result": 4000,
+    "metrics": 1000,
+}
+
+
+def star_planner_data(site: SiteData) -> dict[str, object]:
+    """Everything the planner script needs: storage format, limits and the principles in order."""
+    return {
+        "version": STORY_FORMAT_VERSION,
+        "key": STORY_STORAGE_KEY,
+        "maxBytes": STORY_MAX_FILE_BYTES,
+        "maxStories": STORY_MAX_STORIES,
+        "limits": dict(STORY_FIELD_LIMITS),
+        "principles": [{"id": p.id, "name": p.name} for p in site.principles],
+    }
+
+
+# --------------------------------------------------------------------------- practice tools
+
+NO_COUNTERPART = "\u2014"  # em dash: shown where a company has no value matching a principle
+LOOP_KINDS = ("coding", "system-design", "behavioral", "bar-raiser")  # interviewer kinds in an on-site loop
+
+
+def tool_links(site: SiteData, from_page: str) -> list[Link]:
+    """Every practice tool (guides of kind ``tool``), leaving out the calling page."""
+    return [
+        Link(g.title, _guide_href(site, g, from_page), g.blurb)
+        for g in site.guides
+        if g.kind == "tool" and g.page != from_page
+    ]
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    principle: Principle
+    anchor: Markup  # a validated kebab-case id, safe in attributes and attr_list
+    href: Markup
+    questions: tuple[Question, ...]
+
+
+def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
+    """The question bank: one group per principle, in Amazon's order, questions in file order."""
+    return [
+        QuestionGroup(
+            principle=p,
+            anchor=Markup(principle_anchor(p.id)),
+            href=relative_link(from_page, principle_page(p.id)),
+            questions=site.questions_for(p.id),
+        )
+        for p in site.principles
+    ]
+
+
+def drill_data(site: SiteData) -> dict[str, object]:
+    """What the timed drill script needs: principles in order and every question with its probes."""
+    return {
+        "principles": [{"id": p.id, "name": p.name} for p in site.principles],
+        "questions": [{"p": q.principle, "text": q.text, "probes": list(q.follow_ups)} for q in site.questions],
+    }
+
+
+def mock_loop_data(site: SiteData) -> dict[str, object]:
+    """What the mock loop generator needs: the interviewer kinds, principles with their rounds, questions."""
+    rounds = {r.id: r for r in site.rounds}
+    missing = [k for k in LOOP_KINDS if k not in rounds]
+    if missing:
+        raise KeyError(f"data/rounds.yml lacks the loop round(s): {', '.join(missing)}")
+    return {
+        "kinds": [
+            {"id": k, "name": rounds[k].name, "duration": rounds[k].duration, "format": rounds[k].format}
+            for k in LOOP_KINDS
+        ],
+        "principles": [{"id": p.id, "name": p.name, "rounds": list(p.rounds)} for p in site.principles],
+        "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
+    }
+
+
+def map_cell_text(names: Sequence[str]) -> str:
+    """One cell of the company map: the matching value names, or an em dash when there is none."""
+    return ", ".join(names) if names else NO_COUNTERPART
+
+
+def unmapped_values(companies: Sequence[Company]) -> list[tuple[Company, tuple[Value, ...]]]:
+    """Per company, the values that map onto no Amazon principle (companies with none are left out)."""
+    out = []
+    for c in companies:
+        values = tuple(v for v in c.values if not v.principles)
+        if values:
+            out.append((c, values))
+    return out
+
+
+@dataclass(frozen=True)
+class CheatRow:
+    number: int
+    principle: Principle
+    href: Markup
+    prompt: str
+
+
+def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
+    """The 16 principles with a short prompt each: the principle's shortest bank question."""
+    rows = []
+    for i, p in enumerate(site.principles, 1):
+        questions = site.questions_for(p.id)
+        if not questions:
+            raise KeyError(f"no question for principle '{p.id}'")
+        prompt = min(questions, key=lambda q: len(q.text)).text
+        rows.append(CheatRow(i, p, relative_link(from_page, principle_page(p.id)), prompt))
+    return rows

@@ -1,0 +1,1 @@
+"""Helpers shared by the test modules (import as ``from tests.support.axe import ...``)."""

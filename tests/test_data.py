@@ -1,0 +1,151 @@
+"""Unit tests of the data layer: no MkDocs involved."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.data import load_site
+from macros.errors import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+OFFICIAL_NAMES = [
+    "Customer Obsession",
+    "Ownership",
+    "Invent and Simplify",
+    "Are Right, A Lot",
+    "Learn and Be Curious",
+    "Hire and Develop the Best",
+    "Insist on the Highest Standards",
+    "Think Big",
+    "Bias for Action",
+    "Frugality",
+    "Earn Trust",
+    "Dive Deep",
+    "Have Backbone; Disagree and Commit",
+    "Deliver Results",
+    "Strive to be Earth's Best Employer",
+    "Success and Scale Bring Broad Responsibility",
+]
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst
+
+
+def edit(path: Path, change) -> None:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_sixteen_principles_with_official_names_in_order(site):
+    assert [p.name for p in site.principles] == OFFICIAL_NAMES
+
+
+def test_summaries_are_the_source_documents_one_liners(site):
+    source = (ROOT / "tests/fixtures/amazon-interview-guide.source.md").read_text(encoding="utf-8")
+    for p in site.principles:
+        assert f"- **{p.name}**: {p.summary}\n" in source, p.id
+
+
+def test_every_principle_has_at_least_five_questions(site):
+    for p in site.principles:
+        assert len(site.questions_for(p.id)) >= 5, p.id
+
+
+def test_the_five_source_questions_are_kept_verbatim(site):
+    source = (ROOT / "tests/fixtures/amazon-interview-guide.source.md").read_text(encoding="utf-8")
+    from_source = [q for q in site.questions if q.from_source]
+    assert len(from_source) == 5
+    for q in from_source:
+        assert f'- **{site.principle(q.principle).name}**: "{q.text}"' in source
+
+
+def test_every_guide_kind_needed_by_related_resources_exists(site):
+    kinds = {g.kind for g in site.guides}
+    assert {"company", "internal", "external"} <= kinds
+    assert {g.id for g in site.guides if g.kind == "company"} == {"amazon", "apple", "google", "meta", "microsoft"}
+
+
+def test_sources_are_https_and_dated(site):
+    assert site.sources
+    for s in site.sources.values():
+        assert s.url.startswith("https://"), s.id
+        assert s.verified.year >= 2025, s.id
+
+
+def test_valid_data_loads_from_a_copy(data_copy):
+    assert len(load_site(data_copy).principles) == 16
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "expected"),
+    [
+        ("principles.yml", lambda d: d[2].pop("name"), "data/principles.yml, entry #3 (id 'invent-and-simplify'), field 'name': is missing"),
+        ("principles.yml", lambda d: d[0].update(listen_for="text"), "field 'listen_for': must be a list, got text"),
+        ("principles.yml", lambda d: d[0].update(pitfalls=[]), "field 'pitfalls': must not be an empty list"),
+        ("principles.yml", lambda d: d[1].update(id="customer-obsession"), "entry #2 (id 'customer-obsession'), field 'id': duplicate id 'customer-obsession'"),
+        ("principles.yml", lambda d: d[0].update(rounds=["behavioral", "lunch"]), "field 'rounds': unknown round 'lunch'"),
+        ("questions.yml", lambda d: d[0].update(principle="customer-obsesion"), "field 'principle': unknown principle 'customer-obsesion'"),
+        ("questions.yml", lambda d: d[0].update(from_source="yes"), "field 'from_source': must be true or false, got text"),
+        ("guides.yml", lambda d: d[0].update(kind="blog"), "field 'kind': 'blog' is not one of"),
+        ("guides.yml", lambda d: d[0].update(page="../etc/passwd.md"), "field 'page'"),
+        ("sources/amazon.yml", lambda d: d[0].update(url="http://example.com/"), "field 'url': 'http://example.com/' is not an https URL"),
+        ("sources/amazon.yml", lambda d: d[0].update(verified="last week"), "field 'verified': must be a date"),
+        ("companies/google.yml", lambda d: d.update(guide="gogle"), "data/companies/google.yml, entry google, field 'guide': unknown guide 'gogle'"),
+        ("companies/google.yml", lambda d: d["values"][0].update(principles=["customer-obsession", "nope"]), "field 'principles': unknown principle 'nope'"),
+    ],
+)
+def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected):
+    edit(data_copy / file, change)
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert expected in str(err.value)
+
+
+def test_duplicate_source_id_across_files_is_reported(data_copy):
+    edit(data_copy / "sources/google.yml", lambda d: d.append(dict(d[0], id="amazon-principles")))
+    with pytest.raises(DataError, match=r"data/sources/google.yml, entry #\d+ \(id 'amazon-principles'\), field 'id': duplicate id 'amazon-principles' \(also in data/sources/amazon.yml\)"):
+        load_site(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("- id: [unclosed\n", "data/principles.yml: is not valid YAML at line"),
+        ("", "data/principles.yml: is empty"),
+        ("id: a\n", "data/principles.yml: must be a list of entries, got a mapping"),
+        ("[]\n", "data/principles.yml: must list at least one entry"),
+    ],
+)
+def test_malformed_files(data_copy, content, expected):
+    (data_copy / "principles.yml").write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert expected in str(err.value)
+
+
+def test_missing_file(data_copy):
+    (data_copy / "questions.yml").unlink()
+    with pytest.raises(DataError, match=r"^data/questions.yml: file is missing$"):
+        load_site(data_copy)
+
+
+def test_company_file_name_must_match_its_id(data_copy):
+    edit(data_copy / "companies/meta.yml", lambda d: d.update(id="facebook"))
+    with pytest.raises(DataError, match=r"data/companies/meta.yml, entry meta, field 'id': 'facebook' must match the file name 'meta'"):
+        load_site(data_copy)

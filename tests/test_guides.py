@@ -1,0 +1,103 @@
+"""The principles table, cross-links between guides and the related-guide pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.data import load_site
+from tests.htmltext import elements, main_content
+from tests.test_data import OFFICIAL_NAMES
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = load_site(ROOT / "data")
+
+
+def resolve(built: Path, page_url: str, href: str) -> Path:
+    """The built file an internal href points at (directory URLs end in index.html)."""
+    path = href.split("#", 1)[0]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path)) if path else page_url
+    out = built / target
+    return out / "index.html" if out.is_dir() else out
+
+
+def test_principles_table_has_16_rows_with_official_names_and_working_links(built_site: Path):
+    page = built_site / "amazon/leadership-principles/index.html"
+    table = re.search(r"<table>.*?</table>", main_content(page), re.S).group(0)
+    rows = [t for tag, _, t in elements(table) if tag == "tr"][1:]
+    assert len(rows) == 16
+    links = [(a.get("href"), t) for tag, a, t in elements(table) if tag == "a"]
+    assert [t for _, t in links] == OFFICIAL_NAMES
+    for (href, name), principle in zip(links, SITE.principles):
+        target = resolve(built_site, "amazon/leadership-principles/index.html", href)
+        assert target.is_file(), href
+        h1 = [t for tag, _, t in elements(target) if tag == "h1"]
+        assert h1 == [name]
+        assert principle.id in href
+
+
+@pytest.mark.parametrize("guide", [g for g in SITE.guides if g.page], ids=lambda g: g.id)
+def test_every_guide_page_exists_and_is_titled_as_registered(built_site: Path, guide):
+    built = built_site / guide.page.removesuffix(".md").removesuffix("index")
+    page = built / "index.html" if built.is_dir() else built_site / (guide.page.removesuffix(".md") + "/index.html")
+    assert page.is_file(), guide.page
+    h1 = [t for tag, _, t in elements(page) if tag == "h1"]
+    assert h1 == [guide.title]
+    words = len(re.sub(r"<[^>]+>", " ", main_content(page)).split())
+    assert words >= 150, f"{guide.page} has only {words} words"
+
+
+def test_related_resources_on_the_overview_list_every_other_guide(built_site: Path):
+    html = main_content(built_site / "amazon/index.html")
+    section = html[html.index('id="related-resources"') :]
+    texts = [t for tag, _, t in elements(section) if tag == "a"]
+    for g in SITE.guides:
+        if g.kind in ("internal", "external") or (g.kind == "company" and g.id != "amazon"):
+            assert g.title in texts, g.id
+    assert "Amazon Interview Guide" not in texts
+    for heading in ("Internal Guides", "Amazon-Specific Resources", "Company Comparison"):
+        assert heading in [t for tag, _, t in elements(section) if tag == "h3"]
+
+
+def test_company_guides_cite_sources_with_a_verified_date(built_site: Path):
+    for cid in ("apple", "google", "meta", "microsoft"):
+        html = main_content(built_site / f"companies/{cid}/index.html")
+        cites = re.findall(r'<span class="guide-cite">.*?</span>', html, re.S)
+        assert len(cites) >= 5, cid
+        for cite in cites:
+            assert re.search(r'href="https://', cite) and re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', cite), cite
+
+
+MD_LINK = re.compile(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)")
+
+
+def test_docs_link_to_other_guides_only_through_macros():
+    """A hand-written .md link may only stay inside its own guide folder."""
+    offenders = []
+    for md in (ROOT / "docs").rglob("*.md"):
+        rel = md.relative_to(ROOT / "docs").as_posix()
+        top = rel.split("/", 1)[0] if "/" in rel else ""
+        for target in MD_LINK.findall(md.read_text(encoding="utf-8")):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+            if not top or resolved.split("/", 1)[0] != top:
+                offenders.append(f"{rel} -> {target}")
+    assert not offenders, "use {{ guide_link(...) }} instead: " + ", ".join(offenders)
+
+
+def test_every_principle_has_a_page_in_the_nav():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    flat = re.findall(r"amazon/leadership-principles/([a-z0-9-]+)\.md", str(config["nav"]))
+    assert [p for p in flat if p != "index"] == [p.id for p in SITE.principles]
+    for p in SITE.principles:
+        text = (ROOT / f"docs/amazon/leadership-principles/{p.id}.md").read_text(encoding="utf-8")
+        assert f'{{{{ principle_page("{p.id}") }}}}' in text
