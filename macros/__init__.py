@@ -15,27 +15,45 @@ from .errors import DataError
 
 __all__ = ["DataError", "define_env"]
 
+_fresh = True  # set until the first define_env call: the modules were just imported
+
 
 def _reload() -> type:
     """Re-import the plain modules so ``mkdocs serve`` picks up edits to them.
 
     mkdocs-macros imports this package once per process and calls
     ``define_env`` on every rebuild; without this, edited macros would only
-    take effect after restarting the server.
+    take effect after restarting the server. The first call follows the
+    package's own import, so the modules are fresh and a build skips it.
     """
-    for module in (errors, data, render, shape, pages):
-        importlib.reload(module)
+    global _fresh
+    if _fresh:
+        _fresh = False
+    else:
+        for module in (errors, data, render, shape, pages):
+            importlib.reload(module)
     return pages.GuideMacros
 
 
 def define_env(env: Any) -> None:
-    """Register every macro of :class:`macros.pages.GuideMacros` with mkdocs-macros."""
-    guide_macros = _reload()
-    try:
-        macros = guide_macros.from_project(Path(env.project_dir), lambda: env.page.file.src_uri)
-    except errors.DataError as exc:
-        from mkdocs.exceptions import PluginError
+    """Register every macro of :class:`macros.pages.GuideMacros` with mkdocs-macros.
 
+    Zensical calls this same function from its own mkdocs-macros shim; its page
+    object carries the docs path as ``page.path`` instead of ``page.file.src_uri``.
+    """
+    guide_macros = _reload()
+
+    def here() -> str:
+        file = getattr(env.page, "file", None)
+        return file.src_uri if file is not None else env.page.path
+
+    try:
+        macros = guide_macros.from_project(Path(env.project_dir), here)
+    except errors.DataError as exc:
+        try:
+            from mkdocs.exceptions import PluginError
+        except ImportError:  # Zensical: no MkDocs; it reports the DataError itself
+            raise exc from None
         raise PluginError(str(exc)) from None
     for name, func in macros.registry().items():
         env.macro(func, name)

@@ -44,10 +44,27 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built strictly once per session."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build(out)
+def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A server bound before the build, so the site is built for the URL it is served at.
+
+    Material navigates instantly only to pages listed in sitemap.xml under the
+    site's own origin, so the build's site_url must match the test server.
+    """
+    root = tmp_path_factory.mktemp("build")
+    out = root / "site"
+    out.mkdir()
+    server, url = serve_dir(out)
+    try:
+        yield out, url
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server: tuple[Path, str]) -> Path:
+    """The real site, built strictly once per session for the test server's URL."""
+    out, url = _site_server
+    result = build(out, site_url=url + "/")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
@@ -66,11 +83,9 @@ def serve_dir(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def site_url(built_site: Path, _site_server: tuple[Path, str]) -> str:
     """Base URL (no trailing slash) of the built site served on 127.0.0.1."""
-    server, url = serve_dir(built_site)
-    yield url
-    server.shutdown()
+    return _site_server[1]
 
 
 @pytest.fixture(scope="session")

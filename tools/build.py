@@ -35,11 +35,21 @@ def source_date_epoch(root: Path = ROOT) -> str:
         return "0"
 
 
-def build(output: Path, config: Path = ROOT / "mkdocs.yml", extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """Build into ``output``; on failure ``output`` is left exactly as it was."""
+def build(
+    output: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    extra_args: tuple[str, ...] = (),
+    site_url: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Build into ``output``; on failure ``output`` is left exactly as it was.
+
+    ``site_url`` overrides the ``SITE_URL`` environment variable that mkdocs.yml reads.
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(config.parent), NO_MKDOCS_2_WARNING="1")
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
         result = subprocess.run(

