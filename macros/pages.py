@@ -70,7 +70,7 @@ class GuideMacros:
 
     def company_values(self, cid: str) -> str:
         company = self.site.company(cid)
-        return self.renderer.render("company-values.md", company=company, cite=self.cite(company.framework_source))
+        return self.renderer.render("company-values.md", company=company, cite=Markup(self.cite(company.framework_source)))
 
     def source_questions(self) -> str:
         return self.renderer.render("source-questions.md", items=shape.source_questions(self.site, self.here()))
@@ -85,8 +85,9 @@ class GuideMacros:
 
     def question_bank(self) -> str:
         groups = shape.question_groups(self.site, self.here())
-        control = Markup(self.renderer.render("question-bank-filter.html", groups=groups))
-        return self.renderer.render("question-bank.md", groups=groups, control=control, total=len(self.site.questions))
+        total = len(self.site.questions)
+        control = Markup(self.renderer.render("question-bank-filter.html", groups=groups, total=total))
+        return self.renderer.render("question-bank.md", groups=groups, control=control)
 
     def drill(self) -> str:
         return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
@@ -100,6 +101,7 @@ class GuideMacros:
             "company-map.md",
             companies=companies,
             cites=[Markup(self.cite(c.framework_source)) for c in companies],
+            guides=[shape.guide_link(self.site, c.guide, self.here()) for c in companies],
             rows=shape.value_map_rows(self.site, self.here(), companies),
             cell=shape.map_cell_text,
             unmapped=shape.unmapped_values(companies),

@@ -116,7 +116,7 @@ def citation(source: Source) -> dict[str, object]:
         "title": source.title,
         "publisher": source.publisher,
         "href": Markup(source.url),
-        "verified": source.verified.isoformat(),
+        "verified": Markup(source.verified.isoformat()),
         "verified_text": format_date(source.verified, short=True),
     }
 
@@ -187,13 +187,22 @@ STORY_FIELD_LIMITS = {
 
 
 def star_planner_data(site: SiteData) -> dict[str, object]:
-    """Everything the planner script needs: storage format, limits and the principles in order."""
+    """What the planner script needs: the storage format and limits, and the principles in order.
+
+    The template embeds ``principles`` as a JSON *array* in a script element:
+    Material's instant navigation re-inserts every script of the new page as
+    plain JavaScript (dropping its type and id), and an array literal is
+    harmless JavaScript where a JSON object is a syntax error. ``config`` goes
+    in a data attribute.
+    """
     return {
-        "version": STORY_FORMAT_VERSION,
-        "key": STORY_STORAGE_KEY,
-        "maxBytes": STORY_MAX_FILE_BYTES,
-        "maxStories": STORY_MAX_STORIES,
-        "limits": dict(STORY_FIELD_LIMITS),
+        "config": {
+            "version": STORY_FORMAT_VERSION,
+            "key": STORY_STORAGE_KEY,
+            "maxBytes": STORY_MAX_FILE_BYTES,
+            "maxStories": STORY_MAX_STORIES,
+            "limits": dict(STORY_FIELD_LIMITS),
+        },
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
     }
 
@@ -260,7 +269,7 @@ def mock_loop_data(site: SiteData) -> dict[str, object]:
 
 def map_cell_text(names: Sequence[str]) -> str:
     """One cell of the company map: the matching value names, or an em dash when there is none."""
-    return ", ".join(names) if names else NO_COUNTERPART
+    return "; ".join(names) if names else NO_COUNTERPART
 
 
 def unmapped_values(companies: Sequence[Company]) -> list[tuple[Company, tuple[Value, ...]]]:

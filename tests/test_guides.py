@@ -101,3 +101,14 @@ def test_every_principle_has_a_page_in_the_nav():
     for p in SITE.principles:
         text = (ROOT / f"docs/amazon/leadership-principles/{p.id}.md").read_text(encoding="utf-8")
         assert f'{{{{ principle_page("{p.id}") }}}}' in text
+
+
+def test_no_generated_markup_is_shown_escaped(built_site: Path):
+    """A template's own markup passed through a second escape would show as text."""
+    leaks = []
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for needle in ("&#60;span", "&#60;a ", "&amp;lt;", "&amp;#"):
+            if needle in text:
+                leaks.append(f"{page.relative_to(built_site)}: {needle}")
+    assert not leaks, leaks

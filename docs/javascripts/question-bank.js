@@ -1,0 +1,30 @@
+// Question bank filter (docs/practice/question-bank.md): shows one principle's group, or all.
+document$.subscribe(() => {
+  const box = document.getElementById("guide-bank-filter");
+  if (!box) return;
+  const select = document.getElementById("guide-bank-select");
+  const status = document.getElementById("guide-bank-status");
+  const groups = [...document.querySelectorAll(".guide-qgroup")];
+  const apply = (announce) => {
+    let n = 0;
+    for (const g of groups) {
+      g.hidden = !!select.value && g.dataset.principle !== select.value;
+      if (!g.hidden) n += g.querySelectorAll("details").length;
+    }
+    if (announce) status.textContent = select.value
+      ? `Showing the ${n} questions on ${select.selectedOptions[0].text}.`
+      : `Showing all ${n} questions.`;
+  };
+  select.addEventListener("change", () => apply(true));
+  // A link to a hidden group (table of contents, principle pages) shows everything again.
+  window.onhashchange = () => {
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.closest(".guide-qgroup[hidden]")) {
+      select.value = "";
+      apply(true);
+      target.scrollIntoView();
+    }
+  };
+  box.hidden = false;
+  apply(false);
+});

@@ -1,0 +1,179 @@
+"""Shaping for the practice tools, without MkDocs: grouping, counts, map rows, tool inputs."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import markdown
+import pytest
+
+from macros import shape
+from macros.data import Company, Principle, Question, Round, SiteData, Value, load_site
+from macros.pages import GuideMacros
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = load_site(ROOT / "data")
+BANK = "practice/question-bank.md"
+
+
+def principle(pid: str, rounds: tuple[str, ...] = ("behavioral",)) -> Principle:
+    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), rounds)
+
+
+def question(qid: str, pid: str, text: str) -> Question:
+    return Question(qid, pid, text, False, ("probe one", "probe two"))
+
+
+def tiny_site(**changes: object) -> SiteData:
+    """Three principles, five questions, the five rounds: small enough to check by hand."""
+    rounds = tuple(Round(r, r.title(), "45 minutes", f"{r} format", ("x",)) for r in ("phone-screen", *shape.LOOP_KINDS))
+    base = SiteData(
+        principles=(principle("alpha", ("coding",)), principle("beta"), principle("gamma")),
+        questions=(
+            question("gamma-1", "gamma", "Tell me about gamma"),
+            question("alpha-1", "alpha", "A much longer question about alpha than the other"),
+            question("beta-1", "beta", "Beta"),
+            question("alpha-2", "alpha", "Short alpha"),
+            question("alpha-3", "alpha", "Short alph2"),
+        ),
+        rounds=rounds,
+        sources={},
+        guides=(),
+        companies=(),
+    )
+    return dataclasses.replace(base, **changes)
+
+
+# --------------------------------------------------------------------------- question bank
+
+
+def test_question_groups_follow_principle_order_and_keep_every_question_once():
+    groups = shape.question_groups(tiny_site(), BANK)
+    assert [g.principle.id for g in groups] == ["alpha", "beta", "gamma"]
+    assert [[q.id for q in g.questions] for g in groups] == [["alpha-1", "alpha-2", "alpha-3"], ["beta-1"], ["gamma-1"]]
+    assert [str(g.anchor) for g in groups] == ["alpha", "beta", "gamma"]
+    assert groups[0].href == "../amazon/leadership-principles/alpha.md"
+
+
+def test_real_bank_groups_all_88_questions_under_16_principles():
+    groups = shape.question_groups(SITE, BANK)
+    assert len(groups) == 16
+    assert sum(len(g.questions) for g in groups) == len(SITE.questions) == 88
+    assert all(len(g.questions) >= 5 for g in groups)
+    assert all(q.principle == g.principle.id for g in groups for q in g.questions)
+    # The principle pages link to practice/question-bank.md#<principle id>: the anchors must match.
+    assert [g.anchor for g in groups] == [shape.principle_anchor(p.id) for p in SITE.principles]
+
+
+def test_question_bank_markdown_has_a_heading_per_principle_with_its_id():
+    macros = GuideMacros.from_project(ROOT, lambda: BANK)
+    html = markdown.markdown(macros.question_bank(), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
+    for p in SITE.principles:
+        assert f'<h2 id="{p.id}">' in html
+        assert f'data-principle="{p.id}"' in html
+    assert html.count("<details") == 88
+    assert html.count("<option") == 17  # "all" plus one per principle
+
+
+# --------------------------------------------------------------------------- drill and mock loop inputs
+
+
+def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
+    data = shape.drill_data(tiny_site())
+    assert data["principles"] == [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}]
+    assert len(data["questions"]) == 5
+    assert data["questions"][0] == {"p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
+
+
+def test_mock_loop_data_has_the_four_loop_kinds_and_principles_with_rounds():
+    data = shape.mock_loop_data(SITE)
+    assert [k["id"] for k in data["kinds"]] == ["coding", "system-design", "behavioral", "bar-raiser"]
+    assert all(k["name"] and k["duration"] and k["format"] for k in data["kinds"])
+    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
+    assert len(data["questions"]) == 88
+    asked = {q["p"] for q in data["questions"]}
+    assert asked == {p.id for p in SITE.principles}
+    # Six interviewers with at least two principles each must fit in 16 without repeats.
+    assert len(data["principles"]) >= 2 * 6
+    # Every round a principle lists is a real round.
+    known = {r.id for r in SITE.rounds}
+    assert all(set(p["rounds"]) <= known for p in data["principles"])
+
+
+def test_mock_loop_data_refuses_a_missing_loop_round():
+    site = tiny_site()
+    site = dataclasses.replace(site, rounds=tuple(r for r in site.rounds if r.id != "bar-raiser"))
+    with pytest.raises(KeyError, match="bar-raiser"):
+        shape.mock_loop_data(site)
+
+
+# --------------------------------------------------------------------------- company map
+
+
+def company(cid: str, values: tuple[Value, ...]) -> Company:
+    return Company(cid, cid.title(), cid, "Values", f"{cid}-source", values)
+
+
+def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsewhere():
+    acme = company("acme", (Value("fast", "Fast", "s", ("alpha",)), Value("kind", "Kind", "s", ("alpha", "gamma"))))
+    zeta = company("zeta", (Value("plain", "Plain", "s", ()),))
+    site = tiny_site(companies=(acme, zeta))
+    assert shape.mapped_companies(site) == [acme]
+    rows = shape.value_map_rows(site, "practice/company-map.md", [acme])
+    assert [(r.principle.id, r.cells) for r in rows] == [("alpha", (("Fast", "Kind"),)), ("beta", ((),)), ("gamma", (("Kind",),))]
+    assert [shape.map_cell_text(r.cells[0]) for r in rows] == ["Fast; Kind", "\u2014", "Kind"]
+    assert shape.unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
+
+
+def test_real_map_covers_google_meta_microsoft_and_every_principle():
+    companies = shape.mapped_companies(SITE)
+    assert [c.id for c in companies] == ["google", "meta", "microsoft"]
+    rows = shape.value_map_rows(SITE, "practice/company-map.md", companies)
+    assert len(rows) == 16
+    cells = [shape.map_cell_text(names) for r in rows for names in r.cells]
+    assert "" not in cells
+    assert "\u2014" in cells  # conservative: some principles have no counterpart
+    # Anchors of the mapping that every reader would expect.
+    by_id = {r.principle.id: dict(zip([c.id for c in companies], r.cells)) for r in rows}
+    assert by_id["customer-obsession"]["microsoft"] == ("Customer obsessed",)
+    assert by_id["bias-for-action"]["meta"] == ("Move Fast",)
+    assert by_id["frugality"] == {"google": (), "meta": (), "microsoft": ()}
+
+
+def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework():
+    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
+    html = markdown.markdown(macros.company_map(), extensions=["tables", "attr_list", "md_in_html"])
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert body.count("<tr>") == 16
+    assert "<td></td>" not in body
+    assert body.count("<td>\u2014</td>") > 0
+    for c in shape.mapped_companies(SITE):
+        assert SITE.source(c.framework_source).url in html
+
+
+# --------------------------------------------------------------------------- cheat sheet and tool list
+
+
+def test_cheat_sheet_rows_use_the_shortest_question_as_the_prompt():
+    rows = shape.cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
+    assert [(r.number, r.principle.id, r.prompt) for r in rows] == [
+        (1, "alpha", "Short alpha"),  # ties go to the first in file order
+        (2, "beta", "Beta"),
+        (3, "gamma", "Tell me about gamma"),
+    ]
+
+
+def test_real_cheat_sheet_has_sixteen_short_prompts():
+    rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
+    assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
+    assert all(len(r.prompt) <= 90 for r in rows)
+
+
+def test_tool_links_list_the_practice_tools_but_not_the_calling_page():
+    links = shape.tool_links(SITE, "practice/index.md")
+    hrefs = [str(link.href) for link in links]
+    for page in ("star-planner.md", "question-bank.md", "drill.md", "mock-loop.md", "company-map.md", "cheat-sheet.md"):
+        assert page in hrefs
+    assert all(link.blurb for link in links)
+    assert "drill.md" not in [str(link.href) for link in shape.tool_links(SITE, "practice/drill.md")]
