@@ -1,14 +1,16 @@
 # Two entry points, both listed in the README:
 #   make serve  - live-reloading site at http://127.0.0.1:8000
 #   make test   - the whole test suite, browser tests included
-# Everything else here is what those two need.
+# Everything else here is what those two need, plus `make build` (the site the
+# deploy workflow publishes), `make offline` (dist/interview-guide-offline.zip)
+# and `make bench` (BENCHMARKS.md; not part of the tests, CI does not run it).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test
+.PHONY: serve build test offline bench
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +30,17 @@ build: $(BIN)/.installed
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The offline edition: unzip it anywhere and open interview-guide/index.html.
+offline: $(BIN)/.installed node_modules/.installed
+	$(BIN)/python -m tools.offline dist/interview-guide-offline.zip
+
+# The performance benchmark: the site against plain Material, side by side in
+# one run (about 25 minutes); writes BENCHMARKS.md. Lighthouse is pinned in
+# bench/package.json. BENCH_ARGS passes options, e.g. BENCH_ARGS=--skip-lighthouse.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(BIN)/.installed bench/node_modules/.installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

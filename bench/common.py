@@ -1,0 +1,51 @@
+"""Paths, goals and small helpers shared by the benchmark modules."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import socket
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = ROOT / ".bench"  # scratch space: project snapshots, built sites, Lighthouse reports (gitignored)
+PYTHON = sys.executable
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+# Goals from issue 5.
+GOAL_BUILD_RATIO = 1.15  # site build time / baseline build time
+GOAL_PERF_MOBILE = 98
+GOAL_PERF_DESKTOP = 100
+GOAL_OTHER_CATEGORIES = 100  # accessibility, best practices, SEO
+GOAL_OWN_ASSETS_GZIP = 15 * 1024  # docs/stylesheets + docs/javascripts, gzip
+GOAL_SEARCH_MEDIAN_MS = 100.0
+GOAL_LINEAR_SLACK = 1.25  # per-page cost at 10x data may be at most this many times the 1x cost
+
+
+def median(values: Sequence[float]) -> float:
+    return float(statistics.median(values))
+
+
+def gzip_size(data: bytes) -> int:
+    """Size after gzip at level 6, what typical static hosts send."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:.1f} KB"

@@ -1,0 +1,383 @@
+"""Turn one benchmark run into BENCHMARKS.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from .common import (
+    GOAL_BUILD_RATIO,
+    GOAL_LINEAR_SLACK,
+    GOAL_OTHER_CATEGORIES,
+    GOAL_OWN_ASSETS_GZIP,
+    GOAL_PERF_DESKTOP,
+    GOAL_PERF_MOBILE,
+    GOAL_SEARCH_MEDIAN_MS,
+    kib,
+    median,
+)
+from .lighthouse import CATEGORIES, Report
+from .search import ROUNDS
+
+if TYPE_CHECKING:
+    from .run import BuildSeries, PageSpeed, Results
+
+CATEGORY_NAMES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best pr.", "seo": "SEO"}
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    site: str
+    baseline: str
+    target: str
+    met: bool
+    why: str = ""
+
+
+def _yes(met: bool) -> str:
+    return "**yes**" if met else "**NO**"
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[object]], align: str = "") -> list[str]:
+    header = list(header)
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("| " + " | ".join((align[i] if i < len(align) else "-").replace("-", "---").replace(">", "--:") for i in range(len(header))) + " |")
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+# --------------------------------------------------------------------------- goals
+
+
+def _per_page_ms(seconds: list[float], pages: int) -> float:
+    return median(seconds) * 1000 / pages
+
+
+def build_goals(builds: list[BuildSeries]) -> list[Goal]:
+    goals = []
+    one = builds[0]
+    ratio = median(one.site) / median(one.baseline)
+    goals.append(
+        Goal(
+            "Build CPU time, site / baseline",
+            f"{median(one.site):.2f} s",
+            f"{median(one.baseline):.2f} s",
+            f"ratio ≤ {GOAL_BUILD_RATIO}",
+            ratio <= GOAL_BUILD_RATIO,
+            f"ratio {ratio:.3f}",
+        )
+    )
+    if len(builds) > 1:
+        big = builds[1]
+        site_growth = _per_page_ms(big.site, big.pages) / _per_page_ms(one.site, one.pages)
+        base_growth = _per_page_ms(big.baseline, big.pages) / _per_page_ms(one.baseline, one.pages)
+        extra_one = (median(one.site) - median(one.baseline)) * 1000 / one.pages
+        extra_big = (median(big.site) - median(big.baseline)) * 1000 / big.pages
+        goals.append(
+            Goal(
+                f"Build cost per page at {big.label} data, against 1x",
+                f"{site_growth:.2f}x",
+                f"{base_growth:.2f}x",
+                f"linear: what the site adds per page over the baseline at {big.label} ≤ {GOAL_LINEAR_SLACK}x its 1x value",
+                extra_big <= GOAL_LINEAR_SLACK * max(extra_one, 0.0),
+                f"adds {extra_one:.0f} ms per page at 1x, {extra_big:.0f} ms at {big.label}",
+            )
+        )
+    return goals
+
+
+def _page_goal(pg: PageSpeed, preset: str, cat: str) -> tuple[int, int]:
+    target = GOAL_OTHER_CATEGORIES
+    if cat == "performance":
+        target = GOAL_PERF_MOBILE if preset == "mobile" else GOAL_PERF_DESKTOP
+    rep = pg.site.get(preset)
+    return (rep.scores.get(cat, 0) if rep and not rep.error else 0), target
+
+
+def lighthouse_goals(pages: list[PageSpeed]) -> list[Goal]:
+    goals = []
+    for preset in ("mobile", "desktop"):
+        for cat in CATEGORIES:
+            worst: tuple[int, str] | None = None
+            for pg in pages:
+                score, target = _page_goal(pg, preset, cat)
+                if worst is None or score < worst[0]:
+                    worst = (score, pg.name)
+            if worst is None:
+                continue
+            _, target = _page_goal(pages[0], preset, cat)
+            base_scores = [pg.baseline[preset].scores.get(cat, 0) for pg in pages if preset in pg.baseline and not pg.baseline[preset].error]
+            goals.append(
+                Goal(
+                    f"Lighthouse {CATEGORY_NAMES[cat]}, {preset} (lowest page)",
+                    f"{worst[0]} ({worst[1]})",
+                    str(min(base_scores)) if base_scores else "-",
+                    f"≥ {target}",
+                    worst[0] >= target,
+                )
+            )
+    return goals
+
+
+def all_goals(res: Results) -> list[Goal]:
+    goals = build_goals(res.builds)
+    goals += lighthouse_goals(res.pages) if res.pages else []
+    own = sum(a.gzip for a in res.own_assets)
+    goals.append(Goal("Own CSS + JS (gzip)", kib(own), "0 KB (none)", f"≤ {kib(GOAL_OWN_ASSETS_GZIP)}", own <= GOAL_OWN_ASSETS_GZIP))
+    if res.search_site and res.search_baseline:
+        s, b = res.search_site, res.search_baseline
+        goals.append(
+            Goal(
+                "Search, last keystroke → first result (median)",
+                f"{s.median_ms:.0f} ms (worst {s.worst_ms:.0f})",
+                f"{b.median_ms:.0f} ms (worst {b.worst_ms:.0f})",
+                f"≤ {GOAL_SEARCH_MEDIAN_MS:.0f} ms",
+                s.median_ms <= GOAL_SEARCH_MEDIAN_MS,
+            )
+        )
+    return goals
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _machine(res: Results) -> list[str]:
+    m = res.machine
+    rows = [
+        ("CPU", m.cpu),
+        ("Cores", m.cores),
+        ("Memory", f"{m.memory_gib:.1f} GiB"),
+        ("OS", m.os),
+        ("Load average (1/5/15 min) at start", res.load_before),
+        ("Load average at end", res.load_after),
+    ]
+    rows += list(m.versions.items())
+    return ["## Machine", "", *_table(["", ""], rows)]
+
+
+def _builds(res: Results) -> list[str]:
+    out = ["## 1. Build cost", ""]
+    out.append(
+        "Each build is a fresh `mkdocs build` process (start-up and imports included, as a deploy pays them), "
+        "site and baseline alternating, after one uncounted warm-up build of each. The figures are CPU time (user + system) "
+        "of the build process: other work on a shared machine stretches the wall clock, shown beside it, but not the CPU time "
+        "the build itself needs. The site build is strict at 1x; the scaled build runs non-strict."
+    )
+    out.append("")
+    rows = []
+    for s in res.builds:
+        ratio = median(s.site) / median(s.baseline)
+        wall_ratio = median(s.site_wall) / median(s.baseline_wall)
+        rows.append(
+            (
+                s.label,
+                s.pages,
+                len(s.site),
+                f"{median(s.site):.2f} s",
+                f"{median(s.baseline):.2f} s",
+                f"**{ratio:.3f}**",
+                f"{_per_page_ms(s.site, s.pages):.0f}",
+                f"{_per_page_ms(s.baseline, s.pages):.0f}",
+                f"{median(s.site_wall):.2f} / {median(s.baseline_wall):.2f} s ({wall_ratio:.2f})",
+            )
+        )
+    out += _table(
+        ["Data", "Pages", "Runs", "Site CPU", "Baseline CPU", "Ratio", "Site ms/page", "Baseline ms/page", "Wall clock, site / baseline (ratio)"],
+        rows,
+        "-->>>>>>>",
+    )
+    for s in res.builds:
+        out.append(
+            f"- {s.label} runs, CPU s, site: {', '.join(f'{x:.2f}' for x in s.site)}; "
+            f"baseline: {', '.join(f'{x:.2f}' for x in s.baseline)}"
+        )
+    if len(res.builds) > 1:
+        one, big = res.builds[0], res.builds[1]
+        site_marginal = (median(big.site) - median(one.site)) * 1000 / (big.pages - one.pages)
+        base_marginal = (median(big.baseline) - median(one.baseline)) * 1000 / (big.pages - one.pages)
+        out.append(
+            f"- Growth: {big.pages / one.pages:.1f}x the pages took {median(big.site) / median(one.site):.1f}x the CPU time for the site "
+            f"and {median(big.baseline) / median(one.baseline):.1f}x for the baseline. Each added page cost "
+            f"{site_marginal:.0f} ms (site) and {base_marginal:.0f} ms (baseline). Cost per page at {big.label} against 1x: "
+            f"{_per_page_ms(big.site, big.pages) / _per_page_ms(one.site, one.pages):.2f}x (site), "
+            f"{_per_page_ms(big.baseline, big.pages) / _per_page_ms(one.baseline, one.pages):.2f}x (baseline)."
+        )
+        if big.warnings:
+            out.append(f"- The scaled site build logged {big.warnings} warnings (synthetic pages; counted, not fatal).")
+    out.append("")
+    return out
+
+
+def _score_cell(rep: Report | None, cat: str) -> str:
+    if rep is None:
+        return "-"
+    if rep.error:
+        return "error"
+    score = str(rep.scores.get(cat, "-"))
+    if cat == "performance" and rep.runs > 1:
+        score += " (median of " + ", ".join(str(x) for x in sorted(rep.all_performance)) + ")"
+    return score
+
+
+def _cpu_cell(rep: Report | None) -> str:
+    if rep is None or rep.error:
+        return "-"
+    index = rep.calibration_index if rep.calibration_index is not None else rep.benchmark_index
+    return f"{index:.0f}, {rep.cpu_slowdown:g}x"
+
+
+def _lighthouse(res: Results) -> list[str]:
+    out = ["## 2. Page speed (Lighthouse)", ""]
+    out.append(
+        "Served from 127.0.0.1 by `bench/serve.py` (gzip for text, like a real host). Lighthouse flags: "
+        "`--headless=new --no-sandbox --disable-gpu`; mobile is Lighthouse's default emulation and throttling, desktop is "
+        "`--preset=desktop`. Each cell is site / baseline; the baseline was run for the content pages (practice tools have no "
+        "baseline: plain Material ships no tools). A page whose first run misses the performance goal by 5 points or fewer is run twice "
+        "more and the median run is reported (the same rule for both; Lighthouse advises the median of several runs)."
+    )
+    out.append("")
+    if res.cpu_slowdown is not None:
+        out.append(f"Mobile CPU slowdown: **{res.cpu_slowdown}x**, given on the command line.")
+    else:
+        out.append(
+            "Mobile CPU slowdown: Lighthouse's default of 4x assumes a fast, idle desktop host. Right before each mobile run "
+            "the bench measures this machine's benchmark index in Chromium (Lighthouse's own `computeBenchmarkIndex`) and "
+            "sets `--throttling.cpuSlowdownMultiplier` from Lighthouse's CPU-throttling bands (150 → 1x, 800 → 2x, "
+            "1300 → 3x, +1x per 233, never above the default 4x), so a busy machine does not count against the page; the "
+            "column *CPU* shows the index and the multiplier of the reported run. Below an index of about 150 the "
+            "machine is slower than the target phone even unthrottled, and the scores say more about the machine than "
+            "about the page."
+        )
+    out.append("")
+    rows = []
+    for pg in res.pages:
+        for preset in ("mobile", "desktop"):
+            site, base = pg.site.get(preset), pg.baseline.get(preset)
+            cells = [f"{_score_cell(site, c)} / {_score_cell(base, c)}" for c in CATEGORIES]
+            metrics = site.metrics if site and not site.error else {}
+            rows.append(
+                (
+                    pg.name if preset == "mobile" else "",
+                    preset,
+                    *cells,
+                    metrics.get("first-contentful-paint", "-"),
+                    metrics.get("largest-contentful-paint", "-"),
+                    metrics.get("total-blocking-time", "-"),
+                    metrics.get("cumulative-layout-shift", "-"),
+                    _cpu_cell(site),
+                )
+            )
+    out += _table(["Page", "Preset", "Perf", "A11y", "Best pr.", "SEO", "FCP", "LCP", "TBT", "CLS", "CPU"], rows)
+    findings = []
+    for pg in res.pages:
+        for preset, rep in pg.site.items():
+            if rep.error:
+                findings.append(f"- {pg.name}, {preset}: Lighthouse failed: `{rep.error.splitlines()[-1] if rep.error else ''}`")
+                continue
+            for f in rep.findings:
+                findings.append(f"- {pg.name}, {preset}, {CATEGORY_NAMES[f.category]}: {f.title} ({f.score:.2f}) {f.detail}".rstrip())
+    if findings:
+        out += ["Audits below full marks on the site's pages:", "", *findings, ""]
+    return out
+
+
+def _weight(res: Results) -> list[str]:
+    out = ["## 3. Weight", ""]
+    if res.pages:
+        out.append("Bytes transferred (gzip as served) and requests for one cold page load, from the desktop Lighthouse run.")
+        out.append("")
+        rows = []
+        for pg in res.pages:
+            site, base = pg.site.get("desktop"), pg.baseline.get("desktop")
+            if not site or site.error:
+                continue
+            has_base = base is not None and not base.error
+            rows.append(
+                (
+                    pg.name,
+                    kib(site.transfer_bytes),
+                    kib(base.transfer_bytes) if has_base and base else "-",
+                    len(site.requests),
+                    len(base.requests) if has_base and base else "-",
+                )
+            )
+        out += _table(["Page", "Site", "Baseline", "Site requests", "Baseline requests"], rows, "->>>>")
+    own = sum(a.gzip for a in res.own_assets)
+    out.append(f"The site's own CSS and JavaScript (docs/stylesheets, docs/javascripts), each file gzipped: **{kib(own)}** (budget {kib(GOAL_OWN_ASSETS_GZIP)}; the baseline has none).")
+    out.append("")
+    out += _table(["File", "Raw", "Gzip"], [(f"`{a.path}`", kib(a.raw), kib(a.gzip)) for a in res.own_assets], "->>")
+    return out
+
+
+def _search(res: Results) -> list[str]:
+    s, b = res.search_site, res.search_baseline
+    if not (s and b):
+        return []
+    out = ["## 4. Search", ""]
+    out.append(
+        "Chromium (Playwright), desktop viewport, on the home page. Each query is typed into an empty search box with 100 ms between "
+        "key presses; the figure is from the last key press to the next frame after the result list first changes with the search "
+        "worker's answer to the whole query (answers to its prefixes do not count). "
+        + (f"Every query runs {ROUNDS} times, after a warm-up query." if ROUNDS > 1 else "Every query runs once, after a warm-up query.")
+    )
+    out.append("")
+    out += _table(
+        ["", "Site", "Baseline"],
+        [
+            ("Median", f"{s.median_ms:.0f} ms", f"{b.median_ms:.0f} ms"),
+            ("Worst", f"{s.worst_ms:.0f} ms", f"{b.worst_ms:.0f} ms"),
+            ("Index size, raw", kib(s.index_raw), kib(b.index_raw)),
+            ("Index size, gzip", kib(s.index_gzip), kib(b.index_gzip)),
+        ],
+        "->>",
+    )
+    base = {t.query: t.ms for t in b.timings}
+    rows = []
+    for t in s.timings:
+        bm = base.get(t.query, [])
+        rows.append(
+            (
+                t.query,
+                f"{median(t.ms):.0f}" if t.ms else "no answer",
+                f"{max(t.ms):.0f}" if t.ms else "-",
+                f"{median(bm):.0f}" if bm else "no answer",
+            )
+        )
+    out += _table(["Query", "Site median ms", "Site worst ms", "Baseline median ms"], rows, "->>>")
+    return out
+
+
+def render(res: Results) -> str:
+    goals = all_goals(res)
+    unmet = [g for g in goals if not g.met]
+    out = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {res.started:%Y-%m-%d %H:%M} UTC in {res.seconds / 60:.1f} minutes. "
+        "The site is compared, in the same run, with a **baseline**: the same pages (our macros rendered once to plain "
+        "Markdown) built with a default Material config: no custom templates, palette, features, extra CSS or JavaScript, "
+        "and only MkDocs' default search plugin (with `font: false`, as this machine cannot reach Google Fonts). "
+        "Both use the same Markdown extensions and nav.",
+        "",
+        "## Goals",
+        "",
+    ]
+    out += _table(
+        ["Goal", "Site", "Baseline", "Target", "Met"],
+        [(g.name, g.site + (f" ({g.why})" if g.why else ""), g.baseline, g.target, _yes(g.met)) for g in goals],
+    )
+    if unmet:
+        out.append("**Not met:** " + "; ".join(g.name for g in unmet) + ". Why: see the analysis below and the findings in each section.")
+    else:
+        out.append("**Every goal is met.**")
+    out.append("")
+    if res.notes:
+        out += ["## Analysis", "", "_Written by hand in `bench/NOTES.md` from profiling; the figures above are this run's._", "", res.notes, ""]
+    out += _machine(res)
+    out += _builds(res)
+    if res.pages:
+        out += _lighthouse(res)
+    out += _weight(res)
+    out += _search(res)
+    return "\n".join(out).rstrip() + "\n"
