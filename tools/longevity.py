@@ -41,8 +41,6 @@ GENERATORS = ("properdocs", "zensical")
 # Theme overrides Zensical cannot render, and why. Leaving one out only changes
 # theme chrome, never what the macros generate.
 ZENSICAL_UNSUPPORTED_OVERRIDES = {
-    "overrides/base.html": "a copy of Material 9.8.2's base.html: it names Material's hashed asset files"
-    " (Zensical ships its own base.html and assets) and MkDocs' template variables",
     "overrides/partials/source-file.html": "calls date.isoformat() and date.strftime(); MiniJinja has no Python methods",
 }
 # What a Zensical build needs from the project.

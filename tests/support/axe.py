@@ -34,12 +34,11 @@ def _inject(page: Any) -> None:
         page.add_script_tag(path=str(AXE_JS))
 
 
-def run_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Run axe on the page as it is now; return axe's list of violations.
+def start_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None) -> None:
+    """Start axe on the page as it is now and return at once; ``axe_result`` waits for it.
 
-    ``include`` / ``exclude`` are CSS selectors that scope the run (default:
-    the whole document). Only use them to look at one part more closely, never
-    to hide a violation.
+    Starting axe in two pages before collecting either lets Chromium run them
+    side by side, one renderer process each.
     """
     _inject(page)
     context: dict[str, Any] | None = None
@@ -50,16 +49,32 @@ def run_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[s
         if exclude:
             context["exclude"] = [[s] for s in exclude]
     options = {"runOnly": {"type": "tag", "values": list(TAGS)}, "resultTypes": ["violations"]}
-    return page.evaluate(
-        """async ([context, options]) => {
-            const results = await window.axe.run(context || document, options);
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-                nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary})),
-            }));
+    page.evaluate(
+        """([context, options]) => {
+            window.__axeResult = window.axe.run(context || document, options).then(results =>
+                results.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                    nodes: v.nodes.map(n => ({target: n.target, html: n.html, summary: n.failureSummary})),
+                })));
         }""",
         [context, options],
     )
+
+
+def axe_result(page: Any) -> list[dict[str, Any]]:
+    """Wait for the run ``start_axe`` began in ``page``; return axe's list of violations."""
+    return page.evaluate("() => window.__axeResult")
+
+
+def run_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe on the page as it is now; return axe's list of violations.
+
+    ``include`` / ``exclude`` are CSS selectors that scope the run (default:
+    the whole document). Only use them to look at one part more closely, never
+    to hide a violation.
+    """
+    start_axe(page, include, exclude)
+    return axe_result(page)
 
 
 def format_violations(violations: Sequence[dict[str, Any]], context: str = "") -> str:

@@ -1,0 +1,45 @@
+"""A lightweight copy of the project: what ``mkdocs build`` reads, nothing else.
+
+conftest's ``project_copy`` copies the whole tree (benchmarks and caches
+included); the tests that build many broken variants use this instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
+NOT_BUILD_INPUT = {"node_modules", "site", "dist", "bench", "tests", "__pycache__"}
+
+
+def copy_project(dst: Path) -> Path:
+    """Copy the build inputs of the project into ``dst`` (node_modules is linked, not copied)."""
+    dst.mkdir(parents=True)
+    for entry in sorted(ROOT.iterdir()):
+        if entry.name.startswith(".") or entry.name in NOT_BUILD_INPUT:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, dst / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, dst / entry.name)
+    if (ROOT / "node_modules").is_dir():
+        (dst / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return dst
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A plain ``mkdocs build --strict`` of ``project``, as a subprocess."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
