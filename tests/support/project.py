@@ -1,7 +1,7 @@
 """A lightweight copy of the project: what ``mkdocs build`` reads, nothing else.
 
-conftest's ``project_copy`` copies the whole tree (benchmarks and caches
-included); the tests that build many broken variants use this instead.
+The tests that build many broken variants use this rather than copying the
+whole tree, which holds benchmarks and caches.
 """
 
 from __future__ import annotations
