@@ -11,6 +11,19 @@ loader and edits those exact strings in Material's own source as it is loaded:
   after a reload. An empty hidden form with ``autocomplete="off"`` keeps that
   promise for every control it owns, and the ``form`` attribute makes it their
   owner without moving them, so Material's sibling (``~``) selectors still work.
+* ``base.html``: Material's bundle is loaded as a plain ``<script>`` at the end
+  of ``<body>``. Deferred, it still runs after the document is parsed and
+  before ``DOMContentLoaded`` (Material needs no more), but the browser no
+  longer treats it as a render-blocking request, so the first paint does not
+  wait for 35 KB of JavaScript on a slow network (bench/NOTES.md).
+* ``partials/header.html`` and ``base.html``: the inline script that restores
+  a reader's chosen palette sits in the header, before the content. An inline
+  script waits for the stylesheets, so the browser painted the header alone
+  and the content in a second frame, after Material's bundle had run, which
+  made the content's paint (Largest Contentful Paint) wait for the bundle.
+  Moved to the end of ``<body>``, it still runs before that first paint
+  (rendering waits for the same stylesheets), so the colours are right from
+  the first frame, and the parser reaches the content first.
 * ``partials/nav-item.html``: a section's label gets ``tabindex=""`` (invalid)
   where Material means "no tabindex"; and a section with an index page names
   its ``<nav>`` after a label that holds only an icon, leaving several unnamed
@@ -32,6 +45,13 @@ Patch = tuple[str, str, int]  # (old, new, expected number of occurrences)
 TOGGLE = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
 TOGGLE_FIXED = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" form="__md-toggles">'
 
+BUNDLE = ".min.js' | url }}\"></script>"
+BUNDLE_DEFERRED = ".min.js' | url }}\" defer></script>"
+
+PALETTE_SCRIPT = """    {% if not config.theme.palette is mapping %}
+      {% include "partials/javascripts/palette.html" %}
+    {% endif %}"""
+
 PATCHES: dict[str, list[Patch]] = {
     "base.html": [
         (
@@ -40,7 +60,11 @@ PATCHES: dict[str, list[Patch]] = {
             1,
         ),
         (TOGGLE.format(name="search"), TOGGLE_FIXED.format(name="search"), 1),
+        # The bundle's name carries a hash that changes with every Material release; match its end.
+        (BUNDLE, BUNDLE_DEFERRED, 1),
+        ("    {% block config %}", PALETTE_SCRIPT + "\n    {% block config %}", 1),
     ],
+    "partials/header.html": [(PALETTE_SCRIPT, "", 1)],
     "partials/nav-item.html": [
         ('tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>', 2),
         (

@@ -1,7 +1,23 @@
 // Cheat sheet (docs/practice/cheat-sheet.md): a print button, shown only when it can work.
-document$.subscribe(() => {
-  const button = document.getElementById("guide-print");
-  if (!button) return;
-  button.hidden = false;
-  button.onclick = () => window.print();
-});
+// Loaded by its own page only; instant navigation re-runs it there, so it subscribes once.
+(() => {
+  if (window.guideCheatSheet) return;
+  window.guideCheatSheet = true;
+  function init() {
+    const button = document.getElementById("guide-print");
+    if (!button) return;
+    button.hidden = false;
+    button.onclick = () => window.print();
+  }
+
+  // On a full page load this deferred file runs before Material's bundle (document order), so
+  // it waits for the parsed document. From file:// (the offline edition) Material completes
+  // document$ without emitting: start anyway.
+  function start() {
+    let seen = false;
+    if (typeof document$ === "undefined") init();
+    else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  }
+  if (typeof document$ === "undefined" && document.readyState !== "complete") addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+})();

@@ -1,6 +1,10 @@
 /* STAR story planner: stories stay in localStorage; user text only ever goes into textContent or value. */
 (() => {
   "use strict";
+  // Only the planner's page loads this file, and instant navigation runs it again on every
+  // visit to that page: subscribe once; init() sets up each new copy of the page.
+  if (window.guideStarPlanner) return;
+  window.guideStarPlanner = true;
   const TEXT = ["title", "when", "situation", "task", "action", "result", "metrics"];
   const KEYS = JSON.stringify(["id", "principles", ...TEXT].sort());
   const PARTS = { situation: "Situation", task: "Task", action: "Action", result: "Result", metrics: "Metrics" };
@@ -20,6 +24,7 @@
 
   function init() {
     const root = document.getElementById("star-planner");
+    if (root && root.dataset.ready) return; // this copy of the page is set up already
     refresh = null;
     if (!root) return;
     const $ = (id) => document.getElementById("star-" + id);
@@ -226,8 +231,14 @@
     refresh = (key) => (key === cfg.key || key === null) && (load(), render());
   }
 
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  let seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  // On a full page load this deferred file runs before Material's bundle (document order), so
+  // it waits for the parsed document. From file:// (the offline edition) Material completes
+  // document$ without emitting: start anyway.
+  function start() {
+    let seen = false;
+    if (typeof document$ === "undefined") init();
+    else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  }
+  if (typeof document$ === "undefined" && document.readyState !== "complete") addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
 })();
