@@ -13,6 +13,7 @@ wrapped in :class:`markupsafe.Markup` by the shaping code.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,22 +21,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 # Characters left as they are: letters, digits, white space and punctuation
-# that has no meaning in Markdown, HTML or Jinja when it stands mid-line.
-_PLAIN = set(",.;?'/%$@")
+# that has no meaning in Markdown, HTML or Jinja when it stands mid-line, and
+# every non-ASCII character. Anything else is written as a numeric entity.
+_ESCAPED = re.compile(r"[^A-Za-z0-9 ,.;?'/%$@\u0080-\U0010ffff]")
+
+
+def _entity(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group())};"
 
 
 def md_escape(value: Any) -> str:
     """Turn a data value into Markdown that renders as exactly that text."""
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
-    out = []
-    for ch in text:
-        if ch.isalnum() or ch == " " or ch in _PLAIN or ord(ch) > 127:
-            out.append(ch)
-        else:
-            out.append(f"&#{ord(ch)};")
-    return "".join(out)
+    return _ESCAPED.sub(_entity, " ".join(str(value).split()))
 
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Markup:

@@ -1,0 +1,115 @@
+"""What keeps pages fast (issue 5), checked on the built site without timing anything.
+
+Times belong to the benchmark (``make bench``); these tests pin the causes it
+found: which scripts a page loads and how, the order of the first paint, the
+search query starting on the typed character, and tool pages that do not move
+once they are drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.data import load_site
+from tests.test_guides import ROOT
+
+SITE = load_site(ROOT / "data")
+TOOL_PAGES = [g.page for g in SITE.guides if g.kind == "tool"]
+SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"([^>]*)>")
+
+
+def scripts(html: str) -> dict[str, str]:
+    """Each external script's file name -> the rest of its tag (attributes after src)."""
+    return {src.rsplit("/", 1)[-1]: rest for src, rest in SCRIPT.findall(html)}
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def own_script(page: str) -> str | None:
+    """The practice script a tool page lists in its front matter, if any."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    match = re.search(r"^scripts:\n  - javascripts/([\w-]+\.js)$", text, re.M)
+    return match.group(1) if match else None
+
+
+def test_each_practice_script_is_listed_by_exactly_one_tool_page():
+    listed = [s for s in map(own_script, TOOL_PAGES) if s]
+    on_disk = sorted(p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js")
+    assert sorted(listed) == on_disk
+
+
+def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: Path):
+    tool_script = {str(Path(p).with_suffix("")): own_script(p) for p in TOOL_PAGES}
+    for html_file in built_pages(built_site):
+        rel = html_file.relative_to(built_site).parent.as_posix()
+        tags = scripts(html_file.read_text(encoding="utf-8"))
+        bundle = [name for name in tags if name.startswith("bundle.")]
+        assert len(bundle) == 1, f"{rel}: Material's bundle is missing"
+        expected = {bundle[0], "site.js"} | ({tool_script[rel]} if tool_script.get(rel) else set())
+        assert set(tags) == expected, f"{rel}: loads {sorted(tags)}"
+        for name, rest in tags.items():
+            assert re.search(r"\bdefer\b", rest), f"{rel}: {name} is not deferred, so it blocks the first paint"
+
+
+def test_a_tool_script_sits_inside_the_content_that_instant_navigation_swaps(built_site: Path):
+    html = (built_site / "practice" / "drill" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index('<article class="md-content__inner'): html.index("</article>")]
+    assert 'javascripts/drill.js" defer></script>' in article
+
+
+def test_the_palette_script_follows_the_content(built_site: Path):
+    """An inline script before the content made the browser paint the header on its own first."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    palette = html.index('var palette=__md_get("__palette")')
+    assert html.index("</article>") < palette < html.index("bundle.")
+
+
+@pytest.mark.browser
+def test_search_starts_on_the_typed_character_not_the_key_release(site_url: str, page: Any):
+    page.goto(site_url + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing")
+    word = "ownership"  # no letter twice: each key is pressed and held, and not one is released
+    for key in word:
+        page.keyboard.down(key)
+    assert page.input_value("input.md-search__input") == word
+    first = page.locator(".md-search-result__list > li").first
+    expect(first).to_contain_text("Ownership")
+    for key in word:
+        page.keyboard.up(key)
+
+
+# The layout shift a visitor sees while a tool page loads, from the browser's own
+# layout-shift entries (the same ones Lighthouse adds up as CLS).
+SHIFTS = """
+() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(total), 1000);
+})
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(412, 823), (1350, 940)], ids=["phone", "desktop"])
+@pytest.mark.parametrize("page_path", TOOL_PAGES)
+def test_tool_pages_do_not_move_while_they_load(browser: Any, site_url: str, viewport: tuple[int, int], page_path: str):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/{Path(page_path).with_suffix('').as_posix()}/", wait_until="load")
+        expect(tab.locator(".guide-tool__ui:disabled, #guide-bank-select:disabled")).to_have_count(0)
+        shift = tab.evaluate(SHIFTS)
+        assert shift < 0.02, f"{page_path}: layout shift {shift:.3f} while loading"
+    finally:
+        context.close()
