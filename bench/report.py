@@ -317,8 +317,10 @@ def _search(res: Results) -> list[str]:
     out = ["## 4. Search", ""]
     out.append(
         "Chromium (Playwright), desktop viewport, on the home page. Each query is typed into an empty search box with 100 ms between "
-        "key presses; the figure is from the last key press to the next frame after the result list first changes with the search "
-        "worker's answer to the whole query (answers to its prefixes do not count). "
+        "key presses, each key held down for those 100 ms as Playwright types; the figure is from the last key press to the next "
+        "frame after the result list first changes with the search worker's answer to the whole query (answers to its prefixes do "
+        "not count). Plain Material starts a query when a key is released, so its figure includes the 100 ms the key is held; the "
+        "site starts it as soon as the character is in the box (`docs/javascripts/site.js`). "
         + (f"Every query runs {ROUNDS} times, after a warm-up query." if ROUNDS > 1 else "Every query runs once, after a warm-up query.")
     )
     out.append("")

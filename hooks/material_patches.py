@@ -11,11 +11,6 @@ loader and edits those exact strings in Material's own source as it is loaded:
   after a reload. An empty hidden form with ``autocomplete="off"`` keeps that
   promise for every control it owns, and the ``form`` attribute makes it their
   owner without moving them, so Material's sibling (``~``) selectors still work.
-* ``base.html``: Material's bundle is loaded as a plain ``<script>`` at the end
-  of ``<body>``. Deferred, it still runs after the document is parsed and
-  before ``DOMContentLoaded`` (Material needs no more), but the browser no
-  longer treats it as a render-blocking request, so the first paint does not
-  wait for 35 KB of JavaScript on a slow network (bench/NOTES.md).
 * ``partials/header.html`` and ``base.html``: the inline script that restores
   a reader's chosen palette sits in the header, before the content. An inline
   script waits for the stylesheets, so the browser painted the header alone
@@ -45,9 +40,6 @@ Patch = tuple[str, str, int]  # (old, new, expected number of occurrences)
 TOGGLE = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">'
 TOGGLE_FIXED = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" form="__md-toggles">'
 
-BUNDLE = ".min.js' | url }}\"></script>"
-BUNDLE_DEFERRED = ".min.js' | url }}\" defer></script>"
-
 PALETTE_SCRIPT = """    {% if not config.theme.palette is mapping %}
       {% include "partials/javascripts/palette.html" %}
     {% endif %}"""
@@ -60,8 +52,6 @@ PATCHES: dict[str, list[Patch]] = {
             1,
         ),
         (TOGGLE.format(name="search"), TOGGLE_FIXED.format(name="search"), 1),
-        # The bundle's name carries a hash that changes with every Material release; match its end.
-        (BUNDLE, BUNDLE_DEFERRED, 1),
         ("    {% block config %}", PALETTE_SCRIPT + "\n    {% block config %}", 1),
     ],
     "partials/header.html": [(PALETTE_SCRIPT, "", 1)],

@@ -55,7 +55,8 @@ def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: P
         expected = {bundle[0], "site.js"} | ({tool_script[rel]} if tool_script.get(rel) else set())
         assert set(tags) == expected, f"{rel}: loads {sorted(tags)}"
         for name, rest in tags.items():
-            assert re.search(r"\bdefer\b", rest), f"{rel}: {name} is not deferred, so it blocks the first paint"
+            if name != bundle[0]:  # Material's own stays as Material loads it (bench/NOTES.md says why)
+                assert re.search(r"\bdefer\b", rest), f"{rel}: {name} is not deferred, so it holds up the first paint"
 
 
 def test_a_tool_script_sits_inside_the_content_that_instant_navigation_swaps(built_site: Path):

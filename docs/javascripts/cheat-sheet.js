@@ -10,14 +10,8 @@
     button.onclick = () => window.print();
   }
 
-  // On a full page load this deferred file runs before Material's bundle (document order), so
-  // it waits for the parsed document. From file:// (the offline edition) Material completes
-  // document$ without emitting: start anyway.
-  function start() {
-    let seen = false;
-    if (typeof document$ === "undefined") init();
-    else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
-  }
-  if (typeof document$ === "undefined" && document.readyState !== "complete") addEventListener("DOMContentLoaded", start, { once: true });
-  else start();
+  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
+  let seen = false;
+  if (typeof document$ === "undefined") init();
+  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
 })();
