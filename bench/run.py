@@ -1,6 +1,6 @@
 """Benchmark the site against plain Material, side by side in one run, and write BENCHMARKS.md.
 
-    python -m bench.run [--runs 5] [--scale 10] [--scale-runs 2] [--skip-lighthouse] [--report-only] [--output BENCHMARKS.md]
+    python -m bench.run [--runs 7] [--scale 10] [--scale-runs 2] [--skip-lighthouse] [--report-only] [--output BENCHMARKS.md]
 
 1. Build cost: the site and the baseline (the same pages, macros pre-rendered,
    on a default Material config) built alternately; then both again with the
@@ -79,10 +79,15 @@ def _checked(build: Build, what: str) -> Build:
     return build
 
 
-def time_builds(series: BuildSeries, site: tuple[Path, Path], base: tuple[Path, Path], runs: int, *, strict: bool, site_url: str) -> None:
-    """Alternate site and baseline builds; the first of each is a warm-up and is not counted."""
+def time_builds(
+    series: BuildSeries, site: tuple[Path, Path], base: tuple[Path, Path], runs: int, *, strict: bool, site_url: str, cold: bool = False
+) -> None:
+    """Alternate site and baseline builds; the first of each is a warm-up and is not counted.
+
+    ``cold``: every site build starts with an empty template cache, as the first build in a fresh clone does.
+    """
     for i in range(runs + 1):
-        a = _checked(timed_build(*site, strict=strict, site_url=site_url), f"{series.label} site build")
+        a = _checked(timed_build(*site, strict=strict, site_url=site_url, cold=cold), f"{series.label} site build")
         b = _checked(timed_build(*base, strict=False), f"{series.label} baseline build")
         if i == 0:
             series.warnings = a.stderr.count("WARNING")
@@ -147,7 +152,7 @@ def _notes() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="timed builds of each, at 1x data (default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="timed builds of each, at 1x data (default 7)")
     parser.add_argument("--scale", type=int, default=10, help="data multiplier for the scale variant (default 10)")
     parser.add_argument("--scale-runs", type=int, default=2, help="timed builds of each, scaled (default 2)")
     parser.add_argument("--cpu-slowdown", type=float, help="mobile CPU slowdown; default: calibrated from this machine")
@@ -194,6 +199,13 @@ def main(argv: list[str] | None = None) -> int:
         res.builds.append(big)
         shutil.rmtree(work / "scaled-site", ignore_errors=True)
         shutil.rmtree(work / "scaled-baseline-site", ignore_errors=True)
+
+    # The first build in a fresh clone compiles every template: the same series with the cache emptied each time.
+    cold = BuildSeries("1x, empty template cache", one.pages)
+    log(f"timing builds with an empty template cache: {args.runs} of each, alternating")
+    time_builds(cold, (project, site_out), (baseline, base_out), args.runs, strict=True, site_url=site_url, cold=True)
+    res.builds.append(cold)
+    timed_build(project, site_out, strict=True, site_url=site_url)  # the site that is served below, built as before
 
     res.own_assets = weight.own_assets(project)
 

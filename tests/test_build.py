@@ -4,7 +4,8 @@
   every page was written, on a strict-mode warning), leaves the site that was
   already there byte for byte as it was, with no staging folder left behind.
 * Deterministic: two builds of the same sources, in different folders and
-  environments (hash seed, time zone), give byte-identical files, the
+  environments (hash seed, time zone), the first with an empty template
+  cache and the second reusing it, give byte-identical files, the
   compressed sitemap included.
 """
 
@@ -97,6 +98,8 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
     # The commit's time, as tools.build would take it from git (the copy has no .git).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", source_date_epoch(ROOT))
     builds = []
+    # The first build compiles every template, the second reuses them (hooks/template_cache.py).
+    shutil.rmtree(sources / ".cache", ignore_errors=True)
     # POSIX time zones 26 hours apart, so any local-time date would differ.
     for name, seed, zone in (("first", "1", "AOE+12"), ("second", "2", "LINT-14")):
         monkeypatch.setenv("PYTHONHASHSEED", seed)
@@ -105,6 +108,8 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
         result = build(out, config=sources / "mkdocs.yml")
         assert result.returncode == 0, result.stderr
         builds.append(snapshot(out))
+        cached = list((sources / ".cache" / "jinja").glob("theme-*/*.cache"))
+        assert len(cached) > 20, f"after the {name} build the template cache holds {len(cached)} templates"
     first, second = builds
     assert "sitemap.xml.gz" in first and "sitemap.xml" in first
     assert len(first) > 50, sorted(first)
