@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from hooks.template_cache import CACHE_DIR
+
 from .common import PYTHON, ROOT
 
 # What a snapshot leaves out: tooling, caches, outputs and the benchmark itself (top level only).
@@ -58,10 +60,6 @@ def build_env(site_url: str | None) -> dict[str, str]:
     return env
 
 
-# Where hooks/template_cache.py keeps compiled templates between builds.
-TEMPLATE_CACHE = Path(".cache") / "jinja"
-
-
 def timed_build(project: Path, out: Path, *, strict: bool, site_url: str | None = None, cold: bool = False) -> Build:
     """One clean ``mkdocs build`` in a fresh process, start-up and imports included, as a deploy pays them.
 
@@ -72,7 +70,7 @@ def timed_build(project: Path, out: Path, *, strict: bool, site_url: str | None 
     project, out = project.resolve(), out.resolve()
     shutil.rmtree(out, ignore_errors=True)
     if cold:
-        shutil.rmtree(project / TEMPLATE_CACHE, ignore_errors=True)
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
     cmd = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--strict" if strict else "--no-strict"]
     cmd += ["--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)]
     with tempfile.TemporaryFile() as err:

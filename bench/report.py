@@ -54,6 +54,11 @@ def _per_page_ms(seconds: list[float], pages: int) -> float:
     return median(seconds) * 1000 / pages
 
 
+def _scaled(builds: list[BuildSeries]) -> BuildSeries | None:
+    """The series with the data multiplied, if the run had one (the others are at 1x)."""
+    return next((b for b in builds[1:] if not b.label.startswith("1x")), None)
+
+
 def build_goals(builds: list[BuildSeries]) -> list[Goal]:
     goals = []
     one = builds[0]
@@ -68,9 +73,8 @@ def build_goals(builds: list[BuildSeries]) -> list[Goal]:
             f"ratio {ratio:.3f}",
         )
     )
-    scaled = [b for b in builds[1:] if not b.label.startswith("1x")]
-    if scaled:
-        big = scaled[0]
+    big = _scaled(builds)
+    if big:
         site_growth = _per_page_ms(big.site, big.pages) / _per_page_ms(one.site, one.pages)
         base_growth = _per_page_ms(big.baseline, big.pages) / _per_page_ms(one.baseline, one.pages)
         extra_one = (median(one.site) - median(one.baseline)) * 1000 / one.pages
@@ -195,9 +199,9 @@ def _builds(res: Results) -> list[str]:
             f"- {s.label} runs, CPU s, site: {', '.join(f'{x:.2f}' for x in s.site)}; "
             f"baseline: {', '.join(f'{x:.2f}' for x in s.baseline)}"
         )
-    scaled = [b for b in res.builds[1:] if not b.label.startswith("1x")]
-    if scaled:
-        one, big = res.builds[0], scaled[0]
+    big = _scaled(res.builds)
+    if big:
+        one = res.builds[0]
         site_marginal = (median(big.site) - median(one.site)) * 1000 / (big.pages - one.pages)
         base_marginal = (median(big.baseline) - median(one.baseline)) * 1000 / (big.pages - one.pages)
         out.append(

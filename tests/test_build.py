@@ -19,6 +19,7 @@ from typing import Callable
 import pytest
 import yaml
 
+from hooks.template_cache import CACHE_DIR
 from tests.support.project import copy_project
 from tools.build import ROOT, build, source_date_epoch
 
@@ -108,7 +109,7 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
         result = build(out, config=sources / "mkdocs.yml")
         assert result.returncode == 0, result.stderr
         builds.append(snapshot(out))
-        cached = list((sources / ".cache" / "jinja").glob("theme-*/*.cache"))
+        cached = list((sources / CACHE_DIR).glob("theme-*/*.cache"))
         assert len(cached) > 20, f"after the {name} build the template cache holds {len(cached)} templates"
     first, second = builds
     assert "sitemap.xml.gz" in first and "sitemap.xml" in first
