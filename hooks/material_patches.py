@@ -19,6 +19,14 @@ loader and edits those exact strings in Material's own source as it is loaded:
   Moved to the end of ``<body>``, it still runs before that first paint
   (rendering waits for the same stylesheets), so the colours are right from
   the first frame, and the parser reaches the content first.
+* ``partials/palette.html``: the palette toggle is no longer Material's
+  component (``data-md-component="palette"``). At start-up that component set
+  a style-wide attribute on ``<body>`` and a ``color-scheme`` meta element and
+  read the header's computed style in between, so the browser restyled every
+  element of the page two or three times more than plain Material does
+  (bench/NOTES.md). ``overrides/partials/javascripts/palette.html`` applies the
+  palette before the first paint and ``docs/javascripts/site.js`` runs the
+  toggle; ``data-guide-palette`` is how they find the form.
 * ``partials/nav-item.html``: a section's label gets ``tabindex=""`` (invalid)
   where Material means "no tabindex"; and a section with an index page names
   its ``<nav>`` after a label that holds only an icon, leaving several unnamed
@@ -55,6 +63,7 @@ PATCHES: dict[str, list[Patch]] = {
         ("    {% block config %}", PALETTE_SCRIPT + "\n    {% block config %}", 1),
     ],
     "partials/header.html": [(PALETTE_SCRIPT, "", 1)],
+    "partials/palette.html": [('data-md-component="palette"', "data-guide-palette", 1)],
     "partials/nav-item.html": [
         ('tabindex="{{ tabindex }}">', '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>', 2),
         (

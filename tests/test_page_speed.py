@@ -68,7 +68,7 @@ def test_a_tool_script_sits_inside_the_content_that_instant_navigation_swaps(bui
 def test_the_palette_script_follows_the_content(built_site: Path):
     """An inline script before the content made the browser paint the header on its own first."""
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    palette = html.index('var palette=__md_get("__palette")')
+    palette = html.index("window.__guide_palette = ")
     assert html.index("</article>") < palette < html.index("bundle.")
 
 

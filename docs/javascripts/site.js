@@ -15,6 +15,14 @@
  * cannot tell apart (axe: landmark-unique). role="none" keeps their content
  * and drops the false landmark. The templates' own <nav> elements are named
  * in overrides/ instead.
+ *
+ * 3. The palette toggle (light, dark, or the system's). This replaces
+ *    Material's palette component, which restyled the whole page two or three
+ *    times at start-up (hooks/material_patches.py). The palette is already
+ *    applied before the first paint (overrides/partials/javascripts/palette.html,
+ *    which defines window.__guide_palette); here a choice is applied, stored
+ *    as Material stores it, and followed by the browser's theme colour. The
+ *    header is not swapped by instant navigation, so this runs once.
  */
 (function () {
   "use strict";
@@ -47,4 +55,54 @@
       }
     }
   }).observe(document.body, { childList: true, subtree: true });
+
+  var palette = window.__guide_palette;
+  if (palette) {
+    var inputs = palette.inputs;
+    // The browser's own bar takes the header's colour, as with Material.
+    var themeColor = document.createElement("meta");
+    themeColor.name = "theme-color";
+    document.head.appendChild(themeColor);
+    var paintThemeColor = function () {
+      var header = document.querySelector(".md-header");
+      if (header) themeColor.content = getComputedStyle(header).backgroundColor;
+    };
+    var choose = function (index) {
+      // Material's palette stylesheet turns transitions off while this attribute is set.
+      document.body.setAttribute("data-md-color-switching", "");
+      palette.apply(index);
+      var input = inputs[index];
+      __md_set("__palette", {
+        index: index,
+        color: {
+          media: input.getAttribute("data-md-color-media"),
+          scheme: input.getAttribute("data-md-color-scheme"),
+          primary: input.getAttribute("data-md-color-primary"),
+          accent: input.getAttribute("data-md-color-accent"),
+        },
+      });
+      paintThemeColor();
+      requestAnimationFrame(function () {
+        document.body.removeAttribute("data-md-color-switching");
+      });
+    };
+    Array.prototype.forEach.call(inputs, function (input, index) {
+      input.addEventListener("change", function () {
+        choose(index);
+      });
+    });
+    // Enter on the focused toggle moves to the next palette, as in Material.
+    inputs[0].form.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter") return;
+      ev.preventDefault();
+      var next = inputs[(palette.index + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+    // The automatic palette follows a change of the system theme while the page is open.
+    matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+      if (inputs[palette.index].getAttribute("data-md-color-media") === "(prefers-color-scheme)") choose(palette.index);
+    });
+    requestAnimationFrame(paintThemeColor);
+  }
 })();
