@@ -13,6 +13,8 @@ from .data import SiteData, load_site
 from .render import Renderer
 
 DRILL_PAGE = "practice/drill.md"
+# Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
+CACHE_DIR = Path(".cache") / "jinja"
 
 
 @dataclass(repr=False)
@@ -32,7 +34,8 @@ class GuideMacros:
     @classmethod
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
-        return cls(load_site(project_dir / "data"), Renderer(project_dir / "overrides" / "partials" / "macros"), here)
+        renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
+        return cls(load_site(project_dir / "data"), renderer, here)
 
     def registry(self) -> dict[str, Callable[..., str]]:
         """Name -> callable, for ``define_env`` to register."""

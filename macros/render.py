@@ -12,12 +12,14 @@ wrapped in :class:`markupsafe.Markup` by the shaping code.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 # Characters left as they are: letters, digits, white space and punctuation
@@ -46,13 +48,32 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Ma
     return Markup(rel)
 
 
-class Renderer:
-    """Renders the macro templates; one instance per build."""
+def compiled_cache(cache_dir: Path) -> BytecodeCache:
+    """Where the macro templates' compiled code is kept between builds, under ``cache_dir``.
 
-    def __init__(self, templates: Path) -> None:
+    The folder is named after this file and the Jinja version: the settings
+    below shape the compiled code, so a change to them (or to anything here)
+    starts a fresh folder. Jinja checks each entry against its template's source.
+    """
+    key = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    folder = Path(cache_dir) / f"macros-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
+class Renderer:
+    """Renders the macro templates; one instance per build.
+
+    With ``cache_dir``, compiled templates are kept there between builds
+    (:func:`compiled_cache`); the output is the same either way.
+    """
+
+    def __init__(self, templates: Path, cache_dir: Path | None = None) -> None:
         loader = FileSystemLoader(str(templates))
+        cache = compiled_cache(cache_dir) if cache_dir is not None else None
         self._md = Environment(
             loader=loader,
+            bytecode_cache=cache,
             undefined=StrictUndefined,
             autoescape=False,
             finalize=md_escape,
@@ -62,6 +83,7 @@ class Renderer:
         )
         self._html = Environment(
             loader=loader,
+            bytecode_cache=cache,
             undefined=StrictUndefined,
             autoescape=True,
             keep_trailing_newline=True,

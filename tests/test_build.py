@@ -111,6 +111,9 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
         builds.append(snapshot(out))
         cached = list((sources / CACHE_DIR).glob("theme-*/*.cache"))
         assert len(cached) > 20, f"after the {name} build the template cache holds {len(cached)} templates"
+        pages = list((sources / CACHE_DIR).glob("pages-*/*.cache"))
+        assert len(pages) == len(list((sources / "docs").rglob("*.md"))), "one compiled entry per page, no more"
+        assert len(list((sources / CACHE_DIR).glob("macros-*/*.cache"))) > 10
     first, second = builds
     assert "sitemap.xml.gz" in first and "sitemap.xml" in first
     assert len(first) > 50, sorted(first)
