@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     time_builds(cold, (project, site_out), (baseline, base_out), args.runs, strict=True, site_url=site_url, cold=True)
     res.builds.append(cold)  # its last builds leave site_out and base_out as served below: the cache does not change the output
 
-    res.own_assets = weight.own_assets(project)
+    res.own_assets = weight.own_assets(project, site_out)
 
     with Server(site_out, site_port) as served_site, Server(base_out, base_port) as served_base:
         # 2 and 3. Page speed and weight ----------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,18 +12,29 @@ from .project import OWN_ASSET_DIRS
 
 @dataclass(frozen=True)
 class Asset:
-    path: str  # docs-relative
+    path: str  # site-relative, or the template an inline script comes from
     raw: int
     gzip: int
 
 
-def own_assets(project: Path) -> list[Asset]:
-    """Every .css and .js file under docs/stylesheets and docs/javascripts, each gzipped on its own."""
-    docs = project / "docs"
+INLINE_SCRIPTS = Path("overrides") / "partials" / "javascripts"
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+
+
+def own_assets(project: Path, site: Path) -> list[Asset]:
+    """What readers download of ours, each gzipped on its own.
+
+    Every .css and .js file in the built site's stylesheets/ and javascripts/
+    (as served: hooks/minify.py has minified them), and each inline script our
+    templates add to every page (overrides/partials/javascripts/).
+    """
     assets = []
     for folder in OWN_ASSET_DIRS:
-        for path in sorted((docs / folder).rglob("*")):
+        for path in sorted((site / folder).rglob("*")):
             if path.is_file() and path.suffix in (".css", ".js"):
                 data = path.read_bytes()
-                assets.append(Asset(path.relative_to(docs).as_posix(), len(data), gzip_size(data)))
+                assets.append(Asset(path.relative_to(site).as_posix(), len(data), gzip_size(data)))
+    for path in sorted((project / INLINE_SCRIPTS).glob("*.html")):
+        data = _JINJA_COMMENT.sub("", path.read_text(encoding="utf-8")).strip().encode("utf-8")
+        assets.append(Asset(f"{path.relative_to(project).as_posix()} (inline, every page)", len(data), gzip_size(data)))
     return assets
