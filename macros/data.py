@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TypeVar
 
@@ -106,23 +107,44 @@ class SiteData:
     guides: tuple[Guide, ...]
     companies: tuple[Company, ...]
 
+    # Lookups by id, built once per site: pages look entries up hundreds of times, and a
+    # scan of every entry per lookup made the build grow faster than the data (bench/NOTES.md).
+    @cached_property
+    def _principles_by_id(self) -> Mapping[str, Principle]:
+        return {p.id: p for p in self.principles}
+
+    @cached_property
+    def _guides_by_id(self) -> Mapping[str, Guide]:
+        return {g.id: g for g in self.guides}
+
+    @cached_property
+    def _companies_by_id(self) -> Mapping[str, Company]:
+        return {c.id: c for c in self.companies}
+
+    @cached_property
+    def _questions_by_principle(self) -> Mapping[str, tuple[Question, ...]]:
+        groups: dict[str, list[Question]] = {}
+        for q in self.questions:
+            groups.setdefault(q.principle, []).append(q)
+        return {pid: tuple(qs) for pid, qs in groups.items()}
+
     def principle(self, pid: str) -> Principle:
-        for p in self.principles:
-            if p.id == pid:
-                return p
-        raise KeyError(f"unknown principle id '{pid}'")
+        try:
+            return self._principles_by_id[pid]
+        except KeyError:
+            raise KeyError(f"unknown principle id '{pid}'") from None
 
     def guide(self, gid: str) -> Guide:
-        for g in self.guides:
-            if g.id == gid:
-                return g
-        raise KeyError(f"unknown guide id '{gid}'")
+        try:
+            return self._guides_by_id[gid]
+        except KeyError:
+            raise KeyError(f"unknown guide id '{gid}'") from None
 
     def company(self, cid: str) -> Company:
-        for c in self.companies:
-            if c.id == cid:
-                return c
-        raise KeyError(f"unknown company id '{cid}'")
+        try:
+            return self._companies_by_id[cid]
+        except KeyError:
+            raise KeyError(f"unknown company id '{cid}'") from None
 
     def source(self, sid: str) -> Source:
         try:
@@ -131,7 +153,8 @@ class SiteData:
             raise KeyError(f"unknown source id '{sid}'") from None
 
     def questions_for(self, pid: str) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.principle == pid)
+        """The principle's questions, in data order."""
+        return self._questions_by_principle.get(pid, ())
 
 
 # --------------------------------------------------------------------------- field readers
