@@ -3,8 +3,8 @@
 Every build compiled the same templates from source: Material's pages,
 partials and icon includes, the language templates Material's search plugin
 loads three times over in environments of its own, and every page, which
-mkdocs-macros compiles as a template on each build. Together that was about a
-third of a second of CPU on each rebuild (bench/NOTES.md). Jinja's own bytecode
+mkdocs-macros compiles as a template on each build. Together that was about
+0.4 s of CPU on each rebuild (bench/NOTES.md). Jinja's own bytecode
 cache stores each compiled template in ``.cache/jinja/`` and reuses it while
 the template's source is unchanged:
 
