@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from hooks.minify import FOLDERS
 from hooks.template_cache import CACHE_DIR
 
 from .common import PYTHON, ROOT
@@ -30,7 +31,7 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
 
 
 # The site's own assets; the baseline is plain Material, so it does not get them.
-OWN_ASSET_DIRS = ("stylesheets", "javascripts")
+OWN_ASSET_DIRS = FOLDERS  # as hooks/minify.py names them
 
 
 @dataclass(frozen=True)

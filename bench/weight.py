@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.minify import own_assets as served_assets
+
 from .common import gzip_size
-from .project import OWN_ASSET_DIRS
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,9 @@ def own_assets(project: Path, site: Path) -> list[Asset]:
     templates add to every page (overrides/partials/javascripts/).
     """
     assets = []
-    for folder in OWN_ASSET_DIRS:
-        for path in sorted((site / folder).rglob("*")):
-            if path.is_file() and path.suffix in (".css", ".js"):
-                data = path.read_bytes()
-                assets.append(Asset(path.relative_to(site).as_posix(), len(data), gzip_size(data)))
+    for path in served_assets(site):
+        data = path.read_bytes()
+        assets.append(Asset(path.relative_to(site).as_posix(), len(data), gzip_size(data)))
     for path in sorted((project / INLINE_SCRIPTS).glob("*.html")):
         data = _JINJA_COMMENT.sub("", path.read_text(encoding="utf-8")).strip().encode("utf-8")
         assets.append(Asset(f"{path.relative_to(project).as_posix()} (inline, every page)", len(data), gzip_size(data)))

@@ -13,7 +13,10 @@ the template's source is unchanged:
 * ``pages-*``: the pages mkdocs-macros renders. ``Environment.from_string``
   never consults a bytecode cache, so its one compile step is cached here,
   keyed by the page's source; entries no page used in a build are removed
-  after it, so edits do not pile up.
+  after it, so edits do not pile up;
+* ``macros-*``: our macro templates, kept by ``macros/render.py`` itself (the
+  macros package cannot import this hook; ``tests/test_template_cache.py``
+  holds the two to one cache folder).
 
 Why a stale entry cannot be used:
 

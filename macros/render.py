@@ -54,6 +54,8 @@ def compiled_cache(cache_dir: Path) -> BytecodeCache:
     The folder is named after this file and the Jinja version: the settings
     below shape the compiled code, so a change to them (or to anything here)
     starts a fresh folder. Jinja checks each entry against its template's source.
+    Both environments share it safely: entries are keyed by template name, and
+    :meth:`Renderer.render` loads each name in one environment only (by its extension).
     """
     key = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
     folder = Path(cache_dir) / f"macros-{key}"

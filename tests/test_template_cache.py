@@ -104,3 +104,10 @@ def test_after_a_build_only_the_pages_it_used_stay_compiled(tmp_path: Path):
         for s in ("kept page", "new page")
     )
     assert left == expected
+
+
+def test_the_macros_and_the_hook_keep_their_templates_in_one_folder():
+    from hooks.template_cache import CACHE_DIR
+    from macros.pages import CACHE_DIR as MACROS_CACHE_DIR
+
+    assert MACROS_CACHE_DIR == CACHE_DIR  # bench and tests empty CACHE_DIR for a cold build: both must go
