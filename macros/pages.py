@@ -10,9 +10,11 @@ from markupsafe import Markup
 
 from . import shape
 from .data import SiteData, load_site
-from .render import Renderer
+from .render import Renderer, md_escape
 
 DRILL_PAGE = "practice/drill.md"
+# The source document the site is built from; every correction's original is a line of it.
+SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
 # Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
 CACHE_DIR = Path(".cache") / "jinja"
 
@@ -35,13 +37,15 @@ class GuideMacros:
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
-        return cls(load_site(project_dir / "data"), renderer, here)
+        return cls(load_site(project_dir / "data", project_dir / SOURCE_DOCUMENT), renderer, here)
 
     def registry(self) -> dict[str, Callable[..., str]]:
         """Name -> callable, for ``define_env`` to register."""
         return {
             "guide_link": self.guide_link,
             "cite": self.cite,
+            "number": self.number,
+            "corrected": self.corrected,
             "principles_table": self.principles_table,
             "principle_page": self.principle_page,
             "related_resources": self.related_resources,
@@ -62,6 +66,30 @@ class GuideMacros:
 
     def cite(self, sid: str) -> str:
         return self.renderer.render("cite.md", source=shape.citation(self.site.source(sid)))
+
+    def _unknown(self, macro: str, kind: str, key: str) -> KeyError:
+        return KeyError(f"{self.here()}: {macro}(\"{key}\"): unknown {kind} id '{key}'")
+
+    def number(self, nid: str, unit: bool = True, source: bool = False) -> str:
+        """A number from data/numbers.yml as text; with ``source``, its citation or the advice label."""
+        try:
+            n = self.site.number(nid)
+        except KeyError:
+            raise self._unknown("number", "number", nid) from None
+        text = Markup(md_escape(shape.number_text(n, unit)))
+        if not source:
+            return str(text)
+        cite = Markup(self.cite(n.cite)) if n.cite is not None else None
+        return self.renderer.render("number.md", text=text, cite=cite)
+
+    def corrected(self, cid: str) -> str:
+        """A source statement struck through where it stands, with the correction and its source."""
+        try:
+            c = self.site.correction(cid)
+        except KeyError:
+            raise self._unknown("corrected", "correction", cid) from None
+        view = shape.corrected_view(self.site, c)
+        return self.renderer.render("corrected.md", view=view, cite=Markup(self.cite(c.cite)))
 
     def principles_table(self) -> str:
         return self.renderer.render("principles-table.md", rows=shape.principle_rows(self.site, self.here()))

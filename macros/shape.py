@@ -8,7 +8,7 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from .data import Company, Guide, Principle, Question, SiteData, Source, Value
+from .data import Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
 PRINCIPLES_DIR = "amazon/leadership-principles"
@@ -109,6 +109,23 @@ def principle_view(site: SiteData, pid: str, from_page: str, drill_page: str) ->
         bank=relative_link(from_page, QUESTION_BANK_PAGE, principle_anchor(pid)),
         drill=relative_link(from_page, drill_page),
     )
+
+
+def number_text(number: Number, unit: bool = True) -> str:
+    """``5 to 6 interviews``, ``60 minutes``; without the unit, ``5 to 6`` or ``60``."""
+    amount = f"{number.low} to {number.high}" if number.is_range else str(number.value)
+    return f"{amount} {number.unit}" if unit else amount
+
+
+@dataclass(frozen=True)
+class CorrectedView:
+    original: Markup  # verbatim Markdown of the source document (checked against it when loaded)
+    correction: str
+    cite: Source
+
+
+def corrected_view(site: SiteData, correction: Correction) -> CorrectedView:
+    return CorrectedView(Markup(correction.original), correction.correction, site.source(correction.cite))
 
 
 def citation(source: Source) -> dict[str, object]:
