@@ -22,7 +22,6 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # never break out of a Markdown link or an HTML attribute.
 URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&*+,;=:@%/?#-]*)?$")
 PAGE_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md$")
-ROUND_KINDS = ("phone-screen", "coding", "system-design", "behavioral", "bar-raiser")
 GUIDE_KINDS = ("company", "internal", "external", "section", "tool")
 # libyaml's safe loader builds the same objects as yaml.safe_load about ten times
 # faster; reading data/ was the largest cost this package added to a build.
@@ -40,7 +39,6 @@ class Principle:
     meaning: str
     listen_for: tuple[str, ...]
     pitfalls: tuple[str, ...]
-    rounds: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -54,11 +52,12 @@ class Question:
 
 @dataclass(frozen=True)
 class Round:
+    """A technical focus an interview in the loop can have (data/rounds.yml)."""
+
     id: str
     name: str
-    duration: str
-    format: str
-    assesses: tuple[str, ...]
+    summary: str
+    cite: str
 
 
 @dataclass(frozen=True)
@@ -406,7 +405,6 @@ def _principle(e: _Entry) -> Principle:
         meaning=e.text("meaning"),
         listen_for=e.texts("listen_for"),
         pitfalls=e.texts("pitfalls"),
-        rounds=e.idents("rounds"),
     )
 
 
@@ -421,13 +419,7 @@ def _question(e: _Entry) -> Question:
 
 
 def _round(e: _Entry) -> Round:
-    return Round(
-        id=e.choice("id", ROUND_KINDS),
-        name=e.text("name"),
-        duration=e.text("duration"),
-        format=e.text("format"),
-        assesses=e.texts("assesses"),
-    )
+    return Round(id=e.ident(), name=e.text("name"), summary=e.text("summary"), cite=e.ident("cite"))
 
 
 def _number(e: _Entry) -> Number:
@@ -599,13 +591,11 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     """Every id that one file names must exist in the file that defines it."""
     r = root.name + "/"
     principle_ids = {p.id for p in site.principles}
-    round_ids = {x.id for x in site.rounds}
     guide_ids = {g.id for g in site.guides}
 
-    for i, p in enumerate(site.principles, 1):
-        for value in p.rounds:
-            if value not in round_ids:
-                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "rounds", f"unknown round '{value}'")
+    for i, x in enumerate(site.rounds, 1):
+        if x.cite not in site.sources:
+            raise DataError(r + "rounds.yml", f"#{i} (id '{x.id}')", "cite", f"unknown source '{x.cite}'")
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
             raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")

@@ -130,7 +130,12 @@ class GuideMacros:
         return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
 
     def mock_loop(self) -> str:
-        return self.renderer.render("mock-loop.html", data=shape.mock_loop_data(self.site))
+        return self.renderer.render(
+            "mock-loop.html",
+            data=shape.mock_loop_data(self.site),
+            story_limit=shape.number_text(self.site.number("story-max-principles")),
+            recency=shape.number_text(self.site.number("story-recency-years")),
+        )
 
     def company_map(self) -> str:
         companies = shape.mapped_companies(self.site)

@@ -83,7 +83,6 @@ class PrincipleView:
     principle: Principle
     number: int
     questions: tuple[Question, ...]
-    rounds: tuple[str, ...]
     previous: Link
     next: Link
     table: Markup
@@ -97,12 +96,10 @@ def principle_view(site: SiteData, pid: str, from_page: str, drill_page: str) ->
     p = principles[index]
     prev_p = principles[index - 1]
     next_p = principles[(index + 1) % len(principles)]
-    round_names = {r.id: r.name for r in site.rounds}
     return PrincipleView(
         principle=p,
         number=index + 1,
         questions=site.questions_for(pid),
-        rounds=tuple(round_names[r] for r in p.rounds),
         previous=Link(prev_p.name, relative_link(from_page, principle_page(prev_p.id))),
         next=Link(next_p.name, relative_link(from_page, principle_page(next_p.id))),
         table=relative_link(from_page, f"{PRINCIPLES_DIR}/index.md"),
@@ -227,7 +224,10 @@ def star_planner_data(site: SiteData) -> dict[str, object]:
 # --------------------------------------------------------------------------- practice tools
 
 NO_COUNTERPART = "\u2014"  # em dash: shown where a company has no value matching a principle
-LOOP_KINDS = ("coding", "system-design", "behavioral", "bar-raiser")  # interviewer kinds in an on-site loop
+# The numbers (data/numbers.yml) the mock loop is built from.
+LOOP_INTERVIEWS = "loop-interviews"
+LOOP_MINUTES = "interview-minutes"
+LOOP_PRINCIPLES_PER_INTERVIEW = "lp-questions-per-interview"
 
 
 def tool_links(site: SiteData, from_page: str) -> list[Link]:
@@ -269,17 +269,30 @@ def drill_data(site: SiteData) -> dict[str, object]:
 
 
 def mock_loop_data(site: SiteData) -> dict[str, object]:
-    """What the mock loop generator needs: the interviewer kinds, principles with their rounds, questions."""
-    rounds = {r.id: r for r in site.rounds}
-    missing = [k for k in LOOP_KINDS if k not in rounds]
-    if missing:
-        raise KeyError(f"data/rounds.yml lacks the loop round(s): {', '.join(missing)}")
+    """What the mock loop generator needs, every number read from data/numbers.yml and data/rounds.yml.
+
+    The generator draws ``interviews`` interviews, each with one technical focus and
+    ``principles_per_interview`` principles, no principle twice in a loop, so the data must
+    let the largest loop ask the fewest principles per interview without a repeat.
+    """
+    interviews = site.number(LOOP_INTERVIEWS)
+    minutes = site.number(LOOP_MINUTES)
+    per_interview = site.number(LOOP_PRINCIPLES_PER_INTERVIEW)
+    if minutes.is_range:
+        raise ValueError(f"data/numbers.yml: '{LOOP_MINUTES}' must be one value for the mock loop, not a range")
+    if not site.rounds:
+        raise ValueError("data/rounds.yml: the mock loop needs at least one technical focus")
+    if interviews.max * per_interview.min > len(site.principles):
+        raise ValueError(
+            f"data/numbers.yml: {interviews.max} interviews of at least {per_interview.min} principles "
+            f"need more than the {len(site.principles)} principles there are"
+        )
     return {
-        "kinds": [
-            {"id": k, "name": rounds[k].name, "duration": rounds[k].duration, "format": rounds[k].format}
-            for k in LOOP_KINDS
-        ],
-        "principles": [{"id": p.id, "name": p.name, "rounds": list(p.rounds)} for p in site.principles],
+        "interviews": {"min": interviews.min, "max": interviews.max},
+        "minutes": minutes.min,
+        "principles_per_interview": {"min": per_interview.min, "max": per_interview.max},
+        "focuses": [{"id": r.id, "name": r.name, "summary": r.summary} for r in site.rounds],
+        "principles": [{"id": p.id, "name": p.name} for p in site.principles],
         "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
     }
 

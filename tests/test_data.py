@@ -99,7 +99,7 @@ def test_valid_data_loads_from_a_copy(data_copy):
         ("principles.yml", lambda d: d[0].update(listen_for="text"), "field 'listen_for': must be a list, got text"),
         ("principles.yml", lambda d: d[0].update(pitfalls=[]), "field 'pitfalls': must not be an empty list"),
         ("principles.yml", lambda d: d[1].update(id="customer-obsession"), "entry #2 (id 'customer-obsession'), field 'id': duplicate id 'customer-obsession'"),
-        ("principles.yml", lambda d: d[0].update(rounds=["behavioral", "lunch"]), "field 'rounds': unknown round 'lunch'"),
+        ("rounds.yml", lambda d: d[0].update(cite="nowhere"), "field 'cite': unknown source 'nowhere'"),
         ("questions.yml", lambda d: d[0].update(principle="customer-obsesion"), "field 'principle': unknown principle 'customer-obsesion'"),
         ("questions.yml", lambda d: d[0].update(from_source="yes"), "field 'from_source': must be true or false, got text"),
         ("guides.yml", lambda d: d[0].update(kind="blog"), "field 'kind': 'blog' is not one of"),

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from macros import shape
-from macros.data import Company, Principle, Question, Round, SiteData, Value, load_site
+from macros.data import Company, Number, Principle, Question, Round, SiteData, Value, load_site
 from macros.pages import GuideMacros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,8 +17,14 @@ SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
-def principle(pid: str, rounds: tuple[str, ...] = ("behavioral",)) -> Principle:
-    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), rounds)
+def principle(pid: str) -> Principle:
+    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",))
+
+
+def number(nid: str, low: int, high: int | None = None) -> Number:
+    if high is None:
+        return Number(nid, nid, "units", low, None, None, None, True)
+    return Number(nid, nid, "units", None, low, high, None, True)
 
 
 def question(qid: str, pid: str, text: str) -> Question:
@@ -26,10 +32,10 @@ def question(qid: str, pid: str, text: str) -> Question:
 
 
 def tiny_site(**changes: object) -> SiteData:
-    """Three principles, five questions, the five rounds: small enough to check by hand."""
-    rounds = tuple(Round(r, r.title(), "45 minutes", f"{r} format", ("x",)) for r in ("phone-screen", *shape.LOOP_KINDS))
+    """Three principles, five questions, two focuses, a loop of one or two interviews: small enough to check by hand."""
+    rounds = tuple(Round(r, r.title(), f"{r} summary", "src") for r in ("coding", "system-design"))
     base = SiteData(
-        principles=(principle("alpha", ("coding",)), principle("beta"), principle("gamma")),
+        principles=(principle("alpha"), principle("beta"), principle("gamma")),
         questions=(
             question("gamma-1", "gamma", "Tell me about gamma"),
             question("alpha-1", "alpha", "A much longer question about alpha than the other"),
@@ -41,6 +47,11 @@ def tiny_site(**changes: object) -> SiteData:
         sources={},
         guides=(),
         companies=(),
+        numbers=(
+            number(shape.LOOP_INTERVIEWS, 1, 2),
+            number(shape.LOOP_MINUTES, 60),
+            number(shape.LOOP_PRINCIPLES_PER_INTERVIEW, 1, 2),
+        ),
     )
     return dataclasses.replace(base, **changes)
 
@@ -86,26 +97,46 @@ def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
     assert data["questions"][0] == {"p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
 
 
-def test_mock_loop_data_has_the_four_loop_kinds_and_principles_with_rounds():
-    data = shape.mock_loop_data(SITE)
-    assert [k["id"] for k in data["kinds"]] == ["coding", "system-design", "behavioral", "bar-raiser"]
-    assert all(k["name"] and k["duration"] and k["format"] for k in data["kinds"])
-    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
-    assert len(data["questions"]) == 88
-    asked = {q["p"] for q in data["questions"]}
-    assert asked == {p.id for p in SITE.principles}
-    # Six interviewers with at least two principles each must fit in 16 without repeats.
-    assert len(data["principles"]) >= 2 * 6
-    # Every round a principle lists is a real round.
-    known = {r.id for r in SITE.rounds}
-    assert all(set(p["rounds"]) <= known for p in data["principles"])
-
-
-def test_mock_loop_data_refuses_a_missing_loop_round():
+def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
     site = tiny_site()
-    site = dataclasses.replace(site, rounds=tuple(r for r in site.rounds if r.id != "bar-raiser"))
-    with pytest.raises(KeyError, match="bar-raiser"):
-        shape.mock_loop_data(site)
+    data = shape.mock_loop_data(site)
+    assert data == {
+        "interviews": {"min": 1, "max": 2},
+        "minutes": 60,
+        "principles_per_interview": {"min": 1, "max": 2},
+        "focuses": [
+            {"id": "coding", "name": "Coding", "summary": "coding summary"},
+            {"id": "system-design", "name": "System-Design", "summary": "system-design summary"},
+        ],
+        "principles": [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}],
+        "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
+    }
+
+
+def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats():
+    data = shape.mock_loop_data(SITE)
+    loop, per = SITE.number(shape.LOOP_INTERVIEWS), SITE.number(shape.LOOP_PRINCIPLES_PER_INTERVIEW)
+    assert data["interviews"] == {"min": loop.min, "max": loop.max}
+    assert data["principles_per_interview"] == {"min": per.min, "max": per.max}
+    assert data["minutes"] == SITE.number(shape.LOOP_MINUTES).value
+    assert [f["id"] for f in data["focuses"]] == [r.id for r in SITE.rounds]
+    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
+    assert {q["p"] for q in data["questions"]} == {p.id for p in SITE.principles}
+    assert len(data["questions"]) == len(SITE.questions)
+    # The largest loop, asking the fewest principles each, needs no principle twice.
+    assert data["interviews"]["max"] * data["principles_per_interview"]["min"] <= len(data["principles"])
+
+
+def test_mock_loop_data_refuses_numbers_that_cannot_make_a_loop():
+    site = tiny_site()
+    too_many = dataclasses.replace(site, numbers=(number(shape.LOOP_INTERVIEWS, 2, 4), *site.numbers[1:]))
+    with pytest.raises(ValueError, match="need more than the 3 principles"):
+        shape.mock_loop_data(too_many)
+    ranged = dataclasses.replace(site, numbers=(site.numbers[0], number(shape.LOOP_MINUTES, 45, 60), site.numbers[2]))
+    with pytest.raises(ValueError, match="must be one value"):
+        shape.mock_loop_data(ranged)
+    with pytest.raises(ValueError, match="at least one technical focus"):
+        shape.mock_loop_data(dataclasses.replace(site, rounds=()))
 
 
 # --------------------------------------------------------------------------- company map
