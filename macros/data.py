@@ -462,9 +462,26 @@ def _correction(e: _Entry) -> Correction:
 _LINE_MARKER = re.compile(r"^(?:#+|[-*]|\d+\.)\s+")
 
 
+_PAIR = re.compile(r"^\*\*[^*]+\*\*: (.+)$")
+# A number inside a correction's text: {loop-interviews} renders as that number of numbers.yml.
+NUMBER_REF = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+
+
 def source_lines(text: str) -> frozenset[str]:
-    """Every non-empty line of the source document, stripped of its block markers."""
-    return frozenset(_LINE_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip())
+    """Every non-empty line of the source document, stripped of its block markers.
+
+    A ``**Key**: value`` line also yields its value alone, so a correction can strike the
+    statement beside a name (a principle's one-liner) and leave the name standing.
+    """
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.strip():
+            words = _LINE_MARKER.sub("", line.strip())
+            out.add(words)
+            pair = _PAIR.match(words)
+            if pair:
+                out.add(pair.group(1))
+    return frozenset(out)
 
 
 def _source(e: _Entry) -> Source:
@@ -605,9 +622,13 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None and n.cite not in site.sources:
             raise DataError(r + "numbers.yml", f"#{i} (id '{n.id}')", "cite", f"unknown source '{n.cite}'")
+    number_ids = {n.id for n in site.numbers}
     for i, c in enumerate(site.corrections, 1):
         if c.cite not in site.sources:
             raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "cite", f"unknown source '{c.cite}'")
+        for ref in NUMBER_REF.findall(c.correction):
+            if ref not in number_ids:
+                raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from .data import Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
+from .data import NUMBER_REF, Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
 PRINCIPLES_DIR = "amazon/leadership-principles"
@@ -122,7 +122,8 @@ class CorrectedView:
 
 
 def corrected_view(site: SiteData, correction: Correction) -> CorrectedView:
-    return CorrectedView(Markup(correction.original), correction.correction, site.source(correction.cite))
+    text = NUMBER_REF.sub(lambda m: number_text(site.number(m.group(1))), correction.correction)
+    return CorrectedView(Markup(correction.original), text, site.source(correction.cite))
 
 
 def citation(source: Source) -> dict[str, object]:

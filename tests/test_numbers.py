@@ -134,7 +134,25 @@ def test_correction_with_unknown_cite_is_refused(data_copy):
 
 def test_source_lines_drop_markers_and_indentation():
     text = "## Heading\n   - **Key**: value\n1. **Phone Screen** (45-60 minutes)\n\n    plain\n"
-    assert source_lines(text) == {"Heading", "**Key**: value", "**Phone Screen** (45-60 minutes)", "plain"}
+    assert source_lines(text) == {"Heading", "**Key**: value", "value", "**Phone Screen** (45-60 minutes)", "plain"}
+
+
+def test_correction_text_renders_its_numbers_from_numbers_yml(site, macros):
+    from macros.data import NUMBER_REF
+
+    with_numbers = [c for c in site.corrections if NUMBER_REF.search(c.correction)]
+    assert with_numbers
+    for c in with_numbers:
+        out = macros.corrected(c.id)
+        for ref in NUMBER_REF.findall(c.correction):
+            assert number_text(site.number(ref)) in out
+
+
+def test_correction_naming_an_unknown_number_is_refused(data_copy):
+    cid = edit_first(data_copy / "corrections.yml", lambda e: e.update(correction="about {loop-sise} in all"))
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert (err.value.entry, err.value.field, err.value.problem) == (f"#1 (id '{cid}')", "correction", "unknown number '{loop-sise}'")
 
 
 # --------------------------------------------------------------------------- the macros
