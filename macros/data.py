@@ -35,10 +35,13 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Principle:
     id: str
     name: str
-    summary: str
+    summary: str  # the source document's one-line paraphrase, verbatim
     meaning: str
     listen_for: tuple[str, ...]
     pitfalls: tuple[str, ...]
+    amazon_opening: str = ""  # the first sentence of Amazon's own text of the principle, verbatim
+    prompt: str = ""  # id of the question the cheat sheet shows for this principle
+    corrected: str | None = None  # id of the correction that marks the summary as wrong
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,9 @@ def _principle(e: _Entry) -> Principle:
         meaning=e.text("meaning"),
         listen_for=e.texts("listen_for"),
         pitfalls=e.texts("pitfalls"),
+        amazon_opening=e.text("amazon_opening"),
+        prompt=e.ident("prompt"),
+        corrected=e.ident("corrected") if e.raw.get("corrected") is not None else None,
     )
 
 
@@ -619,6 +625,17 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     for i, p in enumerate(site.principles, 1):
         if not site.questions_for(p.id):
             raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
+        if p.prompt not in {q.id for q in site.questions_for(p.id)}:
+            raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "prompt", f"'{p.prompt}' is not a question of this principle")
+        if p.corrected is not None:
+            try:
+                fix = site.correction(p.corrected)
+            except KeyError:
+                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'") from None
+            if fix.original != p.summary:
+                raise DataError(
+                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
+                )
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None and n.cite not in site.sources:
             raise DataError(r + "numbers.yml", f"#{i} (id '{n.id}')", "cite", f"unknown source '{n.cite}'")

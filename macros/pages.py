@@ -15,6 +15,8 @@ from .render import Renderer, md_escape
 DRILL_PAGE = "practice/drill.md"
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
+# Amazon's own text of the Leadership Principles, quoted on every principle page.
+AMAZON_PRINCIPLES_SOURCE = "amazon-leadership-principles"
 # Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
 CACHE_DIR = Path(".cache") / "jinja"
 
@@ -91,12 +93,24 @@ class GuideMacros:
         view = shape.corrected_view(self.site, c)
         return self.renderer.render("corrected.md", view=view, cite=Markup(self.cite(c.cite)))
 
+    def _summaries(self) -> dict[str, str | Markup]:
+        """Each principle's one-liner as shown: struck through with its correction where it has one."""
+        return {p.id: Markup(self.corrected(p.corrected)) if p.corrected else p.summary for p in self.site.principles}
+
     def principles_table(self) -> str:
-        return self.renderer.render("principles-table.md", rows=shape.principle_rows(self.site, self.here()))
+        return self.renderer.render(
+            "principles-table.md", rows=shape.principle_rows(self.site, self.here()), summaries=self._summaries()
+        )
 
     def principle_page(self, pid: str) -> str:
         view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
-        return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles))
+        return self.renderer.render(
+            "principle-page.md",
+            view=view,
+            total=len(self.site.principles),
+            summary=self._summaries()[view.principle.id],
+            amazon_cite=Markup(self.cite(AMAZON_PRINCIPLES_SOURCE)),
+        )
 
     def related_resources(self, gid: str) -> str:
         groups = shape.related_groups(self.site, self.here(), exclude=gid)
@@ -124,7 +138,7 @@ class GuideMacros:
         groups = shape.question_groups(self.site, self.here())
         total = len(self.site.questions)
         control = Markup(self.renderer.render("question-bank-filter.html", groups=groups, total=total))
-        return self.renderer.render("question-bank.md", groups=groups, control=control)
+        return self.renderer.render("question-bank.md", groups=groups, control=control, summaries=self._summaries())
 
     def drill(self) -> str:
         return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
@@ -150,4 +164,6 @@ class GuideMacros:
         )
 
     def cheat_sheet(self) -> str:
-        return self.renderer.render("cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()))
+        return self.renderer.render(
+            "cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()), summaries=self._summaries()
+        )

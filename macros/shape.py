@@ -322,12 +322,9 @@ class CheatRow:
 
 
 def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
-    """The 16 principles with a short prompt each: the principle's shortest bank question."""
+    """The principles in order, each with the prompt curated for it in data/principles.yml."""
     rows = []
     for i, p in enumerate(site.principles, 1):
-        questions = site.questions_for(p.id)
-        if not questions:
-            raise KeyError(f"no question for principle '{p.id}'")
-        prompt = min(questions, key=lambda q: len(q.text)).text
+        prompt = next(q.text for q in site.questions_for(p.id) if q.id == p.prompt)
         rows.append(CheatRow(i, p, relative_link(from_page, principle_page(p.id)), prompt))
     return rows

@@ -17,8 +17,8 @@ SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
-def principle(pid: str) -> Principle:
-    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",))
+def principle(pid: str, prompt: str = "") -> Principle:
+    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1")
 
 
 def number(nid: str, low: int, high: int | None = None) -> Number:
@@ -35,7 +35,7 @@ def tiny_site(**changes: object) -> SiteData:
     """Three principles, five questions, two focuses, a loop of one or two interviews: small enough to check by hand."""
     rounds = tuple(Round(r, r.title(), f"{r} summary", "src") for r in ("coding", "system-design"))
     base = SiteData(
-        principles=(principle("alpha"), principle("beta"), principle("gamma")),
+        principles=(principle("alpha", "alpha-3"), principle("beta"), principle("gamma")),
         questions=(
             question("gamma-1", "gamma", "Tell me about gamma"),
             question("alpha-1", "alpha", "A much longer question about alpha than the other"),
@@ -186,19 +186,21 @@ def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_f
 # --------------------------------------------------------------------------- cheat sheet and tool list
 
 
-def test_cheat_sheet_rows_use_the_shortest_question_as_the_prompt():
+def test_cheat_sheet_rows_use_each_principles_curated_prompt():
     rows = shape.cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
     assert [(r.number, r.principle.id, r.prompt) for r in rows] == [
-        (1, "alpha", "Short alpha"),  # ties go to the first in file order
+        (1, "alpha", "Short alph2"),  # alpha's prompt is alpha-3, not its shortest or first question
         (2, "beta", "Beta"),
         (3, "gamma", "Tell me about gamma"),
     ]
 
 
-def test_real_cheat_sheet_has_sixteen_short_prompts():
+def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle():
     rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
     assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
-    assert all(len(r.prompt) <= 90 for r in rows)
+    for r in rows:
+        (chosen,) = [q for q in SITE.questions_for(r.principle.id) if q.id == r.principle.prompt]
+        assert r.prompt == chosen.text
 
 
 def test_tool_links_list_the_practice_tools_but_not_the_calling_page():
