@@ -72,12 +72,19 @@ class GuideMacros:
     def _unknown(self, macro: str, kind: str, key: str) -> KeyError:
         return KeyError(f"{self.here()}: {macro}(\"{key}\"): unknown {kind} id '{key}'")
 
-    def number(self, nid: str, unit: bool = True, source: bool = False) -> str:
-        """A number from data/numbers.yml as text; with ``source``, its citation or the advice label."""
+    def number(self, nid: str, unit: bool = True, source: bool = False, only: str | None = None) -> str:
+        """A number from data/numbers.yml as text; with ``source``, its citation or the advice label.
+
+        ``only="min"`` or ``only="max"`` gives one end of a range ("fewer than 2 stories").
+        """
         try:
             n = self.site.number(nid)
         except KeyError:
             raise self._unknown("number", "number", nid) from None
+        if only is not None:
+            if only not in ("min", "max"):
+                raise ValueError(f'{self.here()}: number("{nid}", only="{only}"): only must be "min" or "max"')
+            n = shape.number_end(n, only)
         text = Markup(md_escape(shape.number_text(n, unit)))
         if not source:
             return str(text)
@@ -141,7 +148,14 @@ class GuideMacros:
         return self.renderer.render("question-bank.md", groups=groups, control=control, summaries=self._summaries())
 
     def drill(self) -> str:
-        return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
+        answer = self.site.number(shape.DRILL_ANSWER)
+        return self.renderer.render(
+            "drill.html",
+            data=shape.drill_data(self.site),
+            principles=self.site.principles,
+            answer_min=answer.min,
+            answer_max=answer.max,
+        )
 
     def mock_loop(self) -> str:
         return self.renderer.render(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
@@ -114,6 +115,12 @@ def number_text(number: Number, unit: bool = True) -> str:
     return f"{amount} {number.unit}" if unit else amount
 
 
+def number_end(number: Number, end: str) -> Number:
+    """One end of a range as a number of its own; a single value stays as it is."""
+    value = number.min if end == "min" else number.max
+    return dataclasses.replace(number, value=value, low=None, high=None)
+
+
 @dataclass(frozen=True)
 class CorrectedView:
     original: Markup  # verbatim Markdown of the source document (checked against it when loaded)
@@ -217,6 +224,10 @@ def star_planner_data(site: SiteData) -> dict[str, object]:
             "maxBytes": STORY_MAX_FILE_BYTES,
             "maxStories": STORY_MAX_STORIES,
             "limits": dict(STORY_FIELD_LIMITS),
+            # The guide's advice, from data/numbers.yml: stories each principle needs, and how
+            # old a story may be before the planner marks it.
+            "storiesPerPrinciple": site.number("stories-per-principle").min,
+            "recentMonths": 12 * site.number("story-recency-years").max,
         },
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
     }
@@ -259,6 +270,9 @@ def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
         )
         for p in site.principles
     ]
+
+
+DRILL_ANSWER = "answer-minutes"  # numbers.yml: the drill's default time per answer is its lower end
 
 
 def drill_data(site: SiteData) -> dict[str, object]:

@@ -197,3 +197,13 @@ def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, mac
         note = out.split("</del>", 1)[1]
         assert "<strong>Corrected:</strong>" in note
         assert site.source(c.cite).url in note
+
+
+def test_number_macro_gives_one_end_of_a_range(site, macros):
+    ranged = [n for n in site.numbers if n.is_range]
+    assert ranged
+    for n in ranged:
+        assert macros.number(n.id, only="min") == f"{n.min} {n.unit}"
+        assert macros.number(n.id, only="max", unit=False) == str(n.max)
+    with pytest.raises(ValueError, match='only must be "min" or "max"'):
+        macros.number(ranged[0].id, only="middle")
