@@ -175,6 +175,7 @@ class GuideMacros:
             rows=shape.value_map_rows(self.site, self.here(), companies),
             cell=shape.map_cell_text,
             unmapped=shape.unmapped_values(companies),
+            left_out=[(c, shape.guide_link(self.site, c.guide, self.here())) for c in shape.unmapped_companies(self.site)],
         )
 
     def cheat_sheet(self) -> str:

@@ -164,6 +164,11 @@ def mapped_companies(site: SiteData) -> list[Company]:
     return [c for c in site.companies if any(v.principles for v in c.values)]
 
 
+def unmapped_companies(site: SiteData) -> list[Company]:
+    """Companies left out of the map because none of their values maps onto an Amazon principle."""
+    return [c for c in site.companies if not any(v.principles for v in c.values)]
+
+
 def value_map_rows(site: SiteData, from_page: str, companies: Sequence[Company]) -> list[MapRow]:
     rows = []
     for p in site.principles:

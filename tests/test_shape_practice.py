@@ -146,6 +146,21 @@ def company(cid: str, values: tuple[Value, ...]) -> Company:
     return Company(cid, cid.title(), cid, "Values", f"{cid}-source", values)
 
 
+def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
+    mapped = company("mapped", (Value("v", "V", "s", ("alpha",)),))
+    unmapped = company("unmapped", (Value("w", "W", "s", ()),))
+    site = tiny_site(companies=(mapped, unmapped))
+    assert shape.mapped_companies(site) == [mapped]
+    assert shape.unmapped_companies(site) == [unmapped]
+
+
+def test_real_map_says_which_companies_it_leaves_out_and_why():
+    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
+    out = macros.company_map()
+    for c in shape.unmapped_companies(SITE):
+        assert f"{c.name} has no column" in out
+
+
 def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsewhere():
     acme = company("acme", (Value("fast", "Fast", "s", ("alpha",)), Value("kind", "Kind", "s", ("alpha", "gamma"))))
     zeta = company("zeta", (Value("plain", "Plain", "s", ()),))
