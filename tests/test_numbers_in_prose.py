@@ -48,7 +48,7 @@ def prose_files() -> list[Path]:
     docs = [p for p in (ROOT / "docs").rglob("*.md") if p.relative_to(ROOT).as_posix() not in NOT_ABOUT_INTERVIEWS]
     templates = [p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".md", ".html")]
     data = [p for p in (ROOT / "data").rglob("*.yml") if p.name != "numbers.yml"]
-    return sorted(docs + templates + data + [ROOT / "CONTRIBUTING.md"])
+    return sorted(docs + templates + data)
 
 
 def data_text(doc: object, key: str = "") -> list[str]:
