@@ -14,10 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # British forms with a US form, matched as whole words: -our words, -ise/-isation verbs,
 # -re nouns, doubled l, and a few others.
-OUR_WORDS = re.compile(r"(?i)\b(behaviour\w*|favour\w*|unfavour\w*|colour\w*|neighbour\w*|honour\w*)\b")
+OUR_WORDS = re.compile(r"(?i)\b(behaviour\w*|favour\w*|unfavour\w*|colour\w*|neighbour\w*|honour\w*|flavour\w*|candour|humour\w*|labour\w*)\b")
 OTHER = re.compile(
     r"(?i)\b("
-    r"(re)?(organis|prioritis|authoris|realis|recognis|optimis|minimis|maximis|criticis|utilis|serialis|summaris"
+    r"(re)?(organis|memoris|personalis|generalis|prioritis|authoris|realis|recognis|optimis|minimis|maximis|criticis|utilis|serialis|summaris"
     r"|emphasis|standardis|customis|normalis|apologis|categoris)(e|ed|es|ing|ation|ations)"
     r"|analys(e|ed|ing)"
     r"|practis(e|ed|es|ing)|fulfilment|centre(s|d)?|scepti(c|cal|cism)"
