@@ -35,10 +35,13 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Principle:
     id: str
     name: str
-    summary: str
+    summary: str  # the source document's one-line paraphrase, verbatim
     meaning: str
     listen_for: tuple[str, ...]
     pitfalls: tuple[str, ...]
+    amazon_opening: str = ""  # the first sentence of Amazon's own text of the principle, verbatim
+    prompt: str = ""  # id of the question the cheat sheet shows for this principle
+    corrected: str | None = None  # id of the correction that marks the summary as wrong
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,9 @@ def _principle(e: _Entry) -> Principle:
         meaning=e.text("meaning"),
         listen_for=e.texts("listen_for"),
         pitfalls=e.texts("pitfalls"),
+        amazon_opening=e.text("amazon_opening"),
+        prompt=e.ident("prompt"),
+        corrected=e.ident("corrected") if e.raw.get("corrected") is not None else None,
     )
 
 
@@ -462,9 +468,26 @@ def _correction(e: _Entry) -> Correction:
 _LINE_MARKER = re.compile(r"^(?:#+|[-*]|\d+\.)\s+")
 
 
+_PAIR = re.compile(r"^\*\*[^*]+\*\*: (.+)$")
+# A number inside a correction's text: {loop-interviews} renders as that number of numbers.yml.
+NUMBER_REF = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+
+
 def source_lines(text: str) -> frozenset[str]:
-    """Every non-empty line of the source document, stripped of its block markers."""
-    return frozenset(_LINE_MARKER.sub("", line.strip()) for line in text.splitlines() if line.strip())
+    """Every non-empty line of the source document, stripped of its block markers.
+
+    A ``**Key**: value`` line also yields its value alone, so a correction can strike the
+    statement beside a name (a principle's one-liner) and leave the name standing.
+    """
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.strip():
+            words = _LINE_MARKER.sub("", line.strip())
+            out.add(words)
+            pair = _PAIR.match(words)
+            if pair:
+                out.add(pair.group(1))
+    return frozenset(out)
 
 
 def _source(e: _Entry) -> Source:
@@ -602,12 +625,27 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     for i, p in enumerate(site.principles, 1):
         if not site.questions_for(p.id):
             raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
+        if p.prompt not in {q.id for q in site.questions_for(p.id)}:
+            raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "prompt", f"'{p.prompt}' is not a question of this principle")
+        if p.corrected is not None:
+            try:
+                fix = site.correction(p.corrected)
+            except KeyError:
+                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'") from None
+            if fix.original != p.summary:
+                raise DataError(
+                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
+                )
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None and n.cite not in site.sources:
             raise DataError(r + "numbers.yml", f"#{i} (id '{n.id}')", "cite", f"unknown source '{n.cite}'")
+    number_ids = {n.id for n in site.numbers}
     for i, c in enumerate(site.corrections, 1):
         if c.cite not in site.sources:
             raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "cite", f"unknown source '{c.cite}'")
+        for ref in NUMBER_REF.findall(c.correction):
+            if ref not in number_ids:
+                raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
 from markupsafe import Markup
 
-from .data import Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
+from .data import NUMBER_REF, Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
 PRINCIPLES_DIR = "amazon/leadership-principles"
@@ -114,6 +115,12 @@ def number_text(number: Number, unit: bool = True) -> str:
     return f"{amount} {number.unit}" if unit else amount
 
 
+def number_end(number: Number, end: str) -> Number:
+    """One end of a range as a number of its own; a single value stays as it is."""
+    value = number.min if end == "min" else number.max
+    return dataclasses.replace(number, value=value, low=None, high=None)
+
+
 @dataclass(frozen=True)
 class CorrectedView:
     original: Markup  # verbatim Markdown of the source document (checked against it when loaded)
@@ -122,7 +129,8 @@ class CorrectedView:
 
 
 def corrected_view(site: SiteData, correction: Correction) -> CorrectedView:
-    return CorrectedView(Markup(correction.original), correction.correction, site.source(correction.cite))
+    text = NUMBER_REF.sub(lambda m: number_text(site.number(m.group(1))), correction.correction)
+    return CorrectedView(Markup(correction.original), text, site.source(correction.cite))
 
 
 def citation(source: Source) -> dict[str, object]:
@@ -154,6 +162,11 @@ class MapRow:
 def mapped_companies(site: SiteData) -> list[Company]:
     """Companies with at least one value mapped onto an Amazon principle."""
     return [c for c in site.companies if any(v.principles for v in c.values)]
+
+
+def unmapped_companies(site: SiteData) -> list[Company]:
+    """Companies left out of the map because none of their values maps onto an Amazon principle."""
+    return [c for c in site.companies if not any(v.principles for v in c.values)]
 
 
 def value_map_rows(site: SiteData, from_page: str, companies: Sequence[Company]) -> list[MapRow]:
@@ -216,6 +229,10 @@ def star_planner_data(site: SiteData) -> dict[str, object]:
             "maxBytes": STORY_MAX_FILE_BYTES,
             "maxStories": STORY_MAX_STORIES,
             "limits": dict(STORY_FIELD_LIMITS),
+            # The guide's advice, from data/numbers.yml: stories each principle needs, and how
+            # old a story may be before the planner marks it.
+            "storiesPerPrinciple": site.number("stories-per-principle").min,
+            "recentMonths": 12 * site.number("story-recency-years").max,
         },
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
     }
@@ -258,6 +275,9 @@ def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
         )
         for p in site.principles
     ]
+
+
+DRILL_ANSWER = "answer-minutes"  # numbers.yml: the drill's default time per answer is its lower end
 
 
 def drill_data(site: SiteData) -> dict[str, object]:
@@ -321,12 +341,9 @@ class CheatRow:
 
 
 def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
-    """The 16 principles with a short prompt each: the principle's shortest bank question."""
+    """The principles in order, each with the prompt curated for it in data/principles.yml."""
     rows = []
     for i, p in enumerate(site.principles, 1):
-        questions = site.questions_for(p.id)
-        if not questions:
-            raise KeyError(f"no question for principle '{p.id}'")
-        prompt = min(questions, key=lambda q: len(q.text)).text
+        prompt = next(q.text for q in site.questions_for(p.id) if q.id == p.prompt)
         rows.append(CheatRow(i, p, relative_link(from_page, principle_page(p.id)), prompt))
     return rows

@@ -134,7 +134,25 @@ def test_correction_with_unknown_cite_is_refused(data_copy):
 
 def test_source_lines_drop_markers_and_indentation():
     text = "## Heading\n   - **Key**: value\n1. **Phone Screen** (45-60 minutes)\n\n    plain\n"
-    assert source_lines(text) == {"Heading", "**Key**: value", "**Phone Screen** (45-60 minutes)", "plain"}
+    assert source_lines(text) == {"Heading", "**Key**: value", "value", "**Phone Screen** (45-60 minutes)", "plain"}
+
+
+def test_correction_text_renders_its_numbers_from_numbers_yml(site, macros):
+    from macros.data import NUMBER_REF
+
+    with_numbers = [c for c in site.corrections if NUMBER_REF.search(c.correction)]
+    assert with_numbers
+    for c in with_numbers:
+        out = macros.corrected(c.id)
+        for ref in NUMBER_REF.findall(c.correction):
+            assert number_text(site.number(ref)) in out
+
+
+def test_correction_naming_an_unknown_number_is_refused(data_copy):
+    cid = edit_first(data_copy / "corrections.yml", lambda e: e.update(correction="about {loop-sise} in all"))
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert (err.value.entry, err.value.field, err.value.problem) == (f"#1 (id '{cid}')", "correction", "unknown number '{loop-sise}'")
 
 
 # --------------------------------------------------------------------------- the macros
@@ -179,3 +197,13 @@ def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, mac
         note = out.split("</del>", 1)[1]
         assert "<strong>Corrected:</strong>" in note
         assert site.source(c.cite).url in note
+
+
+def test_number_macro_gives_one_end_of_a_range(site, macros):
+    ranged = [n for n in site.numbers if n.is_range]
+    assert ranged
+    for n in ranged:
+        assert macros.number(n.id, only="min") == f"{n.min} {n.unit}"
+        assert macros.number(n.id, only="max", unit=False) == str(n.max)
+    with pytest.raises(ValueError, match='only must be "min" or "max"'):
+        macros.number(ranged[0].id, only="middle")

@@ -17,8 +17,8 @@ SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
-def principle(pid: str) -> Principle:
-    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",))
+def principle(pid: str, prompt: str = "") -> Principle:
+    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1")
 
 
 def number(nid: str, low: int, high: int | None = None) -> Number:
@@ -35,7 +35,7 @@ def tiny_site(**changes: object) -> SiteData:
     """Three principles, five questions, two focuses, a loop of one or two interviews: small enough to check by hand."""
     rounds = tuple(Round(r, r.title(), f"{r} summary", "src") for r in ("coding", "system-design"))
     base = SiteData(
-        principles=(principle("alpha"), principle("beta"), principle("gamma")),
+        principles=(principle("alpha", "alpha-3"), principle("beta"), principle("gamma")),
         questions=(
             question("gamma-1", "gamma", "Tell me about gamma"),
             question("alpha-1", "alpha", "A much longer question about alpha than the other"),
@@ -67,10 +67,10 @@ def test_question_groups_follow_principle_order_and_keep_every_question_once():
     assert groups[0].href == "../amazon/leadership-principles/alpha.md"
 
 
-def test_real_bank_groups_all_88_questions_under_16_principles():
+def test_real_bank_groups_every_question_under_its_principle():
     groups = shape.question_groups(SITE, BANK)
-    assert len(groups) == 16
-    assert sum(len(g.questions) for g in groups) == len(SITE.questions) == 88
+    assert len(groups) == len(SITE.principles)
+    assert sum(len(g.questions) for g in groups) == len(SITE.questions)
     assert all(len(g.questions) >= 5 for g in groups)
     assert all(q.principle == g.principle.id for g in groups for q in g.questions)
     # The principle pages link to practice/question-bank.md#<principle id>: the anchors must match.
@@ -83,8 +83,8 @@ def test_question_bank_markdown_has_a_heading_per_principle_with_its_id():
     for p in SITE.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
-    assert html.count("<details") == 88
-    assert html.count("<option") == 17  # "all" plus one per principle
+    assert html.count("<details") == len(SITE.questions)
+    assert html.count("<option") == len(SITE.principles) + 1  # "all" plus one per principle
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
@@ -146,6 +146,21 @@ def company(cid: str, values: tuple[Value, ...]) -> Company:
     return Company(cid, cid.title(), cid, "Values", f"{cid}-source", values)
 
 
+def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
+    mapped = company("mapped", (Value("v", "V", "s", ("alpha",)),))
+    unmapped = company("unmapped", (Value("w", "W", "s", ()),))
+    site = tiny_site(companies=(mapped, unmapped))
+    assert shape.mapped_companies(site) == [mapped]
+    assert shape.unmapped_companies(site) == [unmapped]
+
+
+def test_real_map_says_which_companies_it_leaves_out_and_why():
+    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
+    out = macros.company_map()
+    for c in shape.unmapped_companies(SITE):
+        assert f"{c.name} has no column" in out
+
+
 def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsewhere():
     acme = company("acme", (Value("fast", "Fast", "s", ("alpha",)), Value("kind", "Kind", "s", ("alpha", "gamma"))))
     zeta = company("zeta", (Value("plain", "Plain", "s", ()),))
@@ -186,19 +201,21 @@ def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_f
 # --------------------------------------------------------------------------- cheat sheet and tool list
 
 
-def test_cheat_sheet_rows_use_the_shortest_question_as_the_prompt():
+def test_cheat_sheet_rows_use_each_principles_curated_prompt():
     rows = shape.cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
     assert [(r.number, r.principle.id, r.prompt) for r in rows] == [
-        (1, "alpha", "Short alpha"),  # ties go to the first in file order
+        (1, "alpha", "Short alph2"),  # alpha's prompt is alpha-3, not its shortest or first question
         (2, "beta", "Beta"),
         (3, "gamma", "Tell me about gamma"),
     ]
 
 
-def test_real_cheat_sheet_has_sixteen_short_prompts():
+def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle():
     rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
     assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
-    assert all(len(r.prompt) <= 90 for r in rows)
+    for r in rows:
+        (chosen,) = [q for q in SITE.questions_for(r.principle.id) if q.id == r.principle.prompt]
+        assert r.prompt == chosen.text
 
 
 def test_tool_links_list_the_practice_tools_but_not_the_calling_page():
