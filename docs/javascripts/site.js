@@ -59,7 +59,7 @@
   var palette = window.__guide_palette;
   if (palette) {
     var inputs = palette.inputs;
-    // The browser's own bar takes the header's colour, as with Material.
+    // The browser's own bar takes the header's color, as with Material.
     var themeColor = document.createElement("meta");
     themeColor.name = "theme-color";
     document.head.appendChild(themeColor);
@@ -91,11 +91,11 @@
         choose(index);
       });
     });
-    // Enter on the focused toggle moves to the next palette, as in Material.
+    // Enter on the focused toggle moves to the palette the toggle offers, as in Material.
     inputs[0].form.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter") return;
       ev.preventDefault();
-      var next = inputs[(palette.index + 1) % inputs.length];
+      var next = inputs[palette.next];
       next.click();
       next.focus();
     });
