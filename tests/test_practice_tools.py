@@ -284,12 +284,17 @@ def test_mock_loop_debrief_checklist_has_one_box_per_principle(tool):
 # --------------------------------------------------------------------------- instant navigation
 
 
-def click_nav(page: Any, title: str) -> None:
-    page.clock.resume()
+def follow_sidebar(page: Any, title: str) -> None:
+    """Follow the left navigation to a page, and check that Material swapped it in (no reload)."""
     page.evaluate("() => { window.__notReloaded = true; }")
     page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
     page.wait_for_function("(t) => document.querySelector('h1') && document.querySelector('h1').textContent.includes(t)", arg=title)
     assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+
+
+def click_nav(page: Any, title: str) -> None:
+    page.clock.resume()
+    follow_sidebar(page, title)
     freeze(page)
 
 
@@ -355,3 +360,70 @@ def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
 def test_page_counter_counts_pages_not_page_trees():
     two = b"<< /Type /Pages /Kids [3 0 R 4 0 R] >> << /Type /Page >> << /Type/Page /Parent 2 0 R >>"
     assert count_pages(two) == 2
+
+
+# --------------------------------------------------------------------------- the URL after instant navigation
+# Material's instant navigation changes the address with history.pushState and
+# fires no hashchange; a tool that reads the URL must follow it all the same.
+
+
+def test_question_bank_table_of_contents_shows_a_hidden_group_after_instant_navigation(tool):
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Question Bank")
+    tool.get_by_label("Show questions for").select_option("frugality")
+    assert visible_groups(tool) == ["frugality"]
+    tool.locator(".md-sidebar--secondary").get_by_role("link", name="Dive Deep", exact=True).click()
+    expect(tool).to_have_url(re.compile(r"#dive-deep$"))
+    expect(tool.locator("h2#dive-deep")).to_be_in_viewport()
+    assert len(visible_groups(tool)) == 16
+    expect(tool.get_by_label("Show questions for")).to_have_value("")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(f"all {len(SITE.questions)} questions")
+
+
+def test_mock_loop_follows_its_seed_through_back_and_forward(tool):
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Mock Loop Generator")
+    tool.get_by_role("button", name="New loop").click()
+    seed = re.search(r"\?seed=([a-z0-9]+)$", tool.url).group(1)
+    shown = read_loop(tool)
+    follow_sidebar(tool, "Principles Cheat Sheet")
+    tool.go_back()
+    expect(tool).to_have_url(re.compile(rf"\?seed={seed}$"))
+    expect(tool.locator("#guide-loop-summary")).to_contain_text(f"from seed {seed}.")
+    assert read_loop(tool) == shown
+
+
+def test_mock_loop_follows_back_to_an_earlier_seed_on_the_same_page(tool):
+    """Back between two addresses of the same page: Material changes the address and swaps nothing in."""
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Mock Loop Generator")
+    first_seed = re.search(r"\?seed=([a-z0-9]+)$", tool.url).group(1)
+    first = read_loop(tool)
+    # A link to a section of the page (here one added to it): a new history entry.
+    tool.evaluate("""() => {
+        const a = Object.assign(document.createElement('a'), { href: '#debrief-checklist', textContent: 'To the checklist' });
+        document.querySelector('article').prepend(a);
+    }""")
+    tool.get_by_role("link", name="To the checklist").click()
+    expect(tool).to_have_url(re.compile(r"#debrief-checklist$"))
+    tool.get_by_role("button", name="New loop").click()
+    assert read_loop(tool) != first
+    tool.go_back()
+    expect(tool).to_have_url(re.compile(rf"\?seed={first_seed}$"))
+    expect(tool.locator("#guide-loop-summary")).to_contain_text(f"from seed {first_seed}.")
+    assert read_loop(tool) == first
+    expect(tool.get_by_label("Link to this loop")).to_have_value(tool.url)
+
+
+def test_mock_loop_reached_by_a_link_with_a_seed_builds_that_loop(tool):
+    open_tool(tool, "drill")
+    tool.evaluate("""() => {
+        const a = Object.assign(document.createElement('a'), { href: '../mock-loop/?seed=linked', textContent: 'A linked loop' });
+        document.querySelector('article').prepend(a);
+        window.__notReloaded = true;
+    }""")
+    tool.get_by_role("link", name="A linked loop").click()
+    expect(tool.locator("#guide-loop-summary")).to_contain_text("from seed linked.")
+    assert tool.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+    expect(tool).to_have_url(re.compile(r"\?seed=linked$"))
+    check_loop(read_loop(tool))
