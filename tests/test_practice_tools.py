@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import expect
 
+from macros import shape
 from macros.data import load_site
 from tests.support.axe import assert_no_axe_violations
 from tests.test_guides import ROOT
@@ -207,24 +208,34 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
     return page.eval_on_selector_all(
         "#guide-loop-list > li",
         """cards => cards.map(c => ({
-            kind: c.dataset.kind,
+            focus: c.dataset.focus,
+            bar_raiser: c.hasAttribute('data-bar-raiser'),
             title: c.querySelector('h3').textContent,
+            meta: c.querySelector('.guide-loop__meta').textContent,
             principles: [...c.querySelectorAll('[data-principle]')].map(li => li.dataset.principle),
             questions: [...c.querySelectorAll('.guide-loop__q')].map(q => q.textContent),
         }))""",
     )
 
 
+LOOP = shape.mock_loop_data(SITE)
+
+
 def check_loop(loop: list[dict[str, Any]]) -> None:
-    assert 4 <= len(loop) <= 6
-    kinds = [iv["kind"] for iv in loop]
-    assert kinds.count("bar-raiser") == 1
-    assert {"coding", "system-design", "behavioral"} <= set(kinds)
-    assert set(kinds) <= {"coding", "system-design", "behavioral", "bar-raiser"}
+    """The contract of CONTRACTS.md ("Mock loop data"), on what the page shows."""
+    assert LOOP["interviews"]["min"] <= len(loop) <= LOOP["interviews"]["max"]
+    assert [iv["bar_raiser"] for iv in loop].count(True) == 1
+    focuses = [iv["focus"] for iv in loop]
+    known = [f["id"] for f in LOOP["focuses"]]
+    assert set(focuses) <= set(known)
+    if len(loop) >= len(known):
+        assert set(focuses) == set(known), f"a focus is missing: {focuses}"
     used = [p for iv in loop for p in iv["principles"]]
     assert len(used) == len(set(used)), f"a principle is used twice: {used}"
+    per = LOOP["principles_per_interview"]
     for iv in loop:
-        assert 2 <= len(iv["principles"]) <= 3
+        assert per["min"] <= len(iv["principles"]) <= per["max"]
+        assert iv["meta"].startswith(f"{LOOP['minutes']} minutes")
         for pid, q in zip(iv["principles"], iv["questions"], strict=True):
             assert PRINCIPLE_OF[q.removeprefix("Sample question: ").removesuffix(".")] == pid
 

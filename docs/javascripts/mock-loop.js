@@ -25,25 +25,31 @@
   // The seed in an address's query, cleaned; "" when there is none.
   const seedOf = (search) => (new URLSearchParams(search).get("seed") || "").trim().slice(0, 64);
 
-  // 4-6 interviewers: at least one coding, system design and behavioral round, exactly one Bar Raiser.
-  // Each gets 2-3 principles, preferring those usually probed in that round; none is used twice.
+  // A whole number in [range.min, range.max].
+  const between = (range, r) => range.min + Math.floor(r() * (range.max - range.min + 1));
+
+  // The loop for `seed`, by the shape of shape.mock_loop_data (CONTRACTS.md, "Mock loop data"):
+  // n interviews in data.interviews; each has one technical focus, every focus at least once when
+  // n allows, the rest at random; each asks principles_per_interview principles, never one that
+  // another interview asks, with a sample question for each; exactly one interviewer is the Bar Raiser.
   function build(data, seed) {
     const r = rng(seed);
-    const kinds = Object.fromEntries(data.kinds.map((k) => [k.id, k]));
-    const n = 4 + Math.floor(r() * 3);
-    const ks = ["coding", "system-design", "behavioral", "bar-raiser"];
-    if (n > 4) ks.push(n > 5 || r() < 0.5 ? "coding" : "behavioral");
-    if (n > 5) ks.push("behavioral");
-    shuffle(ks, r);
+    const n = between(data.interviews, r);
+    const focuses = shuffle(data.focuses.slice(), r).slice(0, n);
+    while (focuses.length < n) focuses.push(data.focuses[Math.floor(r() * data.focuses.length)]);
+    shuffle(focuses, r);
+    const barRaiser = Math.floor(r() * n);
     let pool = shuffle(data.principles.slice(), r);
-    return ks.map((k, i) => {
-      let count = r() < 0.5 ? 3 : 2;
-      if (pool.length - count < 2 * (ks.length - i - 1)) count = 2;
-      const fits = (p) => p.rounds.includes(k);
-      const take = pool.filter(fits).concat(pool.filter((p) => !fits(p))).slice(0, count);
-      pool = pool.filter((p) => !take.includes(p));
+    const least = data.principles_per_interview.min;
+    return focuses.map((focus, i) => {
+      // Leave enough principles for the interviews still to come to get their least each.
+      const count = Math.min(between(data.principles_per_interview, r), pool.length - least * (n - i - 1));
+      const take = pool.slice(0, count);
+      pool = pool.slice(count);
       return {
-        kind: kinds[k],
+        focus,
+        minutes: data.minutes,
+        barRaiser: i === barRaiser,
         items: take.map((p) => {
           const qs = data.questions.filter((x) => x.p === p.id);
           return { p, q: qs[Math.floor(r() * qs.length)] };
@@ -69,7 +75,8 @@
       loop.forEach((iv, i) => {
         const card = el("li", { className: "guide-loop__card" });
         const items = el("ul");
-        card.dataset.kind = iv.kind.id;
+        card.dataset.focus = iv.focus.id;
+        if (iv.barRaiser) card.dataset.barRaiser = "";
         for (const { p, q } of iv.items) {
           used++;
           const item = el("li");
@@ -82,15 +89,15 @@
           check.append(label);
           checks.append(check);
         }
+        card.append(el("h3", { textContent: `Interviewer ${i + 1}: ${iv.focus.name}` + (iv.barRaiser ? ", the Bar Raiser" : "") }));
         card.append(
-          el("h3", { textContent: `Interviewer ${i + 1}: ${iv.kind.name}` }),
-          el("p", { className: "guide-loop__meta", textContent: `${iv.kind.duration}. ${iv.kind.format}.` }),
-          el("p", { textContent: "Principles to probe:" }),
+          el("p", { className: "guide-loop__meta", textContent: `${iv.minutes} minutes. ${iv.focus.summary}` }),
+          el("p", { textContent: "Leadership Principles to ask about:" }),
           items,
         );
         list.append(card);
       });
-      $("summary").textContent = `${loop.length} interviews covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
+      $("summary").textContent = `${loop.length} interviews of ${data.minutes} minutes, covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
       $("link").value = location.href;
       shown = seed;
     }
@@ -124,6 +131,6 @@
     return { url: follow };
   }
 
-  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, build };
+  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, between, build };
   else (window.guideTools = window.guideTools || []).push({ name: "mock-loop", start });
 })();
