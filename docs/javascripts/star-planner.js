@@ -7,7 +7,6 @@
   const KEYS = JSON.stringify(["id", "principles", ...TEXT].sort());
   const PARTS = { situation: "Situation", task: "Task", action: "Action", result: "Result", metrics: "Metrics" };
   const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-  const TARGET = 2; // stories per principle before it counts as covered
 
   const stories = (n) => `${n} ${n === 1 ? "story" : "stories"}`;
   const exact = (o, keys) =>
@@ -48,11 +47,11 @@
     return null;
   }
 
-  // Stories per principle id (every id in `ids`, in order), and how many ids have TARGET or more.
-  function coverage(list, ids) {
+  // Stories per principle id (every id in `ids`, in order), and how many ids have `target` or more.
+  function coverage(list, ids, target) {
     const counts = new Map(ids.map((id) => [id, 0]));
     for (const s of list) for (const p of s.principles) counts.set(p, counts.get(p) + 1);
-    return { counts, covered: [...counts.values()].filter((n) => n >= TARGET).length };
+    return { counts, covered: [...counts.values()].filter((n) => n >= target).length };
   }
 
   // Most recent first; undated stories last.
@@ -121,12 +120,13 @@
 
     function render() {
       const cutoff = new Date();
-      cutoff.setMonth(cutoff.getMonth() - 24);
+      cutoff.setMonth(cutoff.getMonth() - cfg.recentMonths);
       const old = cutoff.toISOString().slice(0, 7);
+      const years = cfg.recentMonths / 12;
       const items = byRecent(list).map((s) => {
         const li = el("li", "guide-planner__story");
         const meta = [s.when ? month(s.when) : "No date"];
-        if (s.when && s.when < old) meta.push("more than two years ago");
+        if (s.when && s.when < old) meta.push(`more than ${years === 1 ? "a year" : years + " years"} ago`);
         meta.push(s.principles.map((p) => names.get(p)).join(", "));
         const dl = el("dl");
         for (const f in PARTS) if (s[f]) dl.append(el("dt", "", PARTS[f]), el("dd", "", s[f]));
@@ -143,14 +143,15 @@
       });
       $("list").replaceChildren(...items);
       $("count").textContent = list.length ? `${stories(list.length)}, most recent first.` : "No stories yet.";
-      const { counts, covered } = coverage(list, principles.map((p) => p.id));
+      const target = cfg.storiesPerPrinciple;
+      const { counts, covered } = coverage(list, principles.map((p) => p.id), target);
       for (const tr of $("coverage").tBodies[0].rows) {
         const n = counts.get(tr.dataset.principle);
         tr.cells[1].textContent = n;
-        tr.cells[2].textContent = n < TARGET ? `Needs ${TARGET - n} more` : "Covered";
-        tr.classList.toggle("is-gap", n < TARGET);
+        tr.cells[2].textContent = n < target ? `Needs ${target - n} more` : "Covered";
+        tr.classList.toggle("is-gap", n < target);
       }
-      $("coverage-summary").textContent = `${covered} of ${counts.size} principles have at least two stories.` +
+      $("coverage-summary").textContent = `${covered} of ${counts.size} principles have at least ${stories(target)}.` +
         (covered < counts.size ? " Rows marked “Needs … more” are the gaps to fill." : "");
     }
 

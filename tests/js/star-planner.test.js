@@ -47,11 +47,12 @@ test("the form needs a title, a well-written month if any, and a principle", () 
   assert.deepEqual(problemIn({ ...typed, principles: [] })[0], null);
 });
 
-test("coverage counts stories per principle and those with two or more", () => {
+test("coverage counts stories per principle and those with the target or more", () => {
   const list = [story({ principles: ["ownership", "dive-deep"] }), story({ principles: ["ownership"] })];
-  const { counts, covered } = coverage(list, ["ownership", "frugality", "dive-deep"]);
+  const { counts, covered } = coverage(list, ["ownership", "frugality", "dive-deep"], 2);
   assert.deepEqual([...counts], [["ownership", 2], ["frugality", 0], ["dive-deep", 1]]);
   assert.equal(covered, 1);
+  assert.equal(coverage(list, ["ownership", "frugality", "dive-deep"], 1).covered, 2);
 });
 
 test("stories sort most recent first, undated last, without changing the list", () => {
