@@ -337,7 +337,7 @@ def test_tools_work_after_instant_navigation(tool):
     expect(tool.locator("#guide-drill-clock")).to_have_text("2:00")
 
     click_nav(tool, "Principles Cheat Sheet")
-    expect(tool.get_by_role("button", name="Print this page")).to_be_visible()
+    expect(tool.get_by_role("button", name="Print this page")).to_be_enabled()
 
 
 # --------------------------------------------------------------------------- company map and cheat sheet
@@ -366,6 +366,19 @@ def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", "#guide-print"):
         expect(tool.locator(hidden).first).to_be_hidden()
     assert_no_axe_violations(tool, context=f"cheat sheet, print media ({paper})")
+
+
+def test_cheat_sheet_print_button_shows_only_where_it_works(tool, browser, site_url):
+    open_tool(tool, "cheat-sheet")
+    expect(tool.get_by_role("button", name="Print this page")).to_be_enabled()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/practice/cheat-sheet/")
+        expect(page.locator(".guide-cheat li")).to_have_count(len(SITE.principles))
+        expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+    finally:
+        context.close()
 
 
 def test_page_counter_counts_pages_not_page_trees():

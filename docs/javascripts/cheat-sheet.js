@@ -1,11 +1,12 @@
-// Cheat sheet (docs/practice/cheat-sheet.md): a print button, shown only when it can work.
-// Started by site.js for each copy of the page (CONTRIBUTING.md, "Browser scripts").
+// Cheat sheet (docs/practice/cheat-sheet.md): a print button, enabled by this script and hidden
+// without JavaScript (guide.css). Started by site.js for each copy of the page (CONTRIBUTING.md,
+// "Browser scripts").
 (() => {
   "use strict";
   function start(root) {
     const button = root.querySelector("button");
-    button.hidden = false;
     button.onclick = () => window.print();
+    button.disabled = false;
   }
 
   (window.guideTools = window.guideTools || []).push({ name: "cheat-sheet", start });
