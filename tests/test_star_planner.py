@@ -454,6 +454,26 @@ def test_planner_works_from_file_urls_in_the_offline_edition(browser, offline_pl
         context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("tool", ["drill", "mock-loop", "question-bank", "cheat-sheet"])
+def test_every_tool_starts_from_file_urls_in_the_offline_edition(browser, offline_planner, tool):
+    """From file:// Material completes document$ without emitting; site.js starts the tools anyway.
+
+    Here rather than in test_practice_tools.py so that the offline edition is built once per session.
+    """
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(offline_planner.replace("star-planner.html", f"{tool}.html"))
+        page.wait_for_selector(f"[data-guide-tool='{tool}'][data-guide-ready]", timeout=10_000)
+        expect(page.locator(".guide-tool__ui:disabled, #guide-bank-select:disabled")).to_have_count(0)
+        assert not errors
+    finally:
+        context.close()
+
+
 # --------------------------------------------------------------------------- storage failures, layout, accessibility
 
 
