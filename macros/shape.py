@@ -216,11 +216,8 @@ STORY_FIELD_LIMITS = {
 def star_planner_data(site: SiteData) -> dict[str, object]:
     """What the planner script needs: the storage format and limits, and the principles in order.
 
-    The template embeds ``principles`` as a JSON *array* in a script element:
-    Material's instant navigation re-inserts every script of the new page as
-    plain JavaScript (dropping its type and id), and an array literal is
-    harmless JavaScript where a JSON object is a syntax error. ``config`` goes
-    in a data attribute.
+    The template hands it to the script as JSON in the tool's ``data-guide-data``
+    attribute, as every tool's data (CONTRIBUTING.md, "A tool's script").
     """
     return {
         "config": {

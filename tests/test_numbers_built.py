@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -106,22 +107,23 @@ def test_every_page_states_each_number_as_the_data_has_it(built_site: Path):
     assert not wrong, "\n".join(wrong)
 
 
-def embedded(page: Path, element_id: str) -> object:
+def embedded(page: Path, tool: str) -> object:
+    """The JSON a tool's element carries in data-guide-data (CONTRIBUTING.md, "A tool's script")."""
     html = page.read_text(encoding="utf-8")
-    m = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.DOTALL)
-    assert m, f"{element_id} not found in {page}"
-    return json.loads(m.group(1))[0]
+    m = re.search(rf"data-guide-tool=\"{tool}\" data-guide-data='([^']*)'", html)
+    assert m, f"the {tool} tool's data not found in {page}"
+    return json.loads(unescape(m.group(1)))
 
 
 @pytest.mark.parametrize(
-    ("page", "element_id", "make"),
+    ("page", "tool", "make"),
     [
-        ("practice/mock-loop/index.html", "guide-loop-data", shape.mock_loop_data),
-        ("practice/drill/index.html", "guide-drill-data", shape.drill_data),
+        ("practice/mock-loop/index.html", "mock-loop", shape.mock_loop_data),
+        ("practice/drill/index.html", "drill", shape.drill_data),
     ],
 )
-def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, element_id: str, make):
-    assert embedded(built_site / page, element_id) == json.loads(json.dumps(make(SITE)))
+def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, tool: str, make):
+    assert embedded(built_site / page, tool) == json.loads(json.dumps(make(SITE)))
 
 
 def test_the_drill_starts_at_the_answer_length(built_site: Path):

@@ -62,8 +62,9 @@ def test_a_first_visit_takes_the_system_theme_before_any_script_loads(site_url: 
 def test_the_toggle_cycles_and_every_choice_survives_reload_and_instant_navigation(site_url: str, context: Any):
     page = context.new_page()
     page.goto(site_url + PAGE)
-    assert state(page) == {"scheme": "default", "shown": ["__palette_1"], "stored": None}
-    expected = [(1, "default", "__palette_2"), (2, "slate", "__palette_0"), (0, "default", "__palette_1")]
+    # A light system theme: the automatic palette is light, so its toggle offers dark, not light again.
+    assert state(page) == {"scheme": "default", "shown": ["__palette_2"], "stored": None}
+    expected = [(2, "slate", "__palette_0"), (0, "default", "__palette_2")]
     for index, scheme, shown in expected:
         toggle(page)
         now = state(page)
@@ -71,7 +72,6 @@ def test_the_toggle_cycles_and_every_choice_survives_reload_and_instant_navigati
         assert now["stored"]["index"] == index
         assert now["stored"]["color"]["media"] == PALETTES[index]
     toggle(page)  # dark, explicitly
-    toggle(page)
     assert state(page)["scheme"] == "slate"
     page.reload()
     assert (state(page)["scheme"], state(page)["shown"]) == ("slate", ["__palette_0"])
@@ -83,15 +83,15 @@ def test_the_toggle_cycles_and_every_choice_survives_reload_and_instant_navigati
 
 
 @pytest.mark.browser
-def test_enter_on_the_focused_toggle_moves_to_the_next_palette(site_url: str, context: Any):
+def test_enter_on_the_focused_toggle_moves_to_the_offered_palette(site_url: str, context: Any):
     page = context.new_page()
     page.goto(site_url + PAGE)
     page.focus("#__palette_0")
     page.keyboard.press("Enter")
-    assert state(page)["stored"]["index"] == 1
-    page.keyboard.press("Enter")
     assert (state(page)["scheme"], state(page)["stored"]["index"]) == ("slate", 2)
-    assert page.evaluate("document.activeElement.id") == "__palette_2"
+    page.keyboard.press("Enter")
+    assert (state(page)["scheme"], state(page)["stored"]["index"]) == ("default", 0)
+    assert page.evaluate("document.activeElement.id") == "__palette_0"
 
 
 @pytest.mark.browser
@@ -135,3 +135,25 @@ def test_start_up_never_restyles_the_whole_page_for_the_palette(site_url: str, c
     toggle(page)  # a reader's choice may restyle everything, once
     page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
     assert "data-md-color-switching" in page.evaluate("window.__changes")
+
+
+def label_text(page: Any) -> str:
+    return page.locator("[data-guide-palette] label:not([hidden])").get_attribute("title")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("system", "shown", "offered", "after"), [("light", "default", "dark", "slate"), ("dark", "slate", "light", "default")])
+def test_the_first_click_on_a_first_visit_changes_what_the_reader_sees(site_url: str, browser: Any, system, shown, offered, after):
+    """On a first visit the automatic palette is on; its toggle must offer, and make, a visible change."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=system)
+    try:
+        page = ctx.new_page()
+        page.goto(site_url + PAGE)
+        assert state(page)["scheme"] == shown
+        assert f"Switch to {offered} mode" in label_text(page)
+        # A keyboard or screen reader user on the checked option hears the same offer.
+        assert page.locator("[data-guide-palette] input:checked").get_attribute("aria-label") == label_text(page)
+        toggle(page)
+        assert state(page)["scheme"] == after
+    finally:
+        ctx.close()

@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import expect
 
+from macros import shape
 from macros.data import load_site
 from tests.support.axe import assert_no_axe_violations
 from tests.test_guides import ROOT
@@ -207,24 +208,34 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
     return page.eval_on_selector_all(
         "#guide-loop-list > li",
         """cards => cards.map(c => ({
-            kind: c.dataset.kind,
+            focus: c.dataset.focus,
+            bar_raiser: c.hasAttribute('data-bar-raiser'),
             title: c.querySelector('h3').textContent,
+            meta: c.querySelector('.guide-loop__meta').textContent,
             principles: [...c.querySelectorAll('[data-principle]')].map(li => li.dataset.principle),
             questions: [...c.querySelectorAll('.guide-loop__q')].map(q => q.textContent),
         }))""",
     )
 
 
+LOOP = shape.mock_loop_data(SITE)
+
+
 def check_loop(loop: list[dict[str, Any]]) -> None:
-    assert 4 <= len(loop) <= 6
-    kinds = [iv["kind"] for iv in loop]
-    assert kinds.count("bar-raiser") == 1
-    assert {"coding", "system-design", "behavioral"} <= set(kinds)
-    assert set(kinds) <= {"coding", "system-design", "behavioral", "bar-raiser"}
+    """The contract of CONTRACTS.md ("Mock loop data"), on what the page shows."""
+    assert LOOP["interviews"]["min"] <= len(loop) <= LOOP["interviews"]["max"]
+    assert [iv["bar_raiser"] for iv in loop].count(True) == 1
+    focuses = [iv["focus"] for iv in loop]
+    known = [f["id"] for f in LOOP["focuses"]]
+    assert set(focuses) <= set(known)
+    if len(loop) >= len(known):
+        assert set(focuses) == set(known), f"a focus is missing: {focuses}"
     used = [p for iv in loop for p in iv["principles"]]
     assert len(used) == len(set(used)), f"a principle is used twice: {used}"
+    per = LOOP["principles_per_interview"]
     for iv in loop:
-        assert 2 <= len(iv["principles"]) <= 3
+        assert per["min"] <= len(iv["principles"]) <= per["max"]
+        assert iv["meta"].startswith(f"{LOOP['minutes']} minutes")
         for pid, q in zip(iv["principles"], iv["questions"], strict=True):
             assert PRINCIPLE_OF[q.removeprefix("Sample question: ").removesuffix(".")] == pid
 
@@ -284,12 +295,17 @@ def test_mock_loop_debrief_checklist_has_one_box_per_principle(tool):
 # --------------------------------------------------------------------------- instant navigation
 
 
-def click_nav(page: Any, title: str) -> None:
-    page.clock.resume()
+def follow_sidebar(page: Any, title: str) -> None:
+    """Follow the left navigation to a page, and check that Material swapped it in (no reload)."""
     page.evaluate("() => { window.__notReloaded = true; }")
     page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
     page.wait_for_function("(t) => document.querySelector('h1') && document.querySelector('h1').textContent.includes(t)", arg=title)
     assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+
+
+def click_nav(page: Any, title: str) -> None:
+    page.clock.resume()
+    follow_sidebar(page, title)
     freeze(page)
 
 
@@ -321,7 +337,7 @@ def test_tools_work_after_instant_navigation(tool):
     expect(tool.locator("#guide-drill-clock")).to_have_text("2:00")
 
     click_nav(tool, "Principles Cheat Sheet")
-    expect(tool.get_by_role("button", name="Print this page")).to_be_visible()
+    expect(tool.get_by_role("button", name="Print this page")).to_be_enabled()
 
 
 # --------------------------------------------------------------------------- company map and cheat sheet
@@ -352,6 +368,86 @@ def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
     assert_no_axe_violations(tool, context=f"cheat sheet, print media ({paper})")
 
 
+def test_cheat_sheet_print_button_shows_only_where_it_works(tool, browser, site_url):
+    open_tool(tool, "cheat-sheet")
+    expect(tool.get_by_role("button", name="Print this page")).to_be_enabled()
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/practice/cheat-sheet/")
+        expect(page.locator(".guide-cheat li")).to_have_count(len(SITE.principles))
+        expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+    finally:
+        context.close()
+
+
 def test_page_counter_counts_pages_not_page_trees():
     two = b"<< /Type /Pages /Kids [3 0 R 4 0 R] >> << /Type /Page >> << /Type/Page /Parent 2 0 R >>"
     assert count_pages(two) == 2
+
+
+# --------------------------------------------------------------------------- the URL after instant navigation
+# Material's instant navigation changes the address with history.pushState and
+# fires no hashchange; a tool that reads the URL must follow it all the same.
+
+
+def test_question_bank_table_of_contents_shows_a_hidden_group_after_instant_navigation(tool):
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Question Bank")
+    tool.get_by_label("Show questions for").select_option("frugality")
+    assert visible_groups(tool) == ["frugality"]
+    tool.locator(".md-sidebar--secondary").get_by_role("link", name="Dive Deep", exact=True).click()
+    expect(tool).to_have_url(re.compile(r"#dive-deep$"))
+    expect(tool.locator("h2#dive-deep")).to_be_in_viewport()
+    assert len(visible_groups(tool)) == 16
+    expect(tool.get_by_label("Show questions for")).to_have_value("")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(f"all {len(SITE.questions)} questions")
+
+
+def test_mock_loop_follows_its_seed_through_back_and_forward(tool):
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Mock Loop Generator")
+    tool.get_by_role("button", name="New loop").click()
+    seed = re.search(r"\?seed=([a-z0-9]+)$", tool.url).group(1)
+    shown = read_loop(tool)
+    follow_sidebar(tool, "Principles Cheat Sheet")
+    tool.go_back()
+    expect(tool).to_have_url(re.compile(rf"\?seed={seed}$"))
+    expect(tool.locator("#guide-loop-summary")).to_contain_text(f"from seed {seed}.")
+    assert read_loop(tool) == shown
+
+
+def test_mock_loop_follows_back_to_an_earlier_seed_on_the_same_page(tool):
+    """Back between two addresses of the same page: Material changes the address and swaps nothing in."""
+    open_tool(tool, "drill")
+    follow_sidebar(tool, "Mock Loop Generator")
+    first_seed = re.search(r"\?seed=([a-z0-9]+)$", tool.url).group(1)
+    first = read_loop(tool)
+    # A link to a section of the page (here one added to it): a new history entry.
+    tool.evaluate("""() => {
+        const a = Object.assign(document.createElement('a'), { href: '#debrief-checklist', textContent: 'To the checklist' });
+        document.querySelector('article').prepend(a);
+    }""")
+    tool.get_by_role("link", name="To the checklist").click()
+    expect(tool).to_have_url(re.compile(r"#debrief-checklist$"))
+    tool.get_by_role("button", name="New loop").click()
+    assert read_loop(tool) != first
+    tool.go_back()
+    expect(tool).to_have_url(re.compile(rf"\?seed={first_seed}$"))
+    expect(tool.locator("#guide-loop-summary")).to_contain_text(f"from seed {first_seed}.")
+    assert read_loop(tool) == first
+    expect(tool.get_by_label("Link to this loop")).to_have_value(tool.url)
+
+
+def test_mock_loop_reached_by_a_link_with_a_seed_builds_that_loop(tool):
+    open_tool(tool, "drill")
+    tool.evaluate("""() => {
+        const a = Object.assign(document.createElement('a'), { href: '../mock-loop/?seed=linked', textContent: 'A linked loop' });
+        document.querySelector('article').prepend(a);
+        window.__notReloaded = true;
+    }""")
+    tool.get_by_role("link", name="A linked loop").click()
+    expect(tool.locator("#guide-loop-summary")).to_contain_text("from seed linked.")
+    assert tool.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+    expect(tool).to_have_url(re.compile(r"\?seed=linked$"))
+    check_loop(read_loop(tool))

@@ -8,6 +8,7 @@ import must round-trip exactly; every hostile import must change nothing.
 from __future__ import annotations
 
 import dataclasses
+from html import unescape as html_unescape
 import json
 import re
 import zipfile
@@ -57,16 +58,11 @@ def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup():
     site = dataclasses.replace(SITE, principles=(hostile, *SITE.principles[1:]))
     html = render_planner(site)
     data = shape.star_planner_data(site)
-    script = re.search(r'<script type="application/json" id="star-planner-principles">(.*?)</script>', html, re.S)
-    assert script, "the principles script is missing"
-    # An array, so that it is also harmless JavaScript when Material re-runs the page's scripts.
-    assert script.group(1).startswith("[")
-    assert json.loads(script.group(1)) == data["principles"]
-    config = re.search(r"<div class=\"star-planner\" id=\"star-planner\" data-config='([^']*)'>", html)
-    assert config, "the config attribute is missing"
-    assert json.loads(config.group(1)) == data["config"]
+    root = re.search(r"<div class=\"guide-tool guide-planner\" id=\"star-planner\" data-guide-tool=\"star-planner\" data-guide-data='([^']*)'>", html)
+    assert root, "the planner's element with its data is missing"
+    assert json.loads(html_unescape(root.group(1))) == data
     assert "<img" not in html, "a principle name reached the page as markup"
-    assert html.count("</script>") == 1
+    assert "<script" not in html
     for p in SITE.principles:
         assert f'value="{p.id}"' in html and f'data-principle="{p.id}"' in html
     assert f'maxlength="{data["config"]["limits"]["title"]}"' in html
@@ -89,7 +85,7 @@ def planner(page: Any, site_url: str) -> Iterator[Any]:
 
 def open_planner(page: Any, site_url: str) -> None:
     page.goto(site_url + PLANNER)
-    page.wait_for_selector("#star-planner[data-ready]")
+    page.wait_for_selector("#star-planner[data-guide-ready]")
 
 
 def add_story(page: Any, title: str, principles: list[str], when: str = "2025-03", **parts: str) -> None:
@@ -152,18 +148,18 @@ def export_file(*stories: dict[str, Any]) -> bytes:
 def test_a_story_survives_reload_instant_navigation_and_a_closed_tab(planner, site_url):
     page = planner
     add_story(page, "Cut checkout latency", ["ownership", "dive-deep"])
-    expect(page.locator(".star-msgs [role=status]").first).to_contain_text("Story added")
+    expect(page.locator("#star-form-msgs [role=status]")).to_contain_text("Story added")
     assert json.loads(stored(page))["stories"][0]["title"] == "Cut checkout latency"
 
     page.reload()
-    page.wait_for_selector("#star-planner[data-ready]")
+    page.wait_for_selector("#star-planner[data-guide-ready]")
     assert titles(page) == ["Cut checkout latency"]
 
     # Instant navigation: away through a link and back, without a full page load.
     # (The session build uses the test server's URL as site_url, so Material's
     # sitemap check lets instant navigation run.)
     page.reload()
-    page.wait_for_selector("#star-planner[data-ready]")
+    page.wait_for_selector("#star-planner[data-guide-ready]")
     page.evaluate("window.__sameDocument = true")
     page.locator("a.md-logo").first.click()
     page.wait_for_url(f"{site_url}/")
@@ -171,7 +167,7 @@ def test_a_story_survives_reload_instant_navigation_and_a_closed_tab(planner, si
     page.wait_for_selector("article h1")
     page.go_back()
     page.wait_for_url(f"**{PLANNER}")
-    page.wait_for_selector("#star-planner[data-ready]")
+    page.wait_for_selector("#star-planner[data-guide-ready]")
     assert page.evaluate("window.__sameDocument") is True, "navigation was not instant"
     assert titles(page) == ["Cut checkout latency"]
 
@@ -226,11 +222,11 @@ def test_a_story_needs_a_title_and_a_principle(planner):
     page = planner
     page.fill("#star-title", "No principle")
     page.click("#star-save")
-    expect(page.locator(".star-msgs [role=alert]").first).to_contain_text("at least one principle")
+    expect(page.locator("#star-form-msgs [role=alert]")).to_contain_text("at least one principle")
     page.fill("#star-title", "")
     page.check("#star-form input[value='frugality']")
     page.click("#star-save")
-    expect(page.locator(".star-msgs [role=alert]").first).to_contain_text("title")
+    expect(page.locator("#star-form-msgs [role=alert]")).to_contain_text("title")
     assert titles(page) == [] and stored(page) is None
 
 
@@ -282,7 +278,7 @@ def test_export_then_import_round_trips_exactly(planner, site_url, tmp_path):
     path = tmp_path / "stories.json"
     path.write_text(first, encoding="utf-8")
     page.set_input_files("#star-import", str(path))
-    expect(page.locator(".star-msgs [role=status]").last).to_contain_text("Imported 2 stories")
+    expect(page.locator("#star-file-msgs [role=status]")).to_contain_text("Imported 2 stories")
     assert sorted(titles(page)) == sorted(s["title"] for s in data["stories"])
     assert export_json(page) == first
     assert json.loads(stored(page)) == data
@@ -294,12 +290,47 @@ def test_import_replaces_existing_stories_after_confirmation(planner):
     add_story(page, "Old story", ["frugality"])
     page.once("dialog", lambda d: d.dismiss())
     import_bytes(page, export_file(story("New story")))
-    expect(page.locator(".star-msgs [role=status]").last).to_contain_text("nothing changed")
+    expect(page.locator("#star-file-msgs [role=status]")).to_contain_text("nothing changed")
     assert titles(page) == ["Old story"]
     page.once("dialog", lambda d: d.accept())
     import_bytes(page, export_file(story("New story")))
-    expect(page.locator(".star-msgs [role=status]").last).to_contain_text("Imported 1 story")
+    expect(page.locator("#star-file-msgs [role=status]")).to_contain_text("Imported 1 story")
     assert titles(page) == ["New story"]
+
+
+@pytest.mark.browser
+def test_import_into_an_empty_planner_says_nothing_was_replaced(planner):
+    page = planner
+    import_bytes(page, export_file(story("First story")))
+    status = page.locator("#star-file-msgs [role=status]")
+    expect(status).to_contain_text("Imported 1 story")
+    expect(status).not_to_contain_text("replace")
+    page.once("dialog", lambda d: d.accept())
+    import_bytes(page, export_file(story("One", sid="a"), story("Two", sid="b")))
+    expect(status).to_contain_text("Imported 2 stories")
+    expect(status).to_contain_text("the 1 story that was here")
+
+
+@pytest.mark.browser
+def test_delete_all_asks_first_and_then_leaves_no_storage_behind(planner):
+    page = planner
+    before = page.evaluate("Object.keys(localStorage)")
+    add_story(page, "Story A", ["ownership"])
+    add_story(page, "Story B", ["frugality"])
+    delete_all = page.get_by_role("button", name="Delete all stories")
+    page.once("dialog", lambda d: d.dismiss())
+    delete_all.click()
+    assert sorted(titles(page)) == ["Story A", "Story B"]
+    assert stored(page) is not None
+    page.once("dialog", lambda d: d.accept())
+    delete_all.click()
+    expect(page.locator("#star-list h3")).to_have_count(0)
+    assert row(page, "ownership")[1] == "0"
+    assert stored(page) is None
+    assert page.evaluate("Object.keys(localStorage)") == before
+    page.reload()
+    page.wait_for_selector("#star-planner[data-guide-ready]")
+    assert titles(page) == []
 
 
 def _big_valid_file() -> bytes:
@@ -333,7 +364,7 @@ def test_a_hostile_import_changes_nothing_and_says_why(planner, case):
     add_story(page, "Keep me", ["think-big"])
     before = stored(page)
     import_bytes(page, HOSTILE_FILES[case])
-    alert = page.locator(".star-msgs [role=alert]").last
+    alert = page.locator("#star-file-msgs [role=alert]")
     expect(alert).to_contain_text("Nothing was imported.")
     assert alert.is_visible()
     assert stored(page) == before
@@ -346,7 +377,7 @@ def test_a_hostile_import_changes_nothing_and_says_why(planner, case):
 def test_markup_in_an_imported_title_stays_literal_text(planner):
     page = planner
     import_bytes(page, export_file(story(HOSTILE_TITLE, sid="evil")))
-    expect(page.locator(".star-msgs [role=status]").last).to_contain_text("Imported 1 story")
+    expect(page.locator("#star-file-msgs [role=status]")).to_contain_text("Imported 1 story")
     assert titles(page) == [HOSTILE_TITLE]
     assert page.locator("#star-list img").count() == 0
     page.get_by_role("button", name=f"Edit “{HOSTILE_TITLE}”").click()
@@ -361,7 +392,7 @@ def test_markup_typed_into_the_form_stays_literal_text(planner):
     page = planner
     add_story(page, HOSTILE_TITLE, ["bias-for-action"], situation='<script>window.__pwned=1</script>')
     page.reload()
-    page.wait_for_selector("#star-planner[data-ready]")
+    page.wait_for_selector("#star-planner[data-guide-ready]")
     assert titles(page) == [HOSTILE_TITLE]
     expect(page.locator("#star-list dd").first).to_have_text("<script>window.__pwned=1</script>")
     assert page.locator("#star-list img, #star-list script").count() == 0
@@ -411,13 +442,33 @@ def test_planner_works_from_file_urls_in_the_offline_edition(browser, offline_pl
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(offline_planner)
-        page.wait_for_selector("#star-planner[data-ready]", timeout=10_000)
+        page.wait_for_selector("#star-planner[data-guide-ready]", timeout=10_000)
         add_story(page, "Written offline", ["frugality"])
         page.reload()
-        page.wait_for_selector("#star-planner[data-ready]", timeout=10_000)
+        page.wait_for_selector("#star-planner[data-guide-ready]", timeout=10_000)
         assert titles(page) == ["Written offline"]
         assert row(page, "frugality")[1] == "1"
         assert [s["title"] for s in json.loads(export_json(page))["stories"]] == ["Written offline"]
+        assert not errors
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("tool", ["drill", "mock-loop", "question-bank", "cheat-sheet"])
+def test_every_tool_starts_from_file_urls_in_the_offline_edition(browser, offline_planner, tool):
+    """From file:// Material completes document$ without emitting; site.js starts the tools anyway.
+
+    Here rather than in test_practice_tools.py so that the offline edition is built once per session.
+    """
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(offline_planner.replace("star-planner.html", f"{tool}.html"))
+        page.wait_for_selector(f"[data-guide-tool='{tool}'][data-guide-ready]", timeout=10_000)
+        expect(page.locator(".guide-tool__ui:disabled, #guide-bank-select:disabled")).to_have_count(0)
         assert not errors
     finally:
         context.close()
@@ -435,7 +486,7 @@ def test_a_full_storage_shows_a_visible_message(page, site_url):
     )
     open_planner(page, site_url)
     add_story(page, "Unsaved story", ["ownership"])
-    alert = page.locator(".star-msgs [role=alert]").first
+    alert = page.locator("#star-form-msgs [role=alert]")
     expect(alert).to_contain_text("storage is full")
     assert alert.is_visible()
 
@@ -448,7 +499,7 @@ def test_blocked_storage_shows_a_visible_message(page, site_url):
            });"""
     )
     open_planner(page, site_url)
-    expect(page.locator(".star-msgs [role=alert]").first).to_contain_text("does not let the planner use its storage")
+    expect(page.locator("#star-form-msgs [role=alert]")).to_contain_text("does not let the planner use its storage")
 
 
 @pytest.mark.browser
@@ -472,5 +523,5 @@ def test_planner_in_use_has_no_axe_violations(planner, scheme):
     add_story(page, "Story two", ["ownership"], when="2020-02")
     page.fill("#star-title", "")
     page.click("#star-save")  # leaves an alert on the page
-    expect(page.locator(".star-msgs [role=alert]").first).not_to_be_empty()
+    expect(page.locator("#star-form-msgs [role=alert]")).not_to_be_empty()
     assert_no_axe_violations(page, context=f"STAR planner with two stories, {scheme} palette")

@@ -1,17 +1,13 @@
-// Cheat sheet (docs/practice/cheat-sheet.md): a print button, shown only when it can work.
-// Loaded by its own page only; instant navigation re-runs it there, so it subscribes once.
+// Cheat sheet (docs/practice/cheat-sheet.md): a print button, enabled by this script and hidden
+// without JavaScript (guide.css). Started by site.js for each copy of the page (CONTRIBUTING.md,
+// "Browser scripts").
 (() => {
-  if (window.guideCheatSheet) return;
-  window.guideCheatSheet = true;
-  function init() {
-    const button = document.getElementById("guide-print");
-    if (!button) return;
-    button.hidden = false;
+  "use strict";
+  function start(root) {
+    const button = root.querySelector("button");
     button.onclick = () => window.print();
+    button.disabled = false;
   }
 
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  let seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  (window.guideTools = window.guideTools || []).push({ name: "cheat-sheet", start });
 })();

@@ -1,50 +1,61 @@
 // Timed drill (docs/practice/drill.md): random questions against a countdown.
-// Only the drill's page loads this file (its front matter), and Material's instant navigation
-// runs it again on every visit to that page: it subscribes once, and sets up each copy of the page once.
+// Started by site.js for each copy of the page (CONTRIBUTING.md, "Browser scripts");
+// the functions above start() are its pure logic, tested in tests/js/drill.test.js.
 (() => {
-  if (window.guideDrill) return;
-  window.guideDrill = true;
-  let timer;
-  let current = null;
-  function init() {
-    const root = document.getElementById("guide-drill");
-    if (root === current) return;
-    clearInterval(timer); // leaving the page stops its clock
-    current = root;
-    if (!root) return;
+  "use strict";
+  const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+  // The questions on the ticked principles; with none ticked, every question.
+  const inPlay = (questions, ticked) => questions.filter((q) => !ticked.length || ticked.includes(q.p));
+
+  // A deck that deals at random from whatever pool it is given: no question twice until the
+  // pool has run out, and never the one on screen again when there is another.
+  function deck(random = Math.random) {
+    const dealt = new Set();
+    return (pool, current) => {
+      let fresh = pool.filter((q) => !dealt.has(q) && q !== current);
+      if (!fresh.length) {
+        dealt.clear();
+        fresh = pool.length > 1 ? pool.filter((q) => q !== current) : pool;
+      }
+      const q = fresh[Math.floor(random() * fresh.length)];
+      dealt.add(q);
+      return q;
+    };
+  }
+
+  // What to announce with `left` seconds on the clock, when `said` is the last mark announced:
+  // each whole minute, 30 seconds and zero, never every second. null when nothing is due.
+  function cue(left, said) {
+    const mark = left === 0 ? 0 : left <= 30 ? 30 : Math.ceil(left / 60) * 60;
+    if (mark >= said) return null;
+    const text = mark === 0 ? "Time's up! Finish your sentence, then press Next question."
+      : mark === 30 ? "30 seconds left: move on to your result."
+      : plural(mark / 60, "minute") + " left.";
+    return { mark, text };
+  }
+
+  function start(root, data) {
     const $ = (id) => document.getElementById("guide-drill-" + id);
-    // The first script in the tool holds its data (Material drops the script's id on instant navigation).
-    const [data] = JSON.parse(root.querySelector("script").textContent);
     const names = Object.fromEntries(data.principles.map((p) => [p.id, p.name]));
     const boxes = [...root.querySelectorAll("input[type=checkbox]")];
-    const [minutes, clock, status, card, toggle] = ["minutes", "clock", "status", "card", "toggle"].map($);
-    let q, left, end, said, state, started, answered = 0, skipped = 0;
-    const seen = new Set();
-    const fmt = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
-    const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    const [minutes, display, status, card, toggle] = ["minutes", "clock", "status", "card", "toggle"].map($);
+    const deal = deck();
+    let q, left, end, said, state, started, timer, answered = 0, skipped = 0;
     const say = (text) => (status.textContent = text);
     const ticked = () => boxes.filter((b) => b.checked).map((b) => b.value);
-    const pool = () => {
-      const on = ticked();
-      return data.questions.filter((x) => !on.length || on.includes(x.p));
-    };
+    const pool = () => inPlay(data.questions, ticked());
 
     function draw() {
-      const all = pool();
-      let fresh = all.filter((x) => !seen.has(x) && x !== q);
-      if (!fresh.length) {
-        seen.clear();
-        fresh = all.length > 1 ? all.filter((x) => x !== q) : all;
-      }
-      q = fresh[Math.floor(Math.random() * fresh.length)];
-      seen.add(q);
+      q = deal(pool(), q);
       card.dataset.principle = q.p;
       $("principle").textContent = names[q.p];
       $("question").textContent = q.text;
       $("probes").replaceChildren(...q.probes.map((t) => Object.assign(document.createElement("li"), { textContent: t })));
     }
     function show() {
-      clock.textContent = fmt(left);
+      display.textContent = clock(left);
       card.classList.toggle("is-warning", left > 0 && left <= 30);
       card.classList.toggle("is-up", left === 0);
     }
@@ -61,16 +72,15 @@
       if (s === left) return;
       left = s;
       show();
-      // Announce each whole minute, 30 seconds and zero; never every second.
-      const mark = s === 0 ? 0 : s <= 30 ? 30 : Math.ceil(s / 60) * 60;
-      if (mark >= said) return;
-      said = mark;
+      const due = cue(s, said);
+      if (!due) return;
+      said = due.mark;
       if (s === 0) {
         clearInterval(timer);
         state = "up";
         toggle.textContent = "Start again";
-        say("Time's up! Finish your sentence, then press Next question.");
-      } else say(mark === 30 ? "30 seconds left: move on to your result." : plural(mark / 60, "minute") + " left.");
+      }
+      say(due.text);
     }
     function run() {
       end = Date.now() + left * 1000;
@@ -79,7 +89,7 @@
       toggle.textContent = "Pause";
       timer = setInterval(tick, 200);
     }
-    function fresh(counted) {
+    function next(counted) {
       if (counted) answered++;
       else skipped++;
       $("tally").textContent = `Answered ${answered}, skipped ${skipped}.`;
@@ -94,14 +104,14 @@
         clearInterval(timer);
         state = "paused";
         toggle.textContent = "Resume";
-        return say(`Paused with ${fmt(left)} left.`);
+        return say(`Paused with ${clock(left)} left.`);
       }
       if (state === "up") reset();
       say(state === "paused" ? "Resumed." : `Clock started: ${plural(left / 60, "minute")}.`);
       run();
     };
-    $("next").onclick = () => fresh(started);
-    $("skip").onclick = () => fresh(false);
+    $("next").onclick = () => next(started);
+    $("skip").onclick = () => next(false);
     minutes.onchange = () => {
       if (state === "idle" || state === "up") reset();
       else say("The new time applies from the next question.");
@@ -116,10 +126,9 @@
     $("pool").textContent = `(all ${boxes.length})`;
     draw();
     reset();
+    return { stop: () => clearInterval(timer) }; // leaving the page stops its clock
   }
 
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  let seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  if (typeof module === "object" && module.exports) module.exports = { clock, plural, inPlay, deck, cue };
+  else (window.guideTools = window.guideTools || []).push({ name: "drill", start });
 })();

@@ -1,76 +1,82 @@
 // Mock loop generator (docs/practice/mock-loop.md): a seeded, shareable on-site loop.
-// Loaded by its own page only; instant navigation re-runs it there, so it subscribes once
-// and sets up each copy of the page once.
+// Started by site.js for each copy of the page (CONTRIBUTING.md, "Browser scripts");
+// the functions above start() are its pure logic, tested in tests/js/mock-loop.test.js.
 (() => {
-  if (window.guideMockLoop) return;
-  window.guideMockLoop = true;
-  let current = null;
-  function init() {
-    const root = document.getElementById("guide-loop");
-    if (root === current) return;
-    current = root;
-    if (!root) return;
+  "use strict";
+  // FNV-1a hash of the seed, then mulberry32: the same seed always gives the same sequence.
+  function rng(seed) {
+    let a = 2166136261;
+    for (const ch of seed) a = Math.imul(a ^ ch.codePointAt(0), 16777619);
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function shuffle(list, r) {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
+  }
+
+  // The seed in an address's query, cleaned; "" when there is none.
+  const seedOf = (search) => (new URLSearchParams(search).get("seed") || "").trim().slice(0, 64);
+
+  // A whole number in [range.min, range.max].
+  const between = (range, r) => range.min + Math.floor(r() * (range.max - range.min + 1));
+
+  // The loop for `seed`, by the shape of shape.mock_loop_data (CONTRACTS.md, "Mock loop data"):
+  // n interviews in data.interviews; each has one technical focus, every focus at least once when
+  // n allows, the rest at random; each asks principles_per_interview principles, never one that
+  // another interview asks, with a sample question for each; exactly one interviewer is the Bar Raiser.
+  function build(data, seed) {
+    const r = rng(seed);
+    const n = between(data.interviews, r);
+    const focuses = shuffle(data.focuses.slice(), r).slice(0, n);
+    while (focuses.length < n) focuses.push(data.focuses[Math.floor(r() * data.focuses.length)]);
+    shuffle(focuses, r);
+    const barRaiser = Math.floor(r() * n);
+    let pool = shuffle(data.principles.slice(), r);
+    const least = data.principles_per_interview.min;
+    return focuses.map((focus, i) => {
+      // Leave enough principles for the interviews still to come to get their least each.
+      const count = Math.min(between(data.principles_per_interview, r), pool.length - least * (n - i - 1));
+      const take = pool.slice(0, count);
+      pool = pool.slice(count);
+      return {
+        focus,
+        minutes: data.minutes,
+        barRaiser: i === barRaiser,
+        items: take.map((p) => {
+          const qs = data.questions.filter((x) => x.p === p.id);
+          return { p, q: qs[Math.floor(r() * qs.length)] };
+        }),
+      };
+    });
+  }
+
+  function start(root, data) {
     const $ = (id) => document.getElementById("guide-loop-" + id);
-    // The first script in the tool holds its data (Material drops the script's id on instant navigation).
-    const [data] = JSON.parse(root.querySelector("script").textContent);
-    const kinds = Object.fromEntries(data.kinds.map((k) => [k.id, k]));
     const el = (tag, props) => Object.assign(document.createElement(tag), props);
     const say = (text) => ($("status").textContent = text);
+    const fresh = () => crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+    let shown = null;
 
-    // FNV-1a hash of the seed, then mulberry32: the same seed always gives the same sequence.
-    function rng(seed) {
-      let a = 2166136261;
-      for (const ch of seed) a = Math.imul(a ^ ch.codePointAt(0), 16777619);
-      return () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-    function shuffle(list, r) {
-      for (let i = list.length - 1; i > 0; i--) {
-        const j = Math.floor(r() * (i + 1));
-        [list[i], list[j]] = [list[j], list[i]];
-      }
-      return list;
-    }
-    // 4-6 interviewers: at least one coding, system design and behavioural round, exactly one Bar Raiser.
-    // Each gets 2-3 principles, preferring those usually probed in that round; none is used twice.
-    function build(seed) {
-      const r = rng(seed);
-      const n = 4 + Math.floor(r() * 3);
-      const ks = ["coding", "system-design", "behavioral", "bar-raiser"];
-      if (n > 4) ks.push(n > 5 || r() < 0.5 ? "coding" : "behavioral");
-      if (n > 5) ks.push("behavioral");
-      shuffle(ks, r);
-      let pool = shuffle(data.principles.slice(), r);
-      return ks.map((k, i) => {
-        let count = r() < 0.5 ? 3 : 2;
-        if (pool.length - count < 2 * (ks.length - i - 1)) count = 2;
-        const fits = (p) => p.rounds.includes(k);
-        const take = pool.filter(fits).concat(pool.filter((p) => !fits(p))).slice(0, count);
-        pool = pool.filter((p) => !take.includes(p));
-        return {
-          kind: kinds[k],
-          items: take.map((p) => {
-            const qs = data.questions.filter((x) => x.p === p.id);
-            return { p, q: qs[Math.floor(r() * qs.length)] };
-          }),
-        };
-      });
-    }
     function render(seed) {
       const list = $("list");
       const checks = $("checks");
-      const loop = build(seed);
+      const loop = build(data, seed);
       let used = 0;
       list.replaceChildren();
       checks.replaceChildren();
       loop.forEach((iv, i) => {
         const card = el("li", { className: "guide-loop__card" });
         const items = el("ul");
-        card.dataset.kind = iv.kind.id;
+        card.dataset.focus = iv.focus.id;
+        if (iv.barRaiser) card.dataset.barRaiser = "";
         for (const { p, q } of iv.items) {
           used++;
           const item = el("li");
@@ -83,16 +89,23 @@
           check.append(label);
           checks.append(check);
         }
+        card.append(el("h3", { textContent: `Interviewer ${i + 1}: ${iv.focus.name}` + (iv.barRaiser ? ", the Bar Raiser" : "") }));
         card.append(
-          el("h3", { textContent: `Interviewer ${i + 1}: ${iv.kind.name}` }),
-          el("p", { className: "guide-loop__meta", textContent: `${iv.kind.duration}. ${iv.kind.format}.` }),
-          el("p", { textContent: "Principles to probe:" }),
+          el("p", { className: "guide-loop__meta", textContent: `${iv.minutes} minutes. ${iv.focus.summary}` }),
+          el("p", { textContent: "Leadership Principles to ask about:" }),
           items,
         );
         list.append(card);
       });
-      $("summary").textContent = `${loop.length} interviews covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
+      $("summary").textContent = `${loop.length} interviews of ${data.minutes} minutes, covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
       $("link").value = location.href;
+      shown = seed;
+    }
+    // Shows the loop of the seed in the address, giving the address a fresh seed when it has none.
+    function follow() {
+      const seed = seedOf(location.search);
+      if (seed) return seed === shown || render(seed);
+      use(fresh());
     }
     function use(seed) {
       const url = new URL(location.href);
@@ -100,7 +113,6 @@
       history.replaceState(history.state, "", url);
       render(seed);
     }
-    const fresh = () => crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
 
     $("new").onclick = () => {
       use(fresh());
@@ -115,11 +127,10 @@
       else fallback();
     };
     root.querySelector(".guide-tool__ui").disabled = false;
-    use((new URLSearchParams(location.search).get("seed") || "").trim().slice(0, 64) || fresh());
+    follow();
+    return { url: follow };
   }
 
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  let seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, between, build };
+  else (window.guideTools = window.guideTools || []).push({ name: "mock-loop", start });
 })();

@@ -21,8 +21,24 @@
  *    times at start-up (hooks/material_patches.py). The palette is already
  *    applied before the first paint (overrides/partials/javascripts/palette.html,
  *    which defines window.__guide_palette); here a choice is applied, stored
- *    as Material stores it, and followed by the browser's theme colour. The
+ *    as Material stores it, and followed by the browser's theme color. The
  *    header is not swapped by instant navigation, so this runs once.
+ *
+ * 4. The practice tools' start-up, one helper for all of them (CONTRIBUTING.md,
+ *    "Browser scripts"). A tool's markup is one element marked
+ *    data-guide-tool="<name>", carrying its data, if any, as JSON in
+ *    data-guide-data. Its script, loaded by its own page only, registers
+ *        (window.guideTools = window.guideTools || []).push({ name, start })
+ *    The tool scripts sit inside the content and run before this file, so
+ *    they leave their entry in a plain array, which this file then replaces
+ *    with an object whose push() registers at once. Instant navigation runs
+ *    a tool's file again on every visit: a name registers once. For every
+ *    page Material shows (document$), start(root, data) runs once for each
+ *    new copy of the tool's element; it may return { stop, url }: stop()
+ *    runs when that copy leaves the screen, url() when the address of its
+ *    page changes under it (a link to an anchor, Back, Forward). Instant
+ *    navigation changes the address with history.pushState, which fires no
+ *    hashchange, so Material's location$ is followed as well as the events.
  */
 (function () {
   "use strict";
@@ -59,7 +75,7 @@
   var palette = window.__guide_palette;
   if (palette) {
     var inputs = palette.inputs;
-    // The browser's own bar takes the header's colour, as with Material.
+    // The browser's own bar takes the header's color, as with Material.
     var themeColor = document.createElement("meta");
     themeColor.name = "theme-color";
     document.head.appendChild(themeColor);
@@ -91,11 +107,11 @@
         choose(index);
       });
     });
-    // Enter on the focused toggle moves to the next palette, as in Material.
+    // Enter on the focused toggle moves to the palette the toggle offers, as in Material.
     inputs[0].form.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter") return;
       ev.preventDefault();
-      var next = inputs[(palette.index + 1) % inputs.length];
+      var next = inputs[palette.next];
       next.click();
       next.focus();
     });
@@ -105,4 +121,49 @@
     });
     requestAnimationFrame(paintThemeColor);
   }
+
+  var tools = [];
+  var running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
+  var shown = false; // whether Material has shown a page yet
+
+  function mount(tool) {
+    var root = document.querySelector('[data-guide-tool="' + tool.name + '"]');
+    var now = running[tool.name];
+    if (now && now.root === root) return;
+    if (now && now.stop) now.stop();
+    delete running[tool.name];
+    if (!root) return;
+    var data = root.getAttribute("data-guide-data");
+    var hooks = tool.start(root, data === null ? null : JSON.parse(data)) || {};
+    running[tool.name] = { root: root, path: location.pathname, href: location.href, stop: hooks.stop, url: hooks.url };
+    root.setAttribute("data-guide-ready", "");
+  }
+  function showPage() {
+    shown = true;
+    tools.forEach(mount);
+  }
+  function followAddress() {
+    Object.keys(running).forEach(function (name) {
+      var now = running[name];
+      if (!now.url || now.path !== location.pathname || now.href === location.href) return;
+      now.href = location.href;
+      now.url(new URL(location.href));
+    });
+  }
+  var waiting = window.guideTools || [];
+  window.guideTools = {
+    push: function (tool) {
+      if (tools.some(function (t) { return t.name === tool.name; })) return;
+      tools.push(tool);
+      if (shown) mount(tool);
+    },
+  };
+  waiting.forEach(window.guideTools.push);
+
+  addEventListener("hashchange", followAddress);
+  addEventListener("popstate", followAddress);
+  if (typeof location$ !== "undefined") location$.subscribe(followAddress);
+  // From file:// (the offline edition) Material completes document$ without emitting: show the page anyway.
+  if (typeof document$ === "undefined") showPage();
+  else document$.subscribe({ next: showPage, complete: function () { if (!shown) showPage(); } });
 })();

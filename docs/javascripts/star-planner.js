@@ -1,72 +1,96 @@
-/* STAR story planner: stories stay in localStorage; user text only ever goes into textContent or value. */
+// STAR story planner (docs/practice/star-planner.md): stories stay in localStorage; user text only
+// ever goes into textContent or value. Started by site.js for each copy of the page (CONTRIBUTING.md,
+// "Browser scripts"); the functions above start() are its pure logic, tested in tests/js/star-planner.test.js.
 (() => {
   "use strict";
-  // Only the planner's page loads this file, and instant navigation runs it again on every
-  // visit to that page: subscribe once; init() sets up each new copy of the page.
-  if (window.guideStarPlanner) return;
-  window.guideStarPlanner = true;
   const TEXT = ["title", "when", "situation", "task", "action", "result", "metrics"];
   const KEYS = JSON.stringify(["id", "principles", ...TEXT].sort());
   const PARTS = { situation: "Situation", task: "Task", action: "Action", result: "Result", metrics: "Metrics" };
   const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-  let refresh = null;
-  addEventListener("storage", (e) => refresh && refresh(e.key));
 
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  };
+  const stories = (n) => `${n} ${n === 1 ? "story" : "stories"}`;
   const exact = (o, keys) =>
     !!o && typeof o === "object" && !Array.isArray(o) && JSON.stringify(Object.keys(o).sort()) === keys;
-  const month = (m) => new Date(+m.slice(0, 4), +m.slice(5) - 1, 1).toLocaleDateString("en", { month: "long", year: "numeric" });
+  const month = (m) => new Date(+m.slice(0, 4), +m.slice(5) - 1, 1).toLocaleDateString("en-US", { month: "long", year: "numeric" });
 
-  function init() {
-    const root = document.getElementById("star-planner");
-    if (root && root.dataset.ready) return; // this copy of the page is set up already
-    refresh = null;
-    if (!root) return;
+  // "" when `d`, a parsed file, is a valid export for `cfg` naming only the principle ids in `known` (a Set),
+  // else what is wrong with it.
+  function checkFile(d, cfg, known) {
+    if (!exact(d, '["stories","version"]')) return 'The file must be an object with exactly two fields, "version" and "stories".';
+    if (d.version !== cfg.version) return `Only version ${cfg.version} files can be imported.`;
+    if (!Array.isArray(d.stories)) return '"stories" must be a list.';
+    if (d.stories.length > cfg.maxStories) return `A file may hold at most ${cfg.maxStories} stories.`;
+    const ids = new Set();
+    for (const [i, s] of d.stories.entries()) {
+      const n = `Story ${i + 1}: `;
+      if (!exact(s, KEYS)) return `${n}it must have exactly the fields id, principles, ${TEXT.join(", ")}.`;
+      for (const f of ["id", ...TEXT]) {
+        if (typeof s[f] !== "string") return `${n}"${f}" must be text.`;
+        if (s[f].length > cfg.limits[f]) return `${n}"${f}" is longer than ${cfg.limits[f]} characters.`;
+      }
+      if (!/^[a-z0-9-]+$/.test(s.id) || ids.has(s.id)) return `${n}"id" must be a unique lower-case id.`;
+      ids.add(s.id);
+      if (!s.title.trim()) return `${n}"title" must not be empty.`;
+      if (s.when && !MONTH.test(s.when)) return `${n}"when" must be a month written YYYY-MM, or empty.`;
+      const p = s.principles;
+      if (!Array.isArray(p) || !p.length || new Set(p).size !== p.length || !p.every((x) => known.has(x)))
+        return `${n}"principles" must list one or more known principle ids, each once.`;
+    }
+    return "";
+  }
+
+  // What is wrong with a story typed into the form, as [field to focus or null, message]; null when nothing.
+  function problemIn(s) {
+    if (!s.title) return ["title", "Give the story a title."];
+    if (s.when && !MONTH.test(s.when)) return ["when", "Write the month as YYYY-MM, for example 2024-03."];
+    if (!s.principles.length) return [null, "Tick at least one principle that this story shows."];
+    return null;
+  }
+
+  // Stories per principle id (every id in `ids`, in order), and how many ids have `target` or more.
+  function coverage(list, ids, target) {
+    const counts = new Map(ids.map((id) => [id, 0]));
+    for (const s of list) for (const p of s.principles) counts.set(p, counts.get(p) + 1);
+    return { counts, covered: [...counts.values()].filter((n) => n >= target).length };
+  }
+
+  // Most recent first; undated stories last.
+  const byRecent = (list) => list.slice().sort((a, b) => (b.when || "0").localeCompare(a.when || "0"));
+
+  // What an import says it did: `n` stories in, replacing the `was` stories that were here.
+  const imported = (n, was) => `Imported ${stories(n)}` + (was ? `; ${n === 1 ? "it replaces" : "they replace"} the ${stories(was)} that ${was === 1 ? "was" : "were"} here.` : ".");
+
+  // The stories as a Markdown document; `names` maps principle ids to names.
+  function markdown(list, names) {
+    const out = ["# STAR stories", ""];
+    for (const s of list) {
+      out.push(`## ${s.title}`, "", `- **Principles:** ${s.principles.map((p) => names.get(p)).join(", ")}`);
+      if (s.when) out.push(`- **When:** ${month(s.when)}`);
+      out.push("");
+      for (const f in PARTS) if (s[f]) out.push(`**${PARTS[f]}:** ${s[f]}`, "");
+    }
+    return out.join("\n");
+  }
+
+  function start(root, { config: cfg, principles }) {
     const $ = (id) => document.getElementById("star-" + id);
-    // Material's instant navigation re-creates the data script without its id, so look inside root.
-    const cfg = JSON.parse(root.dataset.config);
-    const principles = JSON.parse(root.querySelector("script").textContent);
+    const el = (tag, cls, text) => {
+      const e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = text;
+      return e;
+    };
     const names = new Map(principles.map((p) => [p.id, p.name]));
     const form = $("form");
     const boxes = [...form.querySelectorAll("input[name=principles]")];
-    const [formMsg, listMsg, fileMsg] = root.querySelectorAll(".star-msgs");
-    let stories = [];
+    const [formMsg, listMsg, fileMsg, deleteMsg] = ["form", "list", "file", "delete"].map((m) => $(m + "-msgs"));
+    let list = [];
     let editing = null;
 
     const say = (box, text, bad) => {
-      for (const b of root.querySelectorAll(".star-msgs")) b.children[0].textContent = b.children[1].textContent = "";
+      for (const b of root.querySelectorAll(".guide-tool__msgs")) b.children[0].textContent = b.children[1].textContent = "";
       box.children[bad ? 1 : 0].textContent = text;
     };
-
-    // "" when the parsed file is a valid export, else what is wrong with it.
-    function check(d) {
-      if (!exact(d, '["stories","version"]')) return 'The file must be an object with exactly two fields, "version" and "stories".';
-      if (d.version !== cfg.version) return `Only version ${cfg.version} files can be imported.`;
-      if (!Array.isArray(d.stories)) return '"stories" must be a list.';
-      if (d.stories.length > cfg.maxStories) return `A file may hold at most ${cfg.maxStories} stories.`;
-      const ids = new Set();
-      for (const [i, s] of d.stories.entries()) {
-        const n = `Story ${i + 1}: `;
-        if (!exact(s, KEYS)) return `${n}it must have exactly the fields id, principles, ${TEXT.join(", ")}.`;
-        for (const f of ["id", ...TEXT]) {
-          if (typeof s[f] !== "string") return `${n}"${f}" must be text.`;
-          if (s[f].length > cfg.limits[f]) return `${n}"${f}" is longer than ${cfg.limits[f]} characters.`;
-        }
-        if (!/^[a-z0-9-]+$/.test(s.id) || ids.has(s.id)) return `${n}"id" must be a unique lower-case id.`;
-        ids.add(s.id);
-        if (!s.title.trim()) return `${n}"title" must not be empty.`;
-        if (s.when && !MONTH.test(s.when)) return `${n}"when" must be a month written YYYY-MM, or empty.`;
-        const p = s.principles;
-        if (!Array.isArray(p) || !p.length || new Set(p).size !== p.length || !p.every((x) => names.has(x)))
-          return `${n}"principles" must list one or more known principle ids, each once.`;
-      }
-      return "";
-    }
 
     function load() {
       let raw = null;
@@ -79,14 +103,14 @@
       try {
         d = JSON.parse(raw);
       } catch (e) {}
-      if (raw !== null && check(d)) return say(formMsg, "The stories saved in this browser are damaged and could not be read. Saving a story will overwrite them.", 1);
-      stories = raw === null ? [] : d.stories;
+      if (raw !== null && checkFile(d, cfg, names)) return say(formMsg, "The stories saved in this browser are damaged and could not be read. Saving a story will overwrite them.", 1);
+      list = raw === null ? [] : d.stories;
     }
 
     function save(next, box) {
-      stories = next;
+      list = next;
       try {
-        localStorage.setItem(cfg.key, JSON.stringify({ version: cfg.version, stories }));
+        localStorage.setItem(cfg.key, JSON.stringify({ version: cfg.version, stories: list }));
         return true;
       } catch (e) {
         say(box, `Not saved: this browser's storage is ${e && e.name === "QuotaExceededError" ? "full" : "unavailable"}. The change lasts only until you leave the page, so export your stories as JSON now.`, 1);
@@ -96,41 +120,38 @@
 
     function render() {
       const cutoff = new Date();
-      cutoff.setMonth(cutoff.getMonth() - 24);
+      cutoff.setMonth(cutoff.getMonth() - cfg.recentMonths);
       const old = cutoff.toISOString().slice(0, 7);
-      const list = $("list");
-      list.replaceChildren();
-      for (const s of stories.slice().sort((a, b) => (b.when || "0").localeCompare(a.when || "0"))) {
-        const li = el("li", "star-story");
+      const years = cfg.recentMonths / 12;
+      const items = byRecent(list).map((s) => {
+        const li = el("li", "guide-planner__story");
         const meta = [s.when ? month(s.when) : "No date"];
-        if (s.when && s.when < old) meta.push("more than two years ago");
+        if (s.when && s.when < old) meta.push(`more than ${years === 1 ? "a year" : years + " years"} ago`);
         meta.push(s.principles.map((p) => names.get(p)).join(", "));
         const dl = el("dl");
         for (const f in PARTS) if (s[f]) dl.append(el("dt", "", PARTS[f]), el("dd", "", s[f]));
-        const actions = el("div", "star-actions");
-        for (const [label, act] of [["Edit", start], ["Delete", remove]]) {
+        const actions = el("div", "guide-tool__buttons");
+        for (const [label, act] of [["Edit", edit], ["Delete", remove]]) {
           const b = el("button", "md-button", label);
           b.type = "button";
           b.setAttribute("aria-label", `${label} “${s.title}”`);
           b.onclick = () => act(s);
           actions.append(b);
         }
-        li.append(el("h3", "", s.title), el("p", "star-meta", meta.join(" · ")), dl, actions);
-        list.append(li);
-      }
-      const k = stories.length;
-      $("count").textContent = k ? `${k} ${k > 1 ? "stories" : "story"}, most recent first.` : "No stories yet.";
-      const counts = new Map(principles.map((p) => [p.id, 0]));
-      for (const s of stories) for (const p of s.principles) counts.set(p, counts.get(p) + 1);
-      let covered = 0;
+        li.append(el("h3", "", s.title), el("p", "guide-planner__meta", meta.join(" · ")), dl, actions);
+        return li;
+      });
+      $("list").replaceChildren(...items);
+      $("count").textContent = list.length ? `${stories(list.length)}, most recent first.` : "No stories yet.";
+      const target = cfg.storiesPerPrinciple;
+      const { counts, covered } = coverage(list, principles.map((p) => p.id), target);
       for (const tr of $("coverage").tBodies[0].rows) {
         const n = counts.get(tr.dataset.principle);
         tr.cells[1].textContent = n;
-        tr.cells[2].textContent = n < 2 ? `Needs ${2 - n} more` : "Covered";
-        tr.classList.toggle("star-gap", n < 2);
-        covered += n >= 2;
+        tr.cells[2].textContent = n < target ? `Needs ${target - n} more` : "Covered";
+        tr.classList.toggle("is-gap", n < target);
       }
-      $("coverage-summary").textContent = `${covered} of ${counts.size} principles have at least two stories.` +
+      $("coverage-summary").textContent = `${covered} of ${counts.size} principles have at least ${stories(target)}.` +
         (covered < counts.size ? " Rows marked “Needs … more” are the gaps to fill." : "");
     }
 
@@ -142,7 +163,7 @@
       $("cancel").hidden = !id;
     }
 
-    function start(s) {
+    function edit(s) {
       reset(s.id);
       for (const f of TEXT) $(f).value = s[f];
       for (const b of boxes) b.checked = s.principles.includes(b.value);
@@ -153,7 +174,7 @@
     function remove(s) {
       if (!confirm(`Delete the story “${s.title}”? This cannot be undone.`)) return;
       if (editing === s.id) reset();
-      if (save(stories.filter((x) => x !== s), listMsg)) say(listMsg, "Story deleted.");
+      if (save(list.filter((x) => x !== s), listMsg)) say(listMsg, "Story deleted.");
       render();
       $("list-heading").focus();
     }
@@ -163,22 +184,20 @@
       const s = { id: editing || "s" + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) };
       for (const f of TEXT) s[f] = $(f).value.trim();
       s.principles = boxes.filter((b) => b.checked).map((b) => b.value);
-      const problem = !s.title ? ["title", "Give the story a title."]
-        : s.when && !MONTH.test(s.when) ? ["when", "Write the month as YYYY-MM, for example 2024-03."]
-        : !s.principles.length ? [null, "Tick at least one principle that this story shows."] : null;
+      const problem = problemIn(s);
       if (problem) {
         say(formMsg, problem[1], 1);
         return (problem[0] ? $(problem[0]) : boxes[0]).focus();
       }
       const was = editing;
-      const ok = save(was ? stories.map((x) => (x.id === was ? s : x)) : stories.concat(s), formMsg);
+      const ok = save(was ? list.map((x) => (x.id === was ? s : x)) : list.concat(s), formMsg);
       reset();
       render();
-      if (ok) say(formMsg, was ? "Changes saved." : `Story added: ${stories.length} in total.`);
+      if (ok) say(formMsg, was ? "Changes saved." : `Story added: ${list.length} in total.`);
     });
     $("cancel").onclick = () => {
       reset();
-      say(formMsg, "Editing cancelled; the story is unchanged.");
+      say(formMsg, "Editing canceled; the story is unchanged.");
     };
 
     const download = (name, type, text) => {
@@ -189,17 +208,8 @@
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     };
     $("export-json").onclick = () =>
-      download("star-stories.json", "application/json", JSON.stringify({ version: cfg.version, stories }, null, 2) + "\n");
-    $("export-md").onclick = () => {
-      const out = ["# STAR stories", ""];
-      for (const s of stories) {
-        out.push(`## ${s.title}`, "", `- **Principles:** ${s.principles.map((p) => names.get(p)).join(", ")}`);
-        if (s.when) out.push(`- **When:** ${month(s.when)}`);
-        out.push("");
-        for (const f in PARTS) if (s[f]) out.push(`**${PARTS[f]}:** ${s[f]}`, "");
-      }
-      download("star-stories.md", "text/markdown", out.join("\n"));
-    };
+      download("star-stories.json", "application/json", JSON.stringify({ version: cfg.version, stories: list }, null, 2) + "\n");
+    $("export-md").onclick = () => download("star-stories.md", "text/markdown", markdown(list, names));
 
     $("import").addEventListener("change", async (e) => {
       const file = e.target.files[0];
@@ -214,25 +224,43 @@
           problem = "The file is not valid JSON.";
         }
       }
-      problem = problem || check(d);
+      problem = problem || checkFile(d, cfg, names);
       if (problem) return say(fileMsg, `Nothing was imported. ${problem}`, 1);
       const n = d.stories.length;
-      if (stories.length && !confirm(`Replace the stories in this browser (${stories.length}) with those in the file (${n})?`))
-        return say(fileMsg, "Import cancelled; nothing changed.");
+      const was = list.length;
+      if (was && !confirm(`Replace the stories in this browser (${was}) with those in the file (${n})?`))
+        return say(fileMsg, "Import canceled; nothing changed.");
       reset();
       const ok = save(d.stories, fileMsg);
       render();
-      if (ok) say(fileMsg, `Imported ${n} ${n === 1 ? "story" : "stories"}; they replace the ones that were here.`);
+      if (ok) say(fileMsg, imported(n, was));
     });
 
+    $("delete-all").onclick = () => {
+      if (!list.length) return say(deleteMsg, "There are no stories to delete.");
+      if (!confirm(`Delete all ${stories(list.length)} from this browser? This cannot be undone: export them first to keep a copy.`))
+        return say(deleteMsg, "Nothing was deleted.");
+      try {
+        localStorage.removeItem(cfg.key);
+      } catch (e) {
+        return say(deleteMsg, "Not deleted: this browser does not let the planner change its storage.", 1);
+      }
+      list = [];
+      reset();
+      render();
+      say(deleteMsg, "All stories deleted. Nothing of the planner is left in this browser.");
+    };
+
+    // Another tab changed the stories (or cleared the storage): show what is stored now.
+    const refresh = (e) => (e.key === cfg.key || e.key === null) && (load(), render());
+    addEventListener("storage", refresh);
     load();
     render();
-    root.dataset.ready = "1";
-    refresh = (key) => (key === cfg.key || key === null) && (load(), render());
+    root.querySelector(".guide-tool__ui").disabled = false;
+    return { stop: () => removeEventListener("storage", refresh) };
   }
 
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  let seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: () => { seen = true; init(); }, complete: () => seen || init() });
+  if (typeof module === "object" && module.exports)
+    module.exports = { checkFile, problemIn, coverage, byRecent, imported, markdown, month };
+  else (window.guideTools = window.guideTools || []).push({ name: "star-planner", start });
 })();
