@@ -28,10 +28,10 @@ import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
-from tests.support.project import copy_project, mkdocs_build
+from tests.support import ROOT
+from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -157,9 +157,9 @@ def test_load_site_names_file_entry_and_field(case: str, tmp_path: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def broken_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def broken_project(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path]) -> Path:
     """One copy of the project; each build test swaps in a freshly broken data folder."""
-    return copy_project(tmp_path_factory.mktemp("bad-data") / "project")
+    return project_factory(tmp_path_factory.mktemp("bad-data") / "project")
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -278,8 +278,8 @@ def _norm(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path]) -> Path:
+    project = project_factory(tmp_path_factory.mktemp("hostile") / "project")
     _plant(project / "data")
     site = project.parent / "site"
     result = mkdocs_build(project, site)

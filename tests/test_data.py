@@ -10,8 +10,8 @@ import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 OFFICIAL_NAMES = [

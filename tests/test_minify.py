@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hooks.minify import own_assets
-from tests.test_guides import ROOT
+from tests.support import ROOT
 
 DOCS = ROOT / "docs"
 # Quoted strings and template literals on one line (our code has no multi-line ones).

@@ -12,16 +12,24 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import expect
 
-from macros.data import load_site
+from macros.data import SiteData
 from tests.support.axe import assert_no_axe_violations
-from tests.test_guides import ROOT
 
-SITE = load_site(ROOT / "data")
-PRINCIPLE_OF = {q.text: q.principle for q in SITE.questions}
-NAMES = {p.id: p.name for p in SITE.principles}
 TOOLS = ["question-bank", "drill", "mock-loop", "company-map", "cheat-sheet"]
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def principle_of(site_data: SiteData) -> dict[str, str]:
+    """Question text -> principle id."""
+    return {q.text: q.principle for q in site_data.questions}
+
+
+@pytest.fixture(scope="module")
+def names(site_data: SiteData) -> dict[str, str]:
+    """Principle id -> name."""
+    return {p.id: p.name for p in site_data.principles}
 
 
 @pytest.fixture
@@ -72,17 +80,17 @@ def test_practice_index_links_every_tool(tool):
 # --------------------------------------------------------------------------- question bank
 
 
-def test_question_bank_has_every_question_under_its_principle_anchor(tool):
+def test_question_bank_has_every_question_under_its_principle_anchor(tool, site_data):
     open_tool(tool, "question-bank")
-    for p in SITE.principles:
+    for p in site_data.principles:
         heading = tool.locator(f"h2#{p.id}")
         expect(heading).to_have_text(re.compile(re.escape(p.name)))
         group = tool.locator(f'.guide-qgroup[data-principle="{p.id}"]')
-        expect(group.locator("details")).to_have_count(len(SITE.questions_for(p.id)))
+        expect(group.locator("details")).to_have_count(len(site_data.questions_for(p.id)))
         expect(group.locator(f'a[href$="leadership-principles/{p.id}/"]')).to_have_count(1)
 
 
-def test_question_bank_filter_hides_the_other_principles(tool):
+def test_question_bank_filter_hides_the_other_principles(tool, site_data):
     open_tool(tool, "question-bank")
     select = tool.get_by_label("Show questions for")
     expect(select).to_be_visible()
@@ -90,7 +98,7 @@ def test_question_bank_filter_hides_the_other_principles(tool):
     select.select_option("dive-deep")
     assert visible_groups(tool) == ["dive-deep"]
     expect(tool.locator("h2#ownership")).to_be_hidden()
-    expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(SITE.questions_for('dive-deep'))} questions on Dive Deep")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(site_data.questions_for('dive-deep'))} questions on Dive Deep")
     assert_no_axe_violations(tool, context="question bank filtered to one principle")
     select.select_option("")
     assert len(visible_groups(tool)) == 16
@@ -104,14 +112,14 @@ def test_question_bank_link_to_a_hidden_group_shows_everything_again(tool):
     assert len(visible_groups(tool)) == 16
 
 
-def test_question_bank_without_javascript_shows_everything(browser, site_url):
+def test_question_bank_without_javascript_shows_everything(browser, site_url, site_data):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{site_url}/practice/question-bank/")
         expect(page.locator(".guide-qgroup:visible")).to_have_count(16)
         expect(page.locator("#guide-bank-filter")).to_be_hidden()
-        expect(page.locator("details")).to_have_count(len(SITE.questions))
+        expect(page.locator("details")).to_have_count(len(site_data.questions))
     finally:
         context.close()
 
@@ -119,13 +127,13 @@ def test_question_bank_without_javascript_shows_everything(browser, site_url):
 # --------------------------------------------------------------------------- timed drill
 
 
-def test_drill_counts_down_announces_and_stops_at_zero(tool):
+def test_drill_counts_down_announces_and_stops_at_zero(tool, principle_of):
     tool.clock.install()
     open_tool(tool, "drill")
     freeze(tool)
     clock, status, card = tool.locator("#guide-drill-clock"), tool.locator("#guide-drill-status"), tool.locator("#guide-drill-card")
     expect(clock).to_have_text("3:00")
-    assert PRINCIPLE_OF[tool.locator("#guide-drill-question").inner_text()] == card.get_attribute("data-principle")
+    assert principle_of[tool.locator("#guide-drill-question").inner_text()] == card.get_attribute("data-principle")
     expect(status).to_have_attribute("aria-live", "polite")
     # Keyboard only: focus the Start button and press Space.
     start = tool.get_by_role("button", name="Start")
@@ -179,12 +187,12 @@ def test_drill_pause_next_skip_and_length_are_keyboard_operable(tool):
     expect(tool.locator("#guide-drill-tally")).to_have_text("Answered 1, skipped 1.")
 
 
-def test_drill_draws_only_from_the_chosen_principles(tool):
+def test_drill_draws_only_from_the_chosen_principles(tool, principle_of, names):
     open_tool(tool, "drill")
     tool.locator(".guide-drill__choose summary").click()
     chosen = {"frugality", "dive-deep"}
     for pid in chosen:
-        tool.get_by_label(NAMES[pid], exact=True).check()
+        tool.get_by_label(names[pid], exact=True).check()
     expect(tool.locator("#guide-drill-pool")).to_have_text("(2 of 16 ticked)")
     drawn = [tool.locator("#guide-drill-card").get_attribute("data-principle")]
     skip = tool.get_by_role("button", name="Skip")
@@ -192,8 +200,8 @@ def test_drill_draws_only_from_the_chosen_principles(tool):
         skip.click()
         question = tool.locator("#guide-drill-question").inner_text()
         principle = tool.locator("#guide-drill-card").get_attribute("data-principle")
-        assert PRINCIPLE_OF[question] == principle
-        expect(tool.locator("#guide-drill-principle")).to_have_text(NAMES[principle])
+        assert principle_of[question] == principle
+        expect(tool.locator("#guide-drill-principle")).to_have_text(names[principle])
         drawn.append(principle)
     assert set(drawn) <= chosen
     assert set(drawn[1:]) == chosen  # 20 draws from two principles reach both
@@ -215,7 +223,7 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
     )
 
 
-def check_loop(loop: list[dict[str, Any]]) -> None:
+def check_loop(loop: list[dict[str, Any]], principle_of: dict[str, str]) -> None:
     assert 4 <= len(loop) <= 6
     kinds = [iv["kind"] for iv in loop]
     assert kinds.count("bar-raiser") == 1
@@ -226,13 +234,13 @@ def check_loop(loop: list[dict[str, Any]]) -> None:
     for iv in loop:
         assert 2 <= len(iv["principles"]) <= 3
         for pid, q in zip(iv["principles"], iv["questions"], strict=True):
-            assert PRINCIPLE_OF[q.removeprefix("Sample question: ").removesuffix(".")] == pid
+            assert principle_of[q.removeprefix("Sample question: ").removesuffix(".")] == pid
 
 
-def test_same_seed_gives_the_same_loop_across_loads(tool):
+def test_same_seed_gives_the_same_loop_across_loads(tool, principle_of):
     open_tool(tool, "mock-loop", "?seed=abc123")
     first = read_loop(tool)
-    check_loop(first)
+    check_loop(first, principle_of)
     assert_no_axe_violations(tool, context="mock loop, light palette")
     tool.reload()
     tool.wait_for_function("() => typeof document$ !== 'undefined'")
@@ -245,12 +253,12 @@ def test_same_seed_gives_the_same_loop_across_loads(tool):
 
 
 @pytest.mark.parametrize("seed", [f"s{i}" for i in range(12)])
-def test_every_loop_has_one_bar_raiser_and_no_repeated_principle(tool, seed):
+def test_every_loop_has_one_bar_raiser_and_no_repeated_principle(tool, seed, principle_of):
     open_tool(tool, "mock-loop", f"?seed={seed}")
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), principle_of)
 
 
-def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies_it(tool):
+def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies_it(tool, principle_of):
     tool.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_tool(tool, "mock-loop")
     expect(tool).to_have_url(re.compile(r"\?seed=[a-z0-9]+$"))
@@ -260,7 +268,7 @@ def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies
     expect(tool).not_to_have_url(before)
     assert tool.evaluate("history.length") == length
     assert read_loop(tool) != loop
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), principle_of)
     expect(tool.get_by_label("Link to this loop")).to_have_value(tool.url)
     tool.get_by_role("button", name="Copy link").press("Enter")
     expect(tool.locator("#guide-loop-status")).to_have_text("Link copied.")
@@ -293,7 +301,7 @@ def click_nav(page: Any, title: str) -> None:
     freeze(page)
 
 
-def test_tools_work_after_instant_navigation(tool):
+def test_tools_work_after_instant_navigation(tool, principle_of):
     tool.clock.install()
     open_tool(tool, "")
     click_nav(tool, "Question Bank")
@@ -309,7 +317,7 @@ def test_tools_work_after_instant_navigation(tool):
 
     click_nav(tool, "Mock Loop Generator")
     expect(tool).to_have_url(re.compile(r"\?seed="))
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), principle_of)
 
     # Away and back again: one clean drill, no leftover timer from the first visit.
     click_nav(tool, "Timed Drill")

@@ -23,15 +23,14 @@ import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
-from tools.build import build
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 PUBLISHED_URL = "https://example.org/interview-guide/"
@@ -152,10 +151,10 @@ def test_dependabot_watches_every_pinned_ecosystem() -> None:
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published_site(tmp_path_factory: pytest.TempPathFactory, site_builder: Callable[..., Any]) -> Path:
     """The site as the workflow builds it: `make build` with SITE_URL set."""
     out = tmp_path_factory.mktemp("published") / "site"
-    result = build(out, site_url=PUBLISHED_URL)
+    result = site_builder(out, site_url=PUBLISHED_URL)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -9,11 +9,10 @@ import markdown
 import pytest
 
 from macros import shape
-from macros.data import Company, Principle, Question, Round, SiteData, Value, load_site
+from macros.data import Company, Principle, Question, Round, SiteData, Value
 from macros.pages import GuideMacros
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
@@ -56,24 +55,24 @@ def test_question_groups_follow_principle_order_and_keep_every_question_once():
     assert groups[0].href == "../amazon/leadership-principles/alpha.md"
 
 
-def test_real_bank_groups_all_88_questions_under_16_principles():
-    groups = shape.question_groups(SITE, BANK)
-    assert len(groups) == 16
-    assert sum(len(g.questions) for g in groups) == len(SITE.questions) == 88
+def test_real_bank_groups_every_question_once_under_its_principle(site_data: SiteData):
+    groups = shape.question_groups(site_data, BANK)
+    assert [g.principle.id for g in groups] == [p.id for p in site_data.principles]
+    assert sorted(q.id for g in groups for q in g.questions) == sorted(q.id for q in site_data.questions)
     assert all(len(g.questions) >= 5 for g in groups)
     assert all(q.principle == g.principle.id for g in groups for q in g.questions)
     # The principle pages link to practice/question-bank.md#<principle id>: the anchors must match.
-    assert [g.anchor for g in groups] == [shape.principle_anchor(p.id) for p in SITE.principles]
+    assert [g.anchor for g in groups] == [shape.principle_anchor(p.id) for p in site_data.principles]
 
 
-def test_question_bank_markdown_has_a_heading_per_principle_with_its_id():
+def test_question_bank_markdown_has_a_heading_per_principle_with_its_id(site_data: SiteData):
     macros = GuideMacros.from_project(ROOT, lambda: BANK)
     html = markdown.markdown(macros.question_bank(), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
-    for p in SITE.principles:
+    for p in site_data.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
-    assert html.count("<details") == 88
-    assert html.count("<option") == 17  # "all" plus one per principle
+    assert html.count("<details") == len(site_data.questions)
+    assert html.count("<option") == len(site_data.principles) + 1  # "all" plus one per principle
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
@@ -86,18 +85,18 @@ def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
     assert data["questions"][0] == {"p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
 
 
-def test_mock_loop_data_has_the_four_loop_kinds_and_principles_with_rounds():
-    data = shape.mock_loop_data(SITE)
+def test_mock_loop_data_has_the_four_loop_kinds_and_principles_with_rounds(site_data: SiteData):
+    data = shape.mock_loop_data(site_data)
     assert [k["id"] for k in data["kinds"]] == ["coding", "system-design", "behavioral", "bar-raiser"]
     assert all(k["name"] and k["duration"] and k["format"] for k in data["kinds"])
-    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
-    assert len(data["questions"]) == 88
+    assert [p["id"] for p in data["principles"]] == [p.id for p in site_data.principles]
+    assert len(data["questions"]) == len(site_data.questions)
     asked = {q["p"] for q in data["questions"]}
-    assert asked == {p.id for p in SITE.principles}
+    assert asked == {p.id for p in site_data.principles}
     # Six interviewers with at least two principles each must fit in 16 without repeats.
     assert len(data["principles"]) >= 2 * 6
     # Every round a principle lists is a real round.
-    known = {r.id for r in SITE.rounds}
+    known = {r.id for r in site_data.rounds}
     assert all(set(p["rounds"]) <= known for p in data["principles"])
 
 
@@ -126,11 +125,11 @@ def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsew
     assert shape.unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
 
 
-def test_real_map_covers_google_meta_microsoft_and_every_principle():
-    companies = shape.mapped_companies(SITE)
+def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: SiteData):
+    companies = shape.mapped_companies(site_data)
     assert [c.id for c in companies] == ["google", "meta", "microsoft"]
-    rows = shape.value_map_rows(SITE, "practice/company-map.md", companies)
-    assert len(rows) == 16
+    rows = shape.value_map_rows(site_data, "practice/company-map.md", companies)
+    assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
     cells = [shape.map_cell_text(names) for r in rows for names in r.cells]
     assert "" not in cells
     assert "\u2014" in cells  # conservative: some principles have no counterpart
@@ -141,15 +140,15 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle():
     assert by_id["frugality"] == {"google": (), "meta": (), "microsoft": ()}
 
 
-def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework():
+def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework(site_data: SiteData):
     macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
     html = markdown.markdown(macros.company_map(), extensions=["tables", "attr_list", "md_in_html"])
     body = html.split("<tbody>")[1].split("</tbody>")[0]
-    assert body.count("<tr>") == 16
+    assert body.count("<tr>") == len(site_data.principles)
     assert "<td></td>" not in body
     assert body.count("<td>\u2014</td>") > 0
-    for c in shape.mapped_companies(SITE):
-        assert SITE.source(c.framework_source).url in html
+    for c in shape.mapped_companies(site_data):
+        assert site_data.source(c.framework_source).url in html
 
 
 # --------------------------------------------------------------------------- cheat sheet and tool list
@@ -164,16 +163,16 @@ def test_cheat_sheet_rows_use_the_shortest_question_as_the_prompt():
     ]
 
 
-def test_real_cheat_sheet_has_sixteen_short_prompts():
-    rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
-    assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
+def test_real_cheat_sheet_has_a_short_prompt_per_principle(site_data: SiteData):
+    rows = shape.cheat_sheet_rows(site_data, "practice/cheat-sheet.md")
+    assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
     assert all(len(r.prompt) <= 90 for r in rows)
 
 
-def test_tool_links_list_the_practice_tools_but_not_the_calling_page():
-    links = shape.tool_links(SITE, "practice/index.md")
+def test_tool_links_list_the_practice_tools_but_not_the_calling_page(site_data: SiteData):
+    links = shape.tool_links(site_data, "practice/index.md")
     hrefs = [str(link.href) for link in links]
     for page in ("star-planner.md", "question-bank.md", "drill.md", "mock-loop.md", "company-map.md", "cheat-sheet.md"):
         assert page in hrefs
     assert all(link.blurb for link in links)
-    assert "drill.md" not in [str(link.href) for link in shape.tool_links(SITE, "practice/drill.md")]
+    assert "drill.md" not in [str(link.href) for link in shape.tool_links(site_data, "practice/drill.md")]

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from tests.htmltext import elements, normalize
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests/fixtures/amazon-interview-guide.source.md"
 
 

@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 # Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
 NOT_BUILD_INPUT = {"node_modules", "site", "dist", "bench", "tests", "__pycache__"}
 
