@@ -13,8 +13,6 @@ from .data import SiteData, load_site
 from .render import Renderer
 
 DRILL_PAGE = "practice/drill.md"
-# Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
-CACHE_DIR = Path(".cache") / "jinja"
 
 
 @dataclass(repr=False)
@@ -34,7 +32,7 @@ class GuideMacros:
     @classmethod
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
-        renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
+        renderer = Renderer(project_dir / "overrides" / "partials" / "macros")
         return cls(load_site(project_dir / "data"), renderer, here)
 
     def registry(self) -> dict[str, Callable[..., str]]:
