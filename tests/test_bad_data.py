@@ -43,9 +43,8 @@ class Expected:
 
     @property
     def message(self) -> str:
-        """The message format macros/errors.py promises: ``file, entry E, field 'F': problem``."""
-        where = self.file + (f", entry {self.entry}" if self.entry else "") + (f", field '{self.field}'" if self.field else "")
-        return f"{where}: {self.problem}"
+        """What the build must print: the message of the DataError the data layer raises."""
+        return str(DataError(self.file, self.entry, self.field, self.problem))
 
 
 def _load(path: Path) -> Any:
@@ -138,6 +137,11 @@ CASES = {
         empty_list,
     )
 }
+
+
+def test_a_data_error_names_the_file_then_the_entry_then_the_field():
+    assert str(DataError("data/questions.yml", "#3 (id 'q')", "text", "is missing")) == "data/questions.yml, entry #3 (id 'q'), field 'text': is missing"
+    assert str(DataError("data/guides.yml", None, None, "is empty")) == "data/guides.yml: is empty"
 
 
 @pytest.mark.parametrize("case", list(CASES))
