@@ -12,7 +12,6 @@ from . import shape
 from .data import SiteData, load_site
 from .render import Renderer
 
-DRILL_PAGE = "practice/drill.md"
 
 
 @dataclass(repr=False)
@@ -65,7 +64,7 @@ class GuideMacros:
         return self.renderer.render("principles-table.md", rows=shape.principle_rows(self.site, self.here()))
 
     def principle_page(self, pid: str) -> str:
-        view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
+        view = shape.principle_view(self.site, pid, self.here())
         return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles))
 
     def related_resources(self, gid: str) -> str:

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from macros import shape
-from macros.data import Company, Principle, Question, Round, SiteData, Value
+from macros.data import Company, Guide, Principle, Question, Round, SiteData, Value
 from macros.pages import GuideMacros
 from tests.support import ROOT
 
@@ -38,7 +38,11 @@ def tiny_site(**changes: object) -> SiteData:
         ),
         rounds=rounds,
         sources={},
-        guides=(),
+        guides=(
+            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "amazon/leadership-principles/index.md", None),
+            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", BANK, None),
+            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "practice/drill.md", None),
+        ),
         companies=(),
     )
     return dataclasses.replace(base, **changes)
@@ -73,6 +77,23 @@ def test_question_bank_markdown_has_a_heading_per_principle_with_its_id(site_dat
         assert f'data-principle="{p.id}"' in html
     assert html.count("<details") == len(site_data.questions)
     assert html.count("<option") == len(site_data.principles) + 1  # "all" plus one per principle
+
+
+def test_pages_the_macros_link_to_follow_data_guides_yml():
+    moved = dataclasses.replace(
+        tiny_site(),
+        guides=(
+            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "lp/index.md", None),
+            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", "tools/bank.md", None),
+            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "tools/timed.md", None),
+        ),
+    )
+    view = shape.principle_view(moved, "beta", "lp/beta.md")
+    assert (view.table, view.bank, view.drill) == ("index.md", "../tools/bank.md#beta", "../tools/timed.md")
+    assert (view.previous.href, view.next.href) == ("alpha.md", "gamma.md")
+    assert shape.question_groups(moved, "tools/bank.md")[0].href == "../lp/alpha.md"
+    with pytest.raises(KeyError, match="unknown guide id 'drill'"):
+        shape.principle_view(dataclasses.replace(moved, guides=moved.guides[:2]), "beta", "lp/beta.md")
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
