@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 from . import shape
 from .data import SiteData, load_site
+from .errors import MacroError
 from .render import Renderer
 
 
 
 @dataclass(repr=False)
 class GuideMacros:
-    """Every macro a page may call. ``here`` returns the calling page's docs path."""
+    """Every macro a page may call. ``here`` returns the calling page's docs path.
+
+    ``docs_dir`` prefixes that path in error messages. With ``defer_errors``, a
+    macro called with an unknown id returns nothing and keeps the
+    :class:`MacroError` in ``problems`` for the caller to raise once the page
+    is rendered (mkdocs-macros would print a traceback for an exception raised
+    inside the page); without it, the macro raises the error itself.
+    """
 
     site: SiteData
     renderer: Renderer
     here: Callable[[], str]
+    docs_dir: str = "docs"
+    defer_errors: bool = False
+    problems: list[MacroError] = field(default_factory=list)
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -33,6 +45,24 @@ class GuideMacros:
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros")
         return cls(load_site(project_dir / "data"), renderer, here)
+
+    def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
+        """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
+
+        @functools.wraps(func)
+        def macro(*args: Any, **kwargs: Any) -> str:
+            try:
+                return func(*args, **kwargs)
+            except KeyError as exc:  # the data layer's lookups raise KeyError("unknown ... id '...'")
+                problem = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+                arguments = [repr(a).replace("'", '"') for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+                error = MacroError(f"{self.docs_dir}/{self.here()}", f"{name}({', '.join(arguments)})", problem)
+                if not self.defer_errors:
+                    raise error from None
+                self.problems.append(error)
+                return ""
+
+        return macro
 
     def registry(self) -> dict[str, Callable[..., str]]:
         """Name -> callable, for ``define_env`` to register."""

@@ -3,8 +3,9 @@
 Fixtures (``ROOT`` itself lives in ``tests/support``): the site's data loaded once (``site_data``); one strict
 build per session served on a local HTTP server (``built_site``, ``site_url``);
 one offline zip (``offline_zip``, ``offline_site``); Chromium (``browser``,
-``page``); ``project_factory`` and ``site_builder`` for tests that build a
-changed copy of the project or build with other settings.
+``page``); ``project_factory``, ``tiny_project`` and ``site_builder`` for
+tests that build a changed copy of the project, a one-page project, or the
+site with other settings.
 
 Tiers are applied here, from the fixtures a test uses, so nobody marks a test
 by hand: a test that uses a build, the offline zip, a project copy or a browser
@@ -32,14 +33,14 @@ import pytest
 
 from macros.data import SiteData, load_site
 from tests.support import ROOT
-from tests.support.project import copy_project
+from tests.support.project import copy_project, tiny_project as make_tiny_project
 from tools.build import build
 from tools.offline import TOP_DIR, build_offline
 
 # Fixtures that make a test slow, and the tier marks each one brings. A test
 # using any of them (directly or through another fixture) is not a unit test.
 BROWSER_FIXTURES = frozenset({"browser", "page"})
-BUILD_FIXTURES = frozenset({"built_site", "site_url", "offline_zip", "offline_site", "project_factory", "site_builder"}) | BROWSER_FIXTURES
+BUILD_FIXTURES = frozenset({"built_site", "site_url", "offline_zip", "offline_site", "project_factory", "tiny_project", "site_builder"}) | BROWSER_FIXTURES
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -84,6 +85,12 @@ def site_data() -> SiteData:
 def project_factory() -> Callable[[Path], Path]:
     """``copy(dst)``: a copy of the project's build inputs in ``dst``, for a test to change and build."""
     return copy_project
+
+
+@pytest.fixture(scope="session")
+def tiny_project() -> Callable[[Path, dict[str, str]], Path]:
+    """``make(dst, pages)``: a project of only the macros and data with the given docs pages (tests/support/project.py)."""
+    return make_tiny_project
 
 
 @pytest.fixture(scope="session")
