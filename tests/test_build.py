@@ -18,7 +18,8 @@ from typing import Callable
 import pytest
 import yaml
 
-from tools.build import ROOT, build, source_date_epoch
+from tests.support import ROOT
+from tools.build import build, source_date_epoch
 
 
 def snapshot(folder: Path) -> dict[str, str]:

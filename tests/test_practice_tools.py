@@ -94,22 +94,22 @@ def test_question_bank_filter_hides_the_other_principles(tool, site_data):
     open_tool(tool, "question-bank")
     select = tool.get_by_label("Show questions for")
     expect(select).to_be_visible()
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
     select.select_option("dive-deep")
     assert visible_groups(tool) == ["dive-deep"]
     expect(tool.locator("h2#ownership")).to_be_hidden()
     expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(site_data.questions_for('dive-deep'))} questions on Dive Deep")
     assert_no_axe_violations(tool, context="question bank filtered to one principle")
     select.select_option("")
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
 
 
-def test_question_bank_link_to_a_hidden_group_shows_everything_again(tool):
+def test_question_bank_link_to_a_hidden_group_shows_everything_again(tool, site_data):
     open_tool(tool, "question-bank")
     tool.get_by_label("Show questions for").select_option("ownership")
     tool.evaluate("() => { location.hash = 'frugality'; }")
     expect(tool.locator("h2#frugality")).to_be_visible()
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
 
 
 def test_question_bank_without_javascript_shows_everything(browser, site_url, site_data):
@@ -117,7 +117,7 @@ def test_question_bank_without_javascript_shows_everything(browser, site_url, si
     try:
         page = context.new_page()
         page.goto(f"{site_url}/practice/question-bank/")
-        expect(page.locator(".guide-qgroup:visible")).to_have_count(16)
+        expect(page.locator(".guide-qgroup:visible")).to_have_count(len(site_data.principles))
         expect(page.locator("#guide-bank-filter")).to_be_hidden()
         expect(page.locator("details")).to_have_count(len(site_data.questions))
     finally:
@@ -187,13 +187,13 @@ def test_drill_pause_next_skip_and_length_are_keyboard_operable(tool):
     expect(tool.locator("#guide-drill-tally")).to_have_text("Answered 1, skipped 1.")
 
 
-def test_drill_draws_only_from_the_chosen_principles(tool, principle_of, names):
+def test_drill_draws_only_from_the_chosen_principles(tool, principle_of, names, site_data):
     open_tool(tool, "drill")
     tool.locator(".guide-drill__choose summary").click()
     chosen = {"frugality", "dive-deep"}
     for pid in chosen:
         tool.get_by_label(names[pid], exact=True).check()
-    expect(tool.locator("#guide-drill-pool")).to_have_text("(2 of 16 ticked)")
+    expect(tool.locator("#guide-drill-pool")).to_have_text(f"(2 of {len(site_data.principles)} ticked)")
     drawn = [tool.locator("#guide-drill-card").get_attribute("data-principle")]
     skip = tool.get_by_role("button", name="Skip")
     for _ in range(20):
@@ -335,10 +335,10 @@ def test_tools_work_after_instant_navigation(tool, principle_of):
 # --------------------------------------------------------------------------- company map and cheat sheet
 
 
-def test_company_map_rows_and_dashes(tool):
+def test_company_map_rows_and_dashes(tool, site_data):
     open_tool(tool, "company-map")
     rows = tool.locator("article table tbody tr")
-    expect(rows).to_have_count(16)
+    expect(rows).to_have_count(len(site_data.principles))
     cells = tool.eval_on_selector_all("article table tbody td", "tds => tds.map(td => td.textContent.trim())")
     assert "" not in cells and "\u2014" in cells
     assert_no_axe_violations(tool, context="company map")
@@ -349,9 +349,9 @@ def count_pages(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
+def test_cheat_sheet_prints_on_exactly_one_page(tool, paper, site_data):
     open_tool(tool, "cheat-sheet")
-    expect(tool.locator(".guide-cheat li")).to_have_count(16)
+    expect(tool.locator(".guide-cheat li")).to_have_count(len(site_data.principles))
     pdf = tool.pdf(format=paper)
     assert count_pages(pdf) == 1
     tool.emulate_media(media="print")

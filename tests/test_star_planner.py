@@ -182,9 +182,9 @@ def test_a_story_survives_reload_instant_navigation_and_a_closed_tab(planner, si
 
 
 @pytest.mark.browser
-def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(planner):
+def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(planner, site_data: SiteData):
     page = planner
-    assert page.locator("#star-coverage tbody tr").count() == 16
+    assert page.locator("#star-coverage tbody tr").count() == len(site_data.principles)
     add_story(page, "Story A", ["ownership", "dive-deep"])
     add_story(page, "Story B", ["ownership"])
     assert row(page, "ownership") == ["Ownership", "2", "Covered"]
@@ -192,7 +192,7 @@ def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(plan
     assert row(page, "customer-obsession") == ["Customer Obsession", "0", "Needs 2 more"]
     flagged = page.locator("#star-coverage tbody tr > :last-child", has_text="Needs").count()
     assert flagged == 15
-    expect(page.locator("#star-coverage-summary")).to_contain_text("1 of 16 principles")
+    expect(page.locator("#star-coverage-summary")).to_contain_text(f"1 of {len(site_data.principles)} principles")
 
     # Editing a story moves its counts.
     page.get_by_role("button", name="Edit “Story B”").click()
