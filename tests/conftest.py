@@ -1,7 +1,8 @@
 """Shared fixtures and the test tiers.
 
-Fixtures (``ROOT`` itself lives in ``tests/support``): the site's data loaded once (``site_data``); one strict
-build per session served on a local HTTP server (``built_site``, ``site_url``);
+Fixtures (``ROOT`` itself lives in ``tests/support``): the site's data loaded
+once (``site_data``); one strict build per session served on a local HTTP
+server (``built_site``, ``site_url``);
 one offline zip (``offline_zip``, ``offline_site``); Chromium (``browser``,
 ``page``); ``project_factory``, ``tiny_project`` and ``site_builder`` for
 tests that build a changed copy of the project, a one-page project, or the
@@ -46,12 +47,15 @@ BUILD_FIXTURES = frozenset({"built_site", "site_url", "offline_zip", "offline_si
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
+        marked = {m.name for m in item.iter_markers()}  # a hand-made `browser` mark still counts
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        if used & BUILD_FIXTURES:
+        if used & BUILD_FIXTURES or marked & {"browser", "build"}:
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
-import subprocess
-import sys
 import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+import jsonschema
 import pytest
+import ruamel.yaml
 import yaml
 
 from tests.support import ROOT
@@ -40,12 +42,14 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # --------------------------------------------------------------------------- workflow files
 
 
-def _check_schema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
-        capture_output=True,
-        text=True,
-    )
+def _schema_errors(schema: str, path: Path) -> list[str]:
+    """What GitHub's schema, as check-jsonschema vendors it, finds wrong with ``path`` (read as YAML 1.2, as GitHub does)."""
+    vendored = resources.files("check_jsonschema.builtin_schemas.vendor") / f"{schema}.json"
+    schema_doc = json.loads(vendored.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema_doc)
+    doc = ruamel.yaml.YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    errors = validator(schema_doc, format_checker=validator.FORMAT_CHECKER).iter_errors(doc)
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -144,17 +148,16 @@ def test_the_gate_evaluator_is_not_vacuous() -> None:
 
 
 def test_workflow_and_dependabot_match_githubs_schemas() -> None:
-    for schema, path in (("vendor.github-workflows", WORKFLOW), ("vendor.dependabot", DEPENDABOT)):
-        result = _check_schema(schema, path)
-        assert result.returncode == 0, result.stdout + result.stderr
+    for schema, path in (("github-workflows", WORKFLOW), ("dependabot", DEPENDABOT)):
+        assert _schema_errors(schema, path) == [], path
 
 
 def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     """The schema check is not vacuous: a wrong permission value fails it."""
     broken = tmp_path / "deploy.yml"
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("id-token: write", "id-token: maybe"), encoding="utf-8")
-    result = _check_schema("vendor.github-workflows", broken)
-    assert result.returncode != 0 and "id-token" in result.stdout, result.stdout
+    errors = _schema_errors("github-workflows", broken)
+    assert any("id-token" in e for e in errors), errors
 
 
 def test_every_pull_request_and_every_push_to_main_is_tested(workflow: dict[str, Any]) -> None:
