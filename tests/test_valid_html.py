@@ -7,7 +7,6 @@ overridden at Material's own paths), never filtered out of the report.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path

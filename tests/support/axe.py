@@ -16,7 +16,6 @@ best-practice rules. Fix a violation at its source; do not narrow the rules.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Sequence
 
 import pytest
