@@ -41,11 +41,13 @@ TOGGLE_FIXED = '<input class="md-toggle" data-md-toggle="{name}" type="checkbox"
 # Material's template that writes each edited string, and the edits.
 TEMPLATE = "base.html"
 PATCHES: list[Patch] = [
+    # base.html writes this outside any block: autocomplete="off" is invalid on a checkbox; a hidden form keeps it for both toggles.
     (
         TOGGLE.format(name="drawer"),
         '<form id="__md-toggles" autocomplete="off" hidden></form>' + TOGGLE_FIXED.format(name="drawer"),
         1,
     ),
+    # The same for the search toggle, which the form above now owns.
     (TOGGLE.format(name="search"), TOGGLE_FIXED.format(name="search"), 1),
 ]
 
