@@ -1,6 +1,8 @@
 # Two entry points, both listed in the README:
 #   make serve  - live-reloading site at http://127.0.0.1:8000
 #   make test   - the whole test suite, browser tests included
+# and the quick tier for while you work:
+#   make check  - the unit tests only (no build, no browser; well under 30 s)
 # Everything else here is what those two need, plus `make build` (the site the
 # deploy workflow publishes), `make offline` (dist/interview-guide-offline.zip)
 # and `make bench` (BENCHMARKS.md; not part of the tests, CI does not run it).
@@ -10,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline bench
+.PHONY: serve build test check offline bench
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,10 @@ build: $(BIN)/.installed
 
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# tests/conftest.py marks every test that needs no build and no browser as `unit`.
+check: $(BIN)/.installed
+	$(BIN)/python -m pytest -m unit -q $(PYTEST_ARGS)
 
 # The offline edition: unzip it anywhere and open interview-guide/index.html.
 offline: $(BIN)/.installed node_modules/.installed

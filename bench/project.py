@@ -14,7 +14,6 @@ from typing import Any
 import yaml
 
 from hooks.minify import FOLDERS
-from hooks.template_cache import CACHE_DIR
 
 from .common import PYTHON, ROOT
 
@@ -66,12 +65,13 @@ def timed_build(project: Path, out: Path, *, strict: bool, site_url: str | None 
 
     Both wall-clock and CPU time are kept: on a shared machine other work
     stretches the wall clock, while the CPU time the build itself used stays put.
-    ``cold`` empties the template cache first, as in a fresh clone.
+    ``cold`` first removes the project's compiled Python (``__pycache__``), as in a fresh clone or CI.
     """
     project, out = project.resolve(), out.resolve()
     shutil.rmtree(out, ignore_errors=True)
     if cold:
-        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+        for folder in list(project.rglob("__pycache__")):
+            shutil.rmtree(folder, ignore_errors=True)
     cmd = [PYTHON, "-m", "mkdocs", "build", "--quiet", "--strict" if strict else "--no-strict"]
     cmd += ["--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)]
     with tempfile.TemporaryFile() as err:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Iterable
 
 from .common import (
     GOAL_BUILD_RATIO,
-    GOAL_LINEAR_SLACK,
     GOAL_OTHER_CATEGORIES,
     GOAL_OWN_ASSETS_GZIP,
     GOAL_PERF_DESKTOP,
@@ -50,43 +49,18 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]], align: str =
 # --------------------------------------------------------------------------- goals
 
 
-def _per_page_ms(seconds: list[float], pages: int) -> float:
-    return median(seconds) * 1000 / pages
-
-
-def _scaled(builds: list[BuildSeries]) -> BuildSeries | None:
-    """The series with the data multiplied, if the run had one (the others are at 1x)."""
-    return next((b for b in builds[1:] if not b.label.startswith("1x")), None)
-
-
 def build_goals(builds: list[BuildSeries]) -> list[Goal]:
     goals = []
-    one = builds[0]
-    ratio = median(one.site) / median(one.baseline)
-    goals.append(
-        Goal(
-            "Build CPU time, site / baseline",
-            f"{median(one.site):.2f} s",
-            f"{median(one.baseline):.2f} s",
-            f"ratio ≤ {GOAL_BUILD_RATIO}",
-            ratio <= GOAL_BUILD_RATIO,
-            f"ratio {ratio:.3f}",
-        )
-    )
-    big = _scaled(builds)
-    if big:
-        site_growth = _per_page_ms(big.site, big.pages) / _per_page_ms(one.site, one.pages)
-        base_growth = _per_page_ms(big.baseline, big.pages) / _per_page_ms(one.baseline, one.pages)
-        extra_one = (median(one.site) - median(one.baseline)) * 1000 / one.pages
-        extra_big = (median(big.site) - median(big.baseline)) * 1000 / big.pages
+    for series in builds:
+        ratio = median(series.site) / median(series.baseline)
         goals.append(
             Goal(
-                f"Build cost per page at {big.label} data, against 1x",
-                f"{site_growth:.2f}x",
-                f"{base_growth:.2f}x",
-                f"linear: what the site adds per page over the baseline at {big.label} ≤ {GOAL_LINEAR_SLACK}x its 1x value",
-                extra_big <= GOAL_LINEAR_SLACK * max(extra_one, 0.0),
-                f"adds {extra_one:.0f} ms per page at 1x, {extra_big:.0f} ms at {big.label}",
+                f"Build CPU time, site / baseline, {series.label}",
+                f"{median(series.site):.2f} s",
+                f"{median(series.baseline):.2f} s",
+                f"ratio ≤ {GOAL_BUILD_RATIO}",
+                ratio <= GOAL_BUILD_RATIO,
+                f"ratio {ratio:.3f}",
             )
         )
     return goals
@@ -167,9 +141,8 @@ def _builds(res: Results) -> list[str]:
         "Each build is a fresh `mkdocs build` process (start-up and imports included, as a deploy pays them), "
         "site and baseline alternating, after one uncounted warm-up build of each. The figures are CPU time (user + system) "
         "of the build process: other work on a shared machine stretches the wall clock, shown beside it, but not the CPU time "
-        "the build itself needs. The site build is strict at 1x; the scaled build runs non-strict. The site keeps compiled "
-        "templates between builds (`hooks/template_cache.py`), so after the warm-up its builds reuse them, as a maintainer's "
-        "rebuilds do; the row *1x, empty template cache* empties that cache before every site build, as in a fresh clone or CI."
+        "the build itself needs. The site build is strict. The site keeps nothing between builds but Python's compiled "
+        "modules; the *cold* row removes those from the project before every site build, as a fresh clone or CI starts."
     )
     out.append("")
     rows = []
@@ -184,35 +157,19 @@ def _builds(res: Results) -> list[str]:
                 f"{median(s.site):.2f} s",
                 f"{median(s.baseline):.2f} s",
                 f"**{ratio:.3f}**",
-                f"{_per_page_ms(s.site, s.pages):.0f}",
-                f"{_per_page_ms(s.baseline, s.pages):.0f}",
                 f"{median(s.site_wall):.2f} / {median(s.baseline_wall):.2f} s ({wall_ratio:.2f})",
             )
         )
     out += _table(
-        ["Data", "Pages", "Runs", "Site CPU", "Baseline CPU", "Ratio", "Site ms/page", "Baseline ms/page", "Wall clock, site / baseline (ratio)"],
+        ["Build", "Pages", "Runs", "Site CPU", "Baseline CPU", "Ratio", "Wall clock, site / baseline (ratio)"],
         rows,
-        "-->>>>>>>",
+        "-->>>>>",
     )
     for s in res.builds:
         out.append(
             f"- {s.label} runs, CPU s, site: {', '.join(f'{x:.2f}' for x in s.site)}; "
             f"baseline: {', '.join(f'{x:.2f}' for x in s.baseline)}"
         )
-    big = _scaled(res.builds)
-    if big:
-        one = res.builds[0]
-        site_marginal = (median(big.site) - median(one.site)) * 1000 / (big.pages - one.pages)
-        base_marginal = (median(big.baseline) - median(one.baseline)) * 1000 / (big.pages - one.pages)
-        out.append(
-            f"- Growth: {big.pages / one.pages:.1f}x the pages took {median(big.site) / median(one.site):.1f}x the CPU time for the site "
-            f"and {median(big.baseline) / median(one.baseline):.1f}x for the baseline. Each added page cost "
-            f"{site_marginal:.0f} ms (site) and {base_marginal:.0f} ms (baseline). Cost per page at {big.label} against 1x: "
-            f"{_per_page_ms(big.site, big.pages) / _per_page_ms(one.site, one.pages):.2f}x (site), "
-            f"{_per_page_ms(big.baseline, big.pages) / _per_page_ms(one.baseline, one.pages):.2f}x (baseline)."
-        )
-        if big.warnings:
-            out.append(f"- The scaled site build logged {big.warnings} warnings (synthetic pages; counted, not fatal).")
     out.append("")
     return out
 
@@ -382,12 +339,10 @@ def render(res: Results) -> str:
         [(g.name, g.site + (f" ({g.why})" if g.why else ""), g.baseline, g.target, _yes(g.met)) for g in goals],
     )
     if unmet:
-        out.append("**Not met:** " + "; ".join(g.name for g in unmet) + ". Why: see the analysis below and the findings in each section.")
+        out.append("**Not met:** " + "; ".join(g.name for g in unmet) + ". Why: see the findings in each section.")
     else:
         out.append("**Every goal is met.**")
     out.append("")
-    if res.notes:
-        out += ["## Analysis", "", "_Written by hand in `bench/NOTES.md` from profiling; the figures above are this run's._", "", res.notes, ""]
     out += _machine(res)
     out += _builds(res)
     if res.pages:

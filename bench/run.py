@@ -1,14 +1,21 @@
 """Benchmark the site against plain Material, side by side in one run, and write BENCHMARKS.md.
 
-    python -m bench.run [--runs 7] [--scale 10] [--scale-runs 2] [--skip-lighthouse] [--report-only] [--output BENCHMARKS.md]
+    python -m bench.run [--runs 7] [--skip-lighthouse] [--pages PATHS] [--report-only] [--output BENCHMARKS.md]
 
-1. Build cost: the site and the baseline (the same pages, macros pre-rendered,
-   on a default Material config) built alternately; then both again with the
-   data multiplied ``--scale`` times.
-2. Page speed: Lighthouse, mobile and desktop, on both, served with gzip.
+What it measures is what decides something:
+
+1. Build cost, warm and cold: whether what the site adds to a plain Material
+   build is worth it (the goal is within 1.3x). The site and the baseline (the
+   same pages, macros pre-rendered, on a default Material config) are built
+   alternately; "cold" first removes the project's compiled Python, as a fresh
+   clone or CI starts.
+2. Page speed: Lighthouse, mobile and desktop, each page beside plain
+   Material's in the same run, served with gzip: whether a page costs a phone
+   more than Material itself does.
 3. Weight: bytes and requests per page (from Lighthouse), and the site's own
-   CSS and JavaScript gzipped.
-4. Search: keystroke-to-result latency in Chromium, and the index size.
+   CSS and JavaScript gzipped against a budget.
+4. Search: keystroke-to-result latency in Chromium, and the index size:
+   candidates search more than they browse.
 """
 
 from __future__ import annotations
@@ -25,7 +32,6 @@ from pathlib import Path
 from . import lighthouse, machine, report, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
-from .scale import scale_project
 from .serve import Server
 
 CONTENT_PAGES = (
@@ -46,7 +52,6 @@ class BuildSeries:
     baseline: list[float] = field(default_factory=list)
     site_wall: list[float] = field(default_factory=list)  # wall-clock seconds per build
     baseline_wall: list[float] = field(default_factory=list)
-    warnings: int = 0  # warnings in the site build (only the scaled build runs non-strict)
 
 
 @dataclass
@@ -70,7 +75,6 @@ class Results:
     search_site: search.SearchResult | None = None
     search_baseline: search.SearchResult | None = None
     own_assets: list[weight.Asset] = field(default_factory=list)
-    notes: str = ""  # bench/NOTES.md: the hand-written analysis of goals not met
 
 
 def _checked(build: Build, what: str) -> Build:
@@ -79,18 +83,17 @@ def _checked(build: Build, what: str) -> Build:
     return build
 
 
-def time_builds(
-    series: BuildSeries, site: tuple[Path, Path], base: tuple[Path, Path], runs: int, *, strict: bool, site_url: str, cold: bool = False
-) -> None:
+def time_builds(series: BuildSeries, site: tuple[Path, Path], base: tuple[Path, Path], runs: int, *, site_url: str, cold: bool = False) -> None:
     """Alternate site and baseline builds; the first of each is a warm-up and is not counted.
 
-    ``cold``: every site build starts with an empty template cache, as the first build in a fresh clone does.
+    Alternating, and comparing medians, because on a shared machine the CPU
+    time of the same build drifts by about 20 % from minute to minute.
+    ``cold``: every site build starts without the project's compiled Python, as a fresh clone does.
     """
     for i in range(runs + 1):
-        a = _checked(timed_build(*site, strict=strict, site_url=site_url, cold=cold), f"{series.label} site build")
+        a = _checked(timed_build(*site, strict=True, site_url=site_url, cold=cold), f"{series.label} site build")
         b = _checked(timed_build(*base, strict=False), f"{series.label} baseline build")
         if i == 0:
-            series.warnings = a.stderr.count("WARNING")
             continue
         series.site.append(a.cpu_seconds)
         series.baseline.append(b.cpu_seconds)
@@ -145,16 +148,9 @@ def practice_pages(project: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def _notes() -> str:
-    notes = ROOT / "bench" / "NOTES.md"
-    return notes.read_text(encoding="utf-8").strip() if notes.is_file() else ""
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="timed builds of each, at 1x data (default 7)")
-    parser.add_argument("--scale", type=int, default=10, help="data multiplier for the scale variant (default 10)")
-    parser.add_argument("--scale-runs", type=int, default=2, help="timed builds of each, scaled (default 2)")
     parser.add_argument("--cpu-slowdown", type=float, help="mobile CPU slowdown; default: calibrated from this machine")
     parser.add_argument("--skip-lighthouse", action="store_true", help="leave out Lighthouse (for a quick look)")
     parser.add_argument("--pages", help="comma-separated page paths to run Lighthouse on ('' is home), for a quick look")
@@ -164,7 +160,6 @@ def main(argv: list[str] | None = None) -> int:
     saved = WORK / "run" / "results.pickle"
     if args.report_only:
         res = pickle.loads(saved.read_bytes())
-        res.notes = _notes()
         args.output.write_text(report.render(res), encoding="utf-8")
         log(f"rewrote {args.output} from {saved}")
         return 0
@@ -182,29 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     project = snapshot(work / "project")
     baseline = make_baseline(project, work / "baseline", base_url)
     site_out, base_out = work / "site", work / "baseline-site"
-    one = BuildSeries("1x", page_count(project))
-    log(f"timing builds: {args.runs} of each, alternating ({one.pages} pages)")
-    time_builds(one, (project, site_out), (baseline, base_out), args.runs, strict=True, site_url=site_url)
-    res.builds.append(one)
-
-    if args.scale > 1:
-        log(f"scale variant: data x{args.scale}")
-        scaled = snapshot(work / "scaled-project")
-        scale_project(scaled, args.scale)
-        scaled_base = make_baseline(scaled, work / "scaled-baseline", base_url)
-        big = BuildSeries(f"{args.scale}x", page_count(scaled))
-        time_builds(
-            big, (scaled, work / "scaled-site"), (scaled_base, work / "scaled-baseline-site"), args.scale_runs, strict=False, site_url=site_url
-        )
-        res.builds.append(big)
-        shutil.rmtree(work / "scaled-site", ignore_errors=True)
-        shutil.rmtree(work / "scaled-baseline-site", ignore_errors=True)
-
-    # The first build in a fresh clone compiles every template: the same series with the cache emptied each time.
-    cold = BuildSeries("1x, empty template cache", one.pages)
-    log(f"timing builds with an empty template cache: {args.runs} of each, alternating")
-    time_builds(cold, (project, site_out), (baseline, base_out), args.runs, strict=True, site_url=site_url, cold=True)
-    res.builds.append(cold)  # its last builds leave site_out and base_out as served below: the cache does not change the output
+    warm = BuildSeries("warm", page_count(project))
+    log(f"timing builds: {args.runs} of each, alternating ({warm.pages} pages)")
+    time_builds(warm, (project, site_out), (baseline, base_out), args.runs, site_url=site_url)
+    res.builds.append(warm)
+    cold = BuildSeries("cold (no compiled Python)", warm.pages)
+    log(f"timing cold builds: {args.runs} of each, alternating")
+    time_builds(cold, (project, site_out), (baseline, base_out), args.runs, site_url=site_url, cold=True)
+    res.builds.append(cold)  # its last builds leave site_out and base_out as served below
 
     res.own_assets = weight.own_assets(project, site_out)
 
@@ -237,7 +217,6 @@ def main(argv: list[str] | None = None) -> int:
         res.search_site = search.measure(served_site, words, site_out)
         res.search_baseline = search.measure(served_base, words, base_out)
 
-    res.notes = _notes()
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0
     saved.write_bytes(pickle.dumps(res))

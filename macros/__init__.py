@@ -13,9 +13,10 @@ from typing import Any
 from . import data, errors, pages, render, shape
 from .errors import DataError
 
-__all__ = ["DataError", "define_env"]
+__all__ = ["DataError", "define_env", "on_post_build"]
 
 _fresh = True  # set until the first define_env call: the modules were just imported
+_macros: Any = None  # this build's GuideMacros, for on_post_build
 
 
 def _reload() -> type:
@@ -41,6 +42,7 @@ def define_env(env: Any) -> None:
     Zensical calls this same function from its own mkdocs-macros shim; its page
     object carries the docs path as ``page.path`` instead of ``page.file.src_uri``.
     """
+    global _macros
     guide_macros = _reload()
 
     def here() -> str:
@@ -55,5 +57,40 @@ def define_env(env: Any) -> None:
         except ImportError:  # Zensical: no MkDocs; it reports the DataError itself
             raise exc from None
         raise PluginError(str(exc)) from None
+    macros.docs_dir = _docs_dir(env)
+    # mkdocs-macros prints a traceback for an exception raised inside a page; MkDocs prints
+    # one line for a PluginError raised by on_post_build (mkdocs-macros' documented module
+    # hook, which Zensical does not call), so errors wait for it. Under Zensical the macro
+    # raises the error itself, and Zensical reports it.
+    macros.defer_errors = _is_mkdocs_macros(env)
+    _macros = macros
     for name, func in macros.registry().items():
-        env.macro(func, name)
+        env.macro(macros.checked(name, func), name)
+
+
+def on_post_build(env: Any) -> None:
+    """After the build: stop it with one line per unknown id a page used (page, call, problem)."""
+    if _macros is None or not _macros.problems:
+        return
+    problems = [str(p) for p in _macros.problems]
+    _macros.problems.clear()
+    from mkdocs.exceptions import PluginError
+
+    raise PluginError("\n".join(problems))
+
+
+def _docs_dir(env: Any) -> str:
+    """The docs folder as the author sees it, relative to the project (``docs``)."""
+    conf = getattr(env, "conf", None)
+    try:
+        return Path(conf["docs_dir"]).resolve().relative_to(Path(env.project_dir).resolve()).as_posix()
+    except (TypeError, KeyError, ValueError):
+        return "docs"
+
+
+def _is_mkdocs_macros(env: Any) -> bool:
+    try:
+        from mkdocs_macros.plugin import MacrosPlugin
+    except ImportError:
+        return False
+    return isinstance(env, MacrosPlugin)

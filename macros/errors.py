@@ -21,3 +21,17 @@ class DataError(ValueError):
         if field is not None:
             where += f", field '{field}'"
         super().__init__(f"{where}: {problem}")
+
+
+class MacroError(ValueError):
+    """A page called a macro with an id the data does not define (or another value it cannot use).
+
+    The message is one line that names the page, the call and the problem, e.g.
+    ``docs/index.md: guide_link("amazn"): unknown guide id 'amazn'``.
+    """
+
+    def __init__(self, page: str, call: str, problem: str) -> None:
+        self.page = page
+        self.call = call
+        self.problem = problem
+        super().__init__(f"{page}: {call}: {problem}")

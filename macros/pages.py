@@ -2,48 +2,75 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 from . import shape
 from .data import SiteData, load_site
+from .errors import MacroError
 from .render import Renderer, md_escape
 
-DRILL_PAGE = "practice/drill.md"
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
 # Amazon's own text of the Leadership Principles, quoted on every principle page.
 AMAZON_PRINCIPLES_SOURCE = "amazon-leadership-principles"
-# Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
-CACHE_DIR = Path(".cache") / "jinja"
 
 
 @dataclass(repr=False)
 class GuideMacros:
-    """Every macro a page may call. ``here`` returns the calling page's docs path."""
+    """Every macro a page may call. ``here`` returns the calling page's docs path.
+
+    ``docs_dir`` prefixes that path in error messages. With ``defer_errors``, a
+    macro called with an unknown id returns nothing and keeps the
+    :class:`MacroError` in ``problems`` for the caller to raise once the page
+    is rendered (mkdocs-macros would print a traceback for an exception raised
+    inside the page); without it, the macro raises the error itself.
+    """
 
     site: SiteData
     renderer: Renderer
     here: Callable[[], str]
+    docs_dir: str = "docs"
+    defer_errors: bool = False
+    problems: list[MacroError] = field(default_factory=list)
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
-        # and mkdocs-macros serialises every macro for a debug line on each build. The dataclass
+        # and mkdocs-macros serializes every macro for a debug line on each build. The dataclass
         # repr spelled out all the site's data: 1.2 MB of text and about 50 ms per build.
         return f"GuideMacros({len(self.site.principles)} principles, {len(self.site.questions)} questions)"
 
     @classmethod
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
-        renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
+        renderer = Renderer(project_dir / "overrides" / "partials" / "macros")
         # The source document is a test fixture, and copies of the project made to build broken
         # data (tests/support/project.py) leave tests/ out; there the check is skipped, and
         # tests/test_numbers.py still checks every correction against the document.
         source = project_dir / SOURCE_DOCUMENT
         return cls(load_site(project_dir / "data", source if source.is_file() else None), renderer, here)
+
+    def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
+        """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
+
+        @functools.wraps(func)
+        def macro(*args: Any, **kwargs: Any) -> str:
+            try:
+                return func(*args, **kwargs)
+            except KeyError as exc:  # the data layer's lookups raise KeyError("unknown ... id '...'")
+                problem = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+                arguments = [repr(a).replace("'", '"') for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+                error = MacroError(f"{self.docs_dir}/{self.here()}", f"{name}({', '.join(arguments)})", problem)
+                if not self.defer_errors:
+                    raise error from None
+                self.problems.append(error)
+                return ""
+
+        return macro
 
     def registry(self) -> dict[str, Callable[..., str]]:
         """Name -> callable, for ``define_env`` to register."""
@@ -73,18 +100,12 @@ class GuideMacros:
     def cite(self, sid: str) -> str:
         return self.renderer.render("cite.md", source=shape.citation(self.site.source(sid)))
 
-    def _unknown(self, macro: str, kind: str, key: str) -> KeyError:
-        return KeyError(f"{self.here()}: {macro}(\"{key}\"): unknown {kind} id '{key}'")
-
     def number(self, nid: str, unit: bool = True, source: bool = False, only: str | None = None) -> str:
         """A number from data/numbers.yml as text; with ``source``, its citation or the advice label.
 
         ``only="min"`` or ``only="max"`` gives one end of a range ("fewer than 2 stories").
         """
-        try:
-            n = self.site.number(nid)
-        except KeyError:
-            raise self._unknown("number", "number", nid) from None
+        n = self.site.number(nid)
         if only is not None:
             if only not in ("min", "max"):
                 raise ValueError(f'{self.here()}: number("{nid}", only="{only}"): only must be "min" or "max"')
@@ -97,10 +118,7 @@ class GuideMacros:
 
     def corrected(self, cid: str) -> str:
         """A source statement struck through where it stands, with the correction and its source."""
-        try:
-            c = self.site.correction(cid)
-        except KeyError:
-            raise self._unknown("corrected", "correction", cid) from None
+        c = self.site.correction(cid)
         view = shape.corrected_view(self.site, c)
         return self.renderer.render("corrected.md", view=view, cite=Markup(self.cite(c.cite)))
 
@@ -114,7 +132,7 @@ class GuideMacros:
         )
 
     def principle_page(self, pid: str) -> str:
-        view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
+        view = shape.principle_view(self.site, pid, self.here())
         return self.renderer.render(
             "principle-page.md",
             view=view,

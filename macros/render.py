@@ -12,14 +12,12 @@ wrapped in :class:`markupsafe.Markup` by the shaping code.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 # Characters left as they are: letters, digits, white space and punctuation
@@ -48,34 +46,13 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Ma
     return Markup(rel)
 
 
-def compiled_cache(cache_dir: Path) -> BytecodeCache:
-    """Where the macro templates' compiled code is kept between builds, under ``cache_dir``.
-
-    The folder is named after this file and the Jinja version: the settings
-    below shape the compiled code, so a change to them (or to anything here)
-    starts a fresh folder. Jinja checks each entry against its template's source.
-    Both environments share it safely: entries are keyed by template name, and
-    :meth:`Renderer.render` loads each name in one environment only (by its extension).
-    """
-    key = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
-    folder = Path(cache_dir) / f"macros-{key}"
-    folder.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
-
-
 class Renderer:
-    """Renders the macro templates; one instance per build.
+    """Renders the macro templates; one instance per build."""
 
-    With ``cache_dir``, compiled templates are kept there between builds
-    (:func:`compiled_cache`); the output is the same either way.
-    """
-
-    def __init__(self, templates: Path, cache_dir: Path | None = None) -> None:
+    def __init__(self, templates: Path) -> None:
         loader = FileSystemLoader(str(templates))
-        cache = compiled_cache(cache_dir) if cache_dir is not None else None
         self._md = Environment(
             loader=loader,
-            bytecode_cache=cache,
             undefined=StrictUndefined,
             autoescape=False,
             finalize=md_escape,
@@ -85,7 +62,6 @@ class Renderer:
         )
         self._html = Environment(
             loader=loader,
-            bytecode_cache=cache,
             undefined=StrictUndefined,
             autoescape=True,
             keep_trailing_newline=True,

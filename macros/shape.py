@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -12,14 +13,25 @@ from markupsafe import Markup
 from .data import NUMBER_REF, Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
-PRINCIPLES_DIR = "amazon/leadership-principles"
-QUESTION_BANK_PAGE = "practice/question-bank.md"
 GROUP_ORDER = ("internal", "external", "company")
+# Guides (data/guides.yml) whose pages the macros link to. Every page path comes from that file.
+PRINCIPLES_GUIDE = "amazon-leadership-principles-page"  # the principles table; each principle's page sits beside it
+QUESTION_BANK_GUIDE = "question-bank"
+DRILL_GUIDE = "drill"
 
 
-def principle_page(pid: str) -> str:
-    """The docs-relative page of one principle."""
-    return f"{PRINCIPLES_DIR}/{pid}.md"
+def guide_page(site: SiteData, gid: str) -> str:
+    """The docs-relative page of an internal guide, section or tool, as data/guides.yml registers it."""
+    page = site.guide(gid).page
+    if page is None:
+        raise KeyError(f"guide '{gid}' has no page of its own")
+    return page
+
+
+def principle_page(site: SiteData, pid: str) -> str:
+    """The docs-relative page of one principle: ``<pid>.md`` beside the principles table's page."""
+    folder = posixpath.dirname(guide_page(site, PRINCIPLES_GUIDE))
+    return posixpath.join(folder, f"{pid}.md")
 
 
 def principle_anchor(pid: str) -> str:
@@ -74,7 +86,7 @@ class PrincipleRow:
 
 def principle_rows(site: SiteData, from_page: str) -> list[PrincipleRow]:
     return [
-        PrincipleRow(i, p, relative_link(from_page, principle_page(p.id)), len(site.questions_for(p.id)))
+        PrincipleRow(i, p, relative_link(from_page, principle_page(site, p.id)), len(site.questions_for(p.id)))
         for i, p in enumerate(site.principles, 1)
     ]
 
@@ -91,7 +103,7 @@ class PrincipleView:
     drill: Markup
 
 
-def principle_view(site: SiteData, pid: str, from_page: str, drill_page: str) -> PrincipleView:
+def principle_view(site: SiteData, pid: str, from_page: str) -> PrincipleView:
     principles = site.principles
     index = [p.id for p in principles].index(site.principle(pid).id)
     p = principles[index]
@@ -101,11 +113,11 @@ def principle_view(site: SiteData, pid: str, from_page: str, drill_page: str) ->
         principle=p,
         number=index + 1,
         questions=site.questions_for(pid),
-        previous=Link(prev_p.name, relative_link(from_page, principle_page(prev_p.id))),
-        next=Link(next_p.name, relative_link(from_page, principle_page(next_p.id))),
-        table=relative_link(from_page, f"{PRINCIPLES_DIR}/index.md"),
-        bank=relative_link(from_page, QUESTION_BANK_PAGE, principle_anchor(pid)),
-        drill=relative_link(from_page, drill_page),
+        previous=Link(prev_p.name, relative_link(from_page, principle_page(site, prev_p.id))),
+        next=Link(next_p.name, relative_link(from_page, principle_page(site, next_p.id))),
+        table=relative_link(from_page, guide_page(site, PRINCIPLES_GUIDE)),
+        bank=relative_link(from_page, guide_page(site, QUESTION_BANK_GUIDE), principle_anchor(pid)),
+        drill=relative_link(from_page, guide_page(site, DRILL_GUIDE)),
     )
 
 
@@ -173,7 +185,7 @@ def value_map_rows(site: SiteData, from_page: str, companies: Sequence[Company])
     rows = []
     for p in site.principles:
         cells = tuple(tuple(v.name for v in c.values if p.id in v.principles) for c in companies)
-        rows.append(MapRow(p, relative_link(from_page, principle_page(p.id)), cells))
+        rows.append(MapRow(p, relative_link(from_page, principle_page(site, p.id)), cells))
     return rows
 
 
@@ -187,7 +199,7 @@ class SourceQuestion:
 def source_questions(site: SiteData, from_page: str) -> list[SourceQuestion]:
     """The original guide's Leadership Principle questions, in principle order."""
     return [
-        SourceQuestion(p, q, relative_link(from_page, principle_page(p.id)))
+        SourceQuestion(p, q, relative_link(from_page, principle_page(site, p.id)))
         for p in site.principles
         for q in site.questions_for(p.id)
         if q.from_source
@@ -267,7 +279,7 @@ def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
         QuestionGroup(
             principle=p,
             anchor=Markup(principle_anchor(p.id)),
-            href=relative_link(from_page, principle_page(p.id)),
+            href=relative_link(from_page, principle_page(site, p.id)),
             questions=site.questions_for(p.id),
         )
         for p in site.principles
@@ -342,5 +354,5 @@ def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
     rows = []
     for i, p in enumerate(site.principles, 1):
         prompt = next(q.text for q in site.questions_for(p.id) if q.id == p.prompt)
-        rows.append(CheatRow(i, p, relative_link(from_page, principle_page(p.id)), prompt))
+        rows.append(CheatRow(i, p, relative_link(from_page, principle_page(site, p.id)), prompt))
     return rows

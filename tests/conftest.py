@@ -1,4 +1,18 @@
-"""Shared fixtures: one strict build per test session, a local HTTP server, and Chromium.
+"""Shared fixtures and the test tiers.
+
+Fixtures (``ROOT`` itself lives in ``tests/support``): the site's data loaded
+once (``site_data``); one strict build per session served on a local HTTP
+server (``built_site``, ``site_url``);
+one offline zip (``offline_zip``, ``offline_site``); Chromium (``browser``,
+``page``); ``project_factory``, ``tiny_project`` and ``site_builder`` for
+tests that build a changed copy of the project, a one-page project, or the
+site with other settings.
+
+Tiers are applied here, from the fixtures a test uses, so nobody marks a test
+by hand: a test that uses a build, the offline zip, a project copy or a browser
+is marked ``build`` (and ``browser`` when it drives Chromium); every other test
+is marked ``unit``. ``make check`` runs ``-m unit`` (no build, no browser);
+``make test`` runs everything.
 
 Browser tests use Debian's Chromium (``/usr/bin/chromium`` or ``$CHROMIUM``);
 Playwright never downloads a browser. No test may skip: a skip is reported as
@@ -10,15 +24,38 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import subprocess
 import threading
+import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
+from macros.data import SiteData, load_site
+from tests.support import ROOT
+from tests.support.project import copy_project, tiny_project as make_tiny_project
 from tools.build import build
+from tools.offline import TOP_DIR, build_offline
 
-ROOT = Path(__file__).resolve().parent.parent
+# Fixtures that make a test slow, and the tier marks each one brings. A test
+# using any of them (directly or through another fixture) is not a unit test.
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+BUILD_FIXTURES = frozenset({"built_site", "site_url", "offline_zip", "offline_site", "project_factory", "tiny_project", "site_builder"}) | BROWSER_FIXTURES
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        marked = {m.name for m in item.iter_markers()}  # a hand-made `browser` mark still counts
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & BUILD_FIXTURES or marked & {"browser", "build"}:
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -40,6 +77,49 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped tests are not allowed here: {report.longrepr}"
+
+
+@pytest.fixture(scope="session")
+def site_data() -> SiteData:
+    """``data/`` loaded once per session. A bad data file fails the tests that use it, not collection."""
+    return load_site(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def project_factory() -> Callable[[Path], Path]:
+    """``copy(dst)``: a copy of the project's build inputs in ``dst``, for a test to change and build."""
+    return copy_project
+
+
+@pytest.fixture(scope="session")
+def tiny_project() -> Callable[[Path, dict[str, str]], Path]:
+    """``make(dst, pages)``: a project of only the macros and data with the given docs pages (tests/support/project.py)."""
+    return make_tiny_project
+
+
+@pytest.fixture(scope="session")
+def site_builder() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``tools.build.build``, for a test that builds the site its own way (a different URL or project)."""
+    return build
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition, built and zipped once per session the way ``make offline`` does."""
+    target = tmp_path_factory.mktemp("offline") / "dist" / "interview-guide-offline.zip"
+    result = build_offline(target)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def offline_site(offline_zip: Path) -> Path:
+    """The offline zip unpacked: the folder a reader opens ``index.html`` in."""
+    out = offline_zip.parent.parent / "unzipped"
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(out)
+    return out / TOP_DIR
 
 
 @pytest.fixture(scope="session")

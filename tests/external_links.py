@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.data import load_site
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # External addresses that are not cited sources: URL -> why the site links to it.
 OTHER_ALLOWED = {

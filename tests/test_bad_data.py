@@ -28,10 +28,10 @@ import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
-from tests.support.project import copy_project, mkdocs_build
+from tests.support import ROOT
+from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,8 @@ class Expected:
 
     @property
     def message(self) -> str:
-        """The message format macros/errors.py promises: ``file, entry E, field 'F': problem``."""
-        where = self.file + (f", entry {self.entry}" if self.entry else "") + (f", field '{self.field}'" if self.field else "")
-        return f"{where}: {self.problem}"
+        """What the build must print: the message of the DataError the data layer raises."""
+        return str(DataError(self.file, self.entry, self.field, self.problem))
 
 
 def _load(path: Path) -> Any:
@@ -140,6 +139,11 @@ CASES = {
 }
 
 
+def test_a_data_error_names_the_file_then_the_entry_then_the_field():
+    assert str(DataError("data/questions.yml", "#3 (id 'q')", "text", "is missing")) == "data/questions.yml, entry #3 (id 'q'), field 'text': is missing"
+    assert str(DataError("data/guides.yml", None, None, "is empty")) == "data/guides.yml: is empty"
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_load_site_names_file_entry_and_field(case: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
@@ -157,9 +161,9 @@ def test_load_site_names_file_entry_and_field(case: str, tmp_path: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def broken_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def broken_project(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path]) -> Path:
     """One copy of the project; each build test swaps in a freshly broken data folder."""
-    return copy_project(tmp_path_factory.mktemp("bad-data") / "project")
+    return project_factory(tmp_path_factory.mktemp("bad-data") / "project")
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -278,8 +282,8 @@ def _norm(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path]) -> Path:
+    project = project_factory(tmp_path_factory.mktemp("hostile") / "project")
     _plant(project / "data")
     site = project.parent / "site"
     result = mkdocs_build(project, site)

@@ -4,8 +4,7 @@
   every page was written, on a strict-mode warning), leaves the site that was
   already there byte for byte as it was, with no staging folder left behind.
 * Deterministic: two builds of the same sources, in different folders and
-  environments (hash seed, time zone), the first with an empty template
-  cache and the second reusing it, give byte-identical files, the
+  environments (hash seed, time zone), give byte-identical files, the
   compressed sitemap included.
 """
 
@@ -19,9 +18,8 @@ from typing import Callable
 import pytest
 import yaml
 
-from hooks.template_cache import CACHE_DIR
-from tests.support.project import copy_project
-from tools.build import ROOT, build, source_date_epoch
+from tests.support import ROOT
+from tools.build import build, source_date_epoch
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -41,9 +39,9 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sources(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path]) -> Path:
     """A frozen copy of the build inputs, so edits to the working tree cannot leak in mid-test."""
-    return copy_project(tmp_path_factory.mktemp("sources") / "project")
+    return project_factory(tmp_path_factory.mktemp("sources") / "project")
 
 
 # --------------------------------------------------------------------------- nothing half-published
@@ -64,9 +62,9 @@ def break_a_link(project: Path) -> None:
 
 @pytest.mark.parametrize("breakage", [break_data, break_a_link], ids=["bad-data", "late-failure"])
 def test_failed_build_leaves_the_published_site_intact(
-    breakage: Callable[[Path], None], built_site: Path, tmp_path: Path
+    breakage: Callable[[Path], None], built_site: Path, tmp_path: Path, project_factory: Callable[[Path], Path]
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = project_factory(tmp_path / "project")
     breakage(project)
     published = tmp_path / "out" / "site"
     shutil.copytree(built_site, published)  # the site a previous, good build published
@@ -80,8 +78,8 @@ def test_failed_build_leaves_the_published_site_intact(
     assert not leftovers, f"the failed build left staging folders behind: {leftovers}"
 
 
-def test_failed_first_build_creates_no_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_failed_first_build_creates_no_site(tmp_path: Path, project_factory: Callable[[Path], Path]) -> None:
+    project = project_factory(tmp_path / "project")
     break_data(project)
     target = tmp_path / "out" / "site"
     result = build(target, config=project / "mkdocs.yml")
@@ -99,8 +97,6 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
     # The commit's time, as tools.build would take it from git (the copy has no .git).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", source_date_epoch(ROOT))
     builds = []
-    # The first build compiles every template, the second reuses them (hooks/template_cache.py).
-    shutil.rmtree(sources / ".cache", ignore_errors=True)
     # POSIX time zones 26 hours apart, so any local-time date would differ.
     for name, seed, zone in (("first", "1", "AOE+12"), ("second", "2", "LINT-14")):
         monkeypatch.setenv("PYTHONHASHSEED", seed)
@@ -109,11 +105,6 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
         result = build(out, config=sources / "mkdocs.yml")
         assert result.returncode == 0, result.stderr
         builds.append(snapshot(out))
-        cached = list((sources / CACHE_DIR).glob("theme-*/*.cache"))
-        assert len(cached) > 20, f"after the {name} build the template cache holds {len(cached)} templates"
-        pages = list((sources / CACHE_DIR).glob("pages-*/*.cache"))
-        assert len(pages) == len(list((sources / "docs").rglob("*.md"))), "one compiled entry per page, no more"
-        assert len(list((sources / CACHE_DIR).glob("macros-*/*.cache"))) > 10
     first, second = builds
     assert "sitemap.xml.gz" in first and "sitemap.xml" in first
     assert len(first) > 50, sorted(first)

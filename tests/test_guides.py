@@ -6,14 +6,13 @@ import posixpath
 import re
 from pathlib import Path
 
-import pytest
 
-from macros.data import load_site
+from macros import shape
+from macros.data import SiteData
 from tests.htmltext import elements, main_content
 from tests.test_data import OFFICIAL_NAMES
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 
 
 def resolve(built: Path, page_url: str, href: str) -> Path:
@@ -24,15 +23,15 @@ def resolve(built: Path, page_url: str, href: str) -> Path:
     return out / "index.html" if out.is_dir() else out
 
 
-def test_principles_table_has_16_rows_with_official_names_and_working_links(built_site: Path):
+def test_principles_table_has_a_row_per_principle_with_official_names_and_working_links(built_site: Path, site_data: SiteData):
     page = built_site / "amazon/leadership-principles/index.html"
     table = re.search(r"<table>.*?</table>", main_content(page), re.S).group(0)
     rows = [t for tag, _, t in elements(table) if tag == "tr"][1:]
-    assert len(rows) == 16
+    assert len(rows) == len(site_data.principles)
     # Links within the site: a corrected one-liner also carries its source's (external) citation.
     links = [(a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")]
     assert [t for _, t in links] == OFFICIAL_NAMES
-    for (href, name), principle in zip(links, SITE.principles):
+    for (href, name), principle in zip(links, site_data.principles):
         target = resolve(built_site, "amazon/leadership-principles/index.html", href)
         assert target.is_file(), href
         h1 = [t for tag, _, t in elements(target) if tag == "h1"]
@@ -40,22 +39,28 @@ def test_principles_table_has_16_rows_with_official_names_and_working_links(buil
         assert principle.id in href
 
 
-@pytest.mark.parametrize("guide", [g for g in SITE.guides if g.page], ids=lambda g: g.id)
-def test_every_guide_page_exists_and_is_titled_as_registered(built_site: Path, guide):
-    built = built_site / guide.page.removesuffix(".md").removesuffix("index")
-    page = built / "index.html" if built.is_dir() else built_site / (guide.page.removesuffix(".md") + "/index.html")
-    assert page.is_file(), guide.page
-    h1 = [t for tag, _, t in elements(page) if tag == "h1"]
-    assert h1 == [guide.title]
-    words = len(re.sub(r"<[^>]+>", " ", main_content(page)).split())
-    assert words >= 150, f"{guide.page} has only {words} words"
+def test_every_guide_page_exists_and_is_titled_as_registered(built_site: Path, site_data: SiteData):
+    problems = []
+    for guide in (g for g in site_data.guides if g.page):
+        built = built_site / guide.page.removesuffix(".md").removesuffix("index")
+        page = built / "index.html" if built.is_dir() else built_site / (guide.page.removesuffix(".md") + "/index.html")
+        if not page.is_file():
+            problems.append(f"{guide.id}: {guide.page} was not built")
+            continue
+        h1 = [t for tag, _, t in elements(page) if tag == "h1"]
+        if h1 != [guide.title]:
+            problems.append(f"{guide.id}: headed {h1}, registered as {guide.title!r}")
+        words = len(re.sub(r"<[^>]+>", " ", main_content(page)).split())
+        if words < 150:
+            problems.append(f"{guide.id}: {guide.page} has only {words} words")
+    assert not problems, "\n".join(problems)
 
 
-def test_related_resources_on_the_overview_list_every_other_guide(built_site: Path):
+def test_related_resources_on_the_overview_list_every_other_guide(built_site: Path, site_data: SiteData):
     html = main_content(built_site / "amazon/index.html")
     section = html[html.index('id="related-resources"') :]
     texts = [t for tag, _, t in elements(section) if tag == "a"]
-    for g in SITE.guides:
+    for g in site_data.guides:
         if g.kind in ("internal", "external") or (g.kind == "company" and g.id != "amazon"):
             assert g.title in texts, g.id
     assert "Amazon Interview Guide" not in texts
@@ -88,7 +93,7 @@ def test_docs_link_to_other_guides_only_through_macros():
     assert not offenders, "use {{ guide_link(...) }} instead: " + ", ".join(offenders)
 
 
-def test_every_principle_has_a_page_in_the_nav():
+def test_every_principle_has_a_page_in_the_nav(site_data: SiteData):
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -97,10 +102,11 @@ def test_every_principle_has_a_page_in_the_nav():
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    flat = re.findall(r"amazon/leadership-principles/([a-z0-9-]+)\.md", str(config["nav"]))
-    assert [p for p in flat if p != "index"] == [p.id for p in SITE.principles]
-    for p in SITE.principles:
-        text = (ROOT / f"docs/amazon/leadership-principles/{p.id}.md").read_text(encoding="utf-8")
+    pages = [shape.principle_page(site_data, p.id) for p in site_data.principles]
+    nav = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
+    assert [page for page in nav if page in pages] == pages, "every principle's page in the nav, in Amazon's order"
+    for p, page in zip(site_data.principles, pages):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert f'{{{{ principle_page("{p.id}") }}}}' in text
 
 

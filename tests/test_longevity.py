@@ -24,8 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from macros.data import load_site
-from tools.build import ROOT
+from macros.data import SiteData
+from tests.support import ROOT
 from tools.longevity import ZENSICAL_UNSUPPORTED_OVERRIDES, build_properdocs, build_zensical
 
 PRINCIPLES_PAGE = Path("amazon/leadership-principles/index.html")
@@ -179,9 +179,9 @@ def test_zensical_pages_say_what_mkdocs_pages_say(built_site: Path, zensical_sit
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs", "zensical"])
-def test_principles_table_and_question_counts_follow_the_data(builds: dict[str, Path], generator: str) -> None:
+def test_principles_table_and_question_counts_follow_the_data(builds: dict[str, Path], generator: str, site_data: SiteData) -> None:
     site = builds[generator]
-    data = load_site(ROOT / "data")
+    data = site_data
     table = article(site, PRINCIPLES_PAGE)
     header, *rows = [r for r in table.rows if r]
     assert header == ("#", "Principle", "In one line", "Questions")

@@ -1,15 +1,16 @@
-"""hooks/minify.py: readers get our CSS and JavaScript without the comments, and nothing else changed."""
+"""hooks/minify.py: readers get our CSS and JavaScript without comments or spare white space, and nothing else changed."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from hooks.minify import own_assets
-from tests.test_guides import ROOT
+from hooks.minify import minify, own_assets
+from tests.support import ROOT
 
 DOCS = ROOT / "docs"
 # Quoted strings and template literals on one line (our code has no multi-line ones).
@@ -21,21 +22,34 @@ def sources() -> list[Path]:
     return own_assets(DOCS)  # the same folders and files, as written
 
 
-def test_every_own_asset_is_served_minified_and_smaller(built_site: Path):
-    served = own_assets(built_site)
-    assert [p.relative_to(built_site) for p in served] == [p.relative_to(DOCS) for p in sources()]
-    for source, copy in zip(sources(), served):
-        text = copy.read_text(encoding="utf-8")
-        assert not COMMENT.search(text), f"{copy.name} still has comments"
-        assert len(text) < 0.85 * len(source.read_text(encoding="utf-8")), copy.name
+def minified(source: Path, folder: Path) -> Path:
+    """``source`` minified by the hook's own function, in a copy under ``folder``."""
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    minify(copy)
+    return copy
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.name)
+def test_minifying_drops_comments_and_indentation(source: Path, tmp_path: Path):
+    text = minified(source, tmp_path).read_text(encoding="utf-8")
+    assert not COMMENT.search(text), f"{source.name} still has comments"
+    assert not re.search(r"^[ \t]", text, re.M), f"{source.name} still has indentation"
 
 
 @pytest.mark.parametrize("source", [p for p in sources() if p.suffix == ".js"], ids=lambda p: p.name)
-def test_minified_scripts_keep_every_string_and_still_parse(built_site: Path, source: Path):
-    copy = built_site / source.relative_to(DOCS)
+def test_minified_scripts_keep_every_string_and_still_parse(source: Path, tmp_path: Path):
+    copy = minified(source, tmp_path)
     code = source.read_text(encoding="utf-8")
     without_comments = re.sub(r"/\*.*?\*/", "", code, flags=re.S)
     without_comments = re.sub(r"^\s*//.*$", "", without_comments, flags=re.M)
     assert LITERAL.findall(copy.read_text(encoding="utf-8")) == LITERAL.findall(without_comments)
     check = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_readers_get_exactly_the_minified_sources(built_site: Path, tmp_path: Path):
+    served = own_assets(built_site)
+    assert [p.relative_to(built_site) for p in served] == [p.relative_to(DOCS) for p in sources()]
+    for source, copy in zip(sources(), served):
+        assert copy.read_bytes() == minified(source, tmp_path).read_bytes(), copy.name

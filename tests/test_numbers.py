@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.data import load_site, source_lines
-from macros.errors import DataError
+from macros.errors import DataError, MacroError
 from macros.pages import SOURCE_DOCUMENT, GuideMacros
 from macros.shape import number_text
 
@@ -184,10 +184,10 @@ def test_number_macro_with_source_cites_or_labels_advice(site, macros):
 
 
 def test_unknown_ids_name_the_page_the_macro_and_the_id(macros):
-    with pytest.raises(KeyError, match=r'amazon/interview-process.md: number\("loop-size"\): unknown number id'):
-        macros.number("loop-size")
-    with pytest.raises(KeyError, match=r'amazon/interview-process.md: corrected\("nope"\): unknown correction id'):
-        macros.corrected("nope")
+    with pytest.raises(MacroError, match=r'docs/amazon/interview-process.md: number\("loop-size"\): unknown number id'):
+        macros.checked("number", macros.number)("loop-size")
+    with pytest.raises(MacroError, match=r'docs/amazon/interview-process.md: corrected\("nope"\): unknown correction id'):
+        macros.checked("corrected", macros.corrected)("nope")
 
 
 def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, macros):

@@ -1,7 +1,7 @@
 """The offline edition (``make offline``): a zip that works from file:// with no network.
 
-The zip is built the way ``make offline`` builds it (:mod:`tools.offline`),
-unpacked into a temporary folder and opened in Debian's Chromium through
+The zip is built the way ``make offline`` builds it (:mod:`tools.offline`,
+the ``offline_zip`` fixture in conftest.py), unpacked into a temporary folder and opened in Debian's Chromium through
 file:// URLs. Every request that is not a file:// request is recorded and
 aborted; there must be none, while search still finds a principle and its
 result and the page's own links lead on.
@@ -17,26 +17,9 @@ from typing import Iterator
 
 import pytest
 
-from tools.offline import TOP_DIR, build_offline
+from tools.offline import TOP_DIR
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"
-
-
-@pytest.fixture(scope="session")
-def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("offline") / "dist" / "interview-guide-offline.zip"
-    result = build_offline(target)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return target
-
-
-@pytest.fixture(scope="session")
-def offline_site(offline_zip: Path) -> Path:
-    out = offline_zip.parent.parent / "unzipped"
-    with zipfile.ZipFile(offline_zip) as zf:
-        zf.extractall(out)
-    return out / TOP_DIR
 
 
 class _Refs(HTMLParser):

@@ -1,9 +1,9 @@
-"""The colour palette toggle: light, dark, or the system's (issue 5).
+"""The color palette toggle: light, dark, or the system's (issue 5).
 
 Material's palette component restyled every element two or three times while
 its bundle started up, so the toggle is ours: the palette is applied before the
-first paint (overrides/partials/javascripts/palette.html) and site.js runs the
-toggle (hooks/material_patches.py says why). These tests hold it to what
+first paint (overrides/partials/guide-palette.html, which says why) and site.js
+runs the toggle. These tests hold it to what
 Material's component did for a reader, and to the start-up cost it no longer has.
 """
 
@@ -108,7 +108,7 @@ def test_the_automatic_palette_follows_the_system_theme_while_open(site_url: str
 
 
 @pytest.mark.browser
-def test_the_browser_bar_takes_the_header_colour(site_url: str, context: Any):
+def test_the_browser_bar_takes_the_header_color(site_url: str, context: Any):
     page = context.new_page()
     page.goto(site_url + PAGE)
     page.wait_for_function("document.querySelector('meta[name=theme-color]')?.content")
@@ -121,7 +121,7 @@ def test_the_browser_bar_takes_the_header_colour(site_url: str, context: Any):
 
 @pytest.mark.browser
 def test_start_up_never_restyles_the_whole_page_for_the_palette(site_url: str, context: Any):
-    """The cause bench/NOTES.md found: a page-wide attribute set while Material's bundle started."""
+    """What tracing found: Material's component set a page-wide attribute while its bundle started."""
     page = context.new_page()
     page.add_init_script(
         """window.__changes = [];

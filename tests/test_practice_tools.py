@@ -13,16 +13,24 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import shape
-from macros.data import load_site
+from macros.data import SiteData
 from tests.support.axe import assert_no_axe_violations
-from tests.test_guides import ROOT
 
-SITE = load_site(ROOT / "data")
-PRINCIPLE_OF = {q.text: q.principle for q in SITE.questions}
-NAMES = {p.id: p.name for p in SITE.principles}
 TOOLS = ["question-bank", "drill", "mock-loop", "company-map", "cheat-sheet"]
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def principle_of(site_data: SiteData) -> dict[str, str]:
+    """Question text -> principle id."""
+    return {q.text: q.principle for q in site_data.questions}
+
+
+@pytest.fixture(scope="module")
+def names(site_data: SiteData) -> dict[str, str]:
+    """Principle id -> name."""
+    return {p.id: p.name for p in site_data.principles}
 
 
 @pytest.fixture
@@ -73,46 +81,46 @@ def test_practice_index_links_every_tool(tool):
 # --------------------------------------------------------------------------- question bank
 
 
-def test_question_bank_has_every_question_under_its_principle_anchor(tool):
+def test_question_bank_has_every_question_under_its_principle_anchor(tool, site_data):
     open_tool(tool, "question-bank")
-    for p in SITE.principles:
+    for p in site_data.principles:
         heading = tool.locator(f"h2#{p.id}")
         expect(heading).to_have_text(re.compile(re.escape(p.name)))
         group = tool.locator(f'.guide-qgroup[data-principle="{p.id}"]')
-        expect(group.locator("details")).to_have_count(len(SITE.questions_for(p.id)))
+        expect(group.locator("details")).to_have_count(len(site_data.questions_for(p.id)))
         expect(group.locator(f'a[href$="leadership-principles/{p.id}/"]')).to_have_count(1)
 
 
-def test_question_bank_filter_hides_the_other_principles(tool):
+def test_question_bank_filter_hides_the_other_principles(tool, site_data):
     open_tool(tool, "question-bank")
     select = tool.get_by_label("Show questions for")
     expect(select).to_be_visible()
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
     select.select_option("dive-deep")
     assert visible_groups(tool) == ["dive-deep"]
     expect(tool.locator("h2#ownership")).to_be_hidden()
-    expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(SITE.questions_for('dive-deep'))} questions on Dive Deep")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(site_data.questions_for('dive-deep'))} questions on Dive Deep")
     assert_no_axe_violations(tool, context="question bank filtered to one principle")
     select.select_option("")
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
 
 
-def test_question_bank_link_to_a_hidden_group_shows_everything_again(tool):
+def test_question_bank_link_to_a_hidden_group_shows_everything_again(tool, site_data):
     open_tool(tool, "question-bank")
     tool.get_by_label("Show questions for").select_option("ownership")
     tool.evaluate("() => { location.hash = 'frugality'; }")
     expect(tool.locator("h2#frugality")).to_be_visible()
-    assert len(visible_groups(tool)) == 16
+    assert len(visible_groups(tool)) == len(site_data.principles)
 
 
-def test_question_bank_without_javascript_shows_everything(browser, site_url):
+def test_question_bank_without_javascript_shows_everything(browser, site_url, site_data):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{site_url}/practice/question-bank/")
-        expect(page.locator(".guide-qgroup:visible")).to_have_count(16)
+        expect(page.locator(".guide-qgroup:visible")).to_have_count(len(site_data.principles))
         expect(page.locator("#guide-bank-filter")).to_be_hidden()
-        expect(page.locator("details")).to_have_count(len(SITE.questions))
+        expect(page.locator("details")).to_have_count(len(site_data.questions))
     finally:
         context.close()
 
@@ -120,13 +128,13 @@ def test_question_bank_without_javascript_shows_everything(browser, site_url):
 # --------------------------------------------------------------------------- timed drill
 
 
-def test_drill_counts_down_announces_and_stops_at_zero(tool):
+def test_drill_counts_down_announces_and_stops_at_zero(tool, principle_of):
     tool.clock.install()
     open_tool(tool, "drill")
     freeze(tool)
     clock, status, card = tool.locator("#guide-drill-clock"), tool.locator("#guide-drill-status"), tool.locator("#guide-drill-card")
     expect(clock).to_have_text("3:00")
-    assert PRINCIPLE_OF[tool.locator("#guide-drill-question").inner_text()] == card.get_attribute("data-principle")
+    assert principle_of[tool.locator("#guide-drill-question").inner_text()] == card.get_attribute("data-principle")
     expect(status).to_have_attribute("aria-live", "polite")
     # Keyboard only: focus the Start button and press Space.
     start = tool.get_by_role("button", name="Start")
@@ -180,21 +188,21 @@ def test_drill_pause_next_skip_and_length_are_keyboard_operable(tool):
     expect(tool.locator("#guide-drill-tally")).to_have_text("Answered 1, skipped 1.")
 
 
-def test_drill_draws_only_from_the_chosen_principles(tool):
+def test_drill_draws_only_from_the_chosen_principles(tool, names, site_data):
     open_tool(tool, "drill")
     tool.locator(".guide-drill__choose summary").click()
     chosen = {"frugality", "dive-deep"}
     for pid in chosen:
-        tool.get_by_label(NAMES[pid], exact=True).check()
-    expect(tool.locator("#guide-drill-pool")).to_have_text("(2 of 16 ticked)")
+        tool.get_by_label(names[pid], exact=True).check()
+    expect(tool.locator("#guide-drill-pool")).to_have_text(f"(2 of {len(site_data.principles)} ticked)")
     drawn = [tool.locator("#guide-drill-card").get_attribute("data-principle")]
     skip = tool.get_by_role("button", name="Skip")
     for _ in range(20):
         skip.click()
         question = tool.locator("#guide-drill-question").inner_text()
         principle = tool.locator("#guide-drill-card").get_attribute("data-principle")
-        assert PRINCIPLE_OF[question] == principle
-        expect(tool.locator("#guide-drill-principle")).to_have_text(NAMES[principle])
+        assert principle_of[question] == principle
+        expect(tool.locator("#guide-drill-principle")).to_have_text(names[principle])
         drawn.append(principle)
     assert set(drawn) <= chosen
     assert set(drawn[1:]) == chosen  # 20 draws from two principles reach both
@@ -218,32 +226,31 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
     )
 
 
-LOOP = shape.mock_loop_data(SITE)
-
-
-def check_loop(loop: list[dict[str, Any]]) -> None:
+def check_loop(loop: list[dict[str, Any]], site_data: SiteData) -> None:
     """The contract of CONTRACTS.md ("Mock loop data"), on what the page shows."""
-    assert LOOP["interviews"]["min"] <= len(loop) <= LOOP["interviews"]["max"]
+    data = shape.mock_loop_data(site_data)
+    principle_of = {q.text: q.principle for q in site_data.questions}
+    assert data["interviews"]["min"] <= len(loop) <= data["interviews"]["max"]
     assert [iv["bar_raiser"] for iv in loop].count(True) == 1
     focuses = [iv["focus"] for iv in loop]
-    known = [f["id"] for f in LOOP["focuses"]]
+    known = [f["id"] for f in data["focuses"]]
     assert set(focuses) <= set(known)
     if len(loop) >= len(known):
         assert set(focuses) == set(known), f"a focus is missing: {focuses}"
     used = [p for iv in loop for p in iv["principles"]]
     assert len(used) == len(set(used)), f"a principle is used twice: {used}"
-    per = LOOP["principles_per_interview"]
+    per = data["principles_per_interview"]
     for iv in loop:
         assert per["min"] <= len(iv["principles"]) <= per["max"]
-        assert iv["meta"].startswith(f"{LOOP['minutes']} minutes")
+        assert iv["meta"].startswith(f"{data['minutes']} minutes")
         for pid, q in zip(iv["principles"], iv["questions"], strict=True):
-            assert PRINCIPLE_OF[q.removeprefix("Sample question: ").removesuffix(".")] == pid
+            assert principle_of[q.removeprefix("Sample question: ").removesuffix(".")] == pid
 
 
-def test_same_seed_gives_the_same_loop_across_loads(tool):
+def test_same_seed_gives_the_same_loop_across_loads(tool, site_data):
     open_tool(tool, "mock-loop", "?seed=abc123")
     first = read_loop(tool)
-    check_loop(first)
+    check_loop(first, site_data)
     assert_no_axe_violations(tool, context="mock loop, light palette")
     tool.reload()
     tool.wait_for_function("() => typeof document$ !== 'undefined'")
@@ -256,12 +263,12 @@ def test_same_seed_gives_the_same_loop_across_loads(tool):
 
 
 @pytest.mark.parametrize("seed", [f"s{i}" for i in range(12)])
-def test_every_loop_has_one_bar_raiser_and_no_repeated_principle(tool, seed):
+def test_every_loop_has_one_bar_raiser_and_no_repeated_principle(tool, seed, site_data):
     open_tool(tool, "mock-loop", f"?seed={seed}")
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), site_data)
 
 
-def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies_it(tool):
+def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies_it(tool, site_data):
     tool.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_tool(tool, "mock-loop")
     expect(tool).to_have_url(re.compile(r"\?seed=[a-z0-9]+$"))
@@ -271,7 +278,7 @@ def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies
     expect(tool).not_to_have_url(before)
     assert tool.evaluate("history.length") == length
     assert read_loop(tool) != loop
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), site_data)
     expect(tool.get_by_label("Link to this loop")).to_have_value(tool.url)
     tool.get_by_role("button", name="Copy link").press("Enter")
     expect(tool.locator("#guide-loop-status")).to_have_text("Link copied.")
@@ -309,7 +316,7 @@ def click_nav(page: Any, title: str) -> None:
     freeze(page)
 
 
-def test_tools_work_after_instant_navigation(tool):
+def test_tools_work_after_instant_navigation(tool, site_data):
     tool.clock.install()
     open_tool(tool, "")
     click_nav(tool, "Question Bank")
@@ -325,7 +332,7 @@ def test_tools_work_after_instant_navigation(tool):
 
     click_nav(tool, "Mock Loop Generator")
     expect(tool).to_have_url(re.compile(r"\?seed="))
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), site_data)
 
     # Away and back again: one clean drill, no leftover timer from the first visit.
     click_nav(tool, "Timed Drill")
@@ -343,10 +350,10 @@ def test_tools_work_after_instant_navigation(tool):
 # --------------------------------------------------------------------------- company map and cheat sheet
 
 
-def test_company_map_rows_and_dashes(tool):
+def test_company_map_rows_and_dashes(tool, site_data):
     open_tool(tool, "company-map")
     rows = tool.locator("article table tbody tr")
-    expect(rows).to_have_count(16)
+    expect(rows).to_have_count(len(site_data.principles))
     cells = tool.eval_on_selector_all("article table tbody td", "tds => tds.map(td => td.textContent.trim())")
     assert "" not in cells and "\u2014" in cells
     assert_no_axe_violations(tool, context="company map")
@@ -357,9 +364,9 @@ def count_pages(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
+def test_cheat_sheet_prints_on_exactly_one_page(tool, paper, site_data):
     open_tool(tool, "cheat-sheet")
-    expect(tool.locator(".guide-cheat li")).to_have_count(16)
+    expect(tool.locator(".guide-cheat li")).to_have_count(len(site_data.principles))
     pdf = tool.pdf(format=paper)
     assert count_pages(pdf) == 1
     tool.emulate_media(media="print")
@@ -368,14 +375,14 @@ def test_cheat_sheet_prints_on_exactly_one_page(tool, paper):
     assert_no_axe_violations(tool, context=f"cheat sheet, print media ({paper})")
 
 
-def test_cheat_sheet_print_button_shows_only_where_it_works(tool, browser, site_url):
+def test_cheat_sheet_print_button_shows_only_where_it_works(tool, browser, site_url, site_data):
     open_tool(tool, "cheat-sheet")
     expect(tool.get_by_role("button", name="Print this page")).to_be_enabled()
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{site_url}/practice/cheat-sheet/")
-        expect(page.locator(".guide-cheat li")).to_have_count(len(SITE.principles))
+        expect(page.locator(".guide-cheat li")).to_have_count(len(site_data.principles))
         expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
     finally:
         context.close()
@@ -391,7 +398,7 @@ def test_page_counter_counts_pages_not_page_trees():
 # fires no hashchange; a tool that reads the URL must follow it all the same.
 
 
-def test_question_bank_table_of_contents_shows_a_hidden_group_after_instant_navigation(tool):
+def test_question_bank_table_of_contents_shows_a_hidden_group_after_instant_navigation(tool, site_data):
     open_tool(tool, "drill")
     follow_sidebar(tool, "Question Bank")
     tool.get_by_label("Show questions for").select_option("frugality")
@@ -401,7 +408,7 @@ def test_question_bank_table_of_contents_shows_a_hidden_group_after_instant_navi
     expect(tool.locator("h2#dive-deep")).to_be_in_viewport()
     assert len(visible_groups(tool)) == 16
     expect(tool.get_by_label("Show questions for")).to_have_value("")
-    expect(tool.locator("#guide-bank-status")).to_contain_text(f"all {len(SITE.questions)} questions")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(f"all {len(site_data.questions)} questions")
 
 
 def test_mock_loop_follows_its_seed_through_back_and_forward(tool):
@@ -439,7 +446,7 @@ def test_mock_loop_follows_back_to_an_earlier_seed_on_the_same_page(tool):
     expect(tool.get_by_label("Link to this loop")).to_have_value(tool.url)
 
 
-def test_mock_loop_reached_by_a_link_with_a_seed_builds_that_loop(tool):
+def test_mock_loop_reached_by_a_link_with_a_seed_builds_that_loop(tool, site_data):
     open_tool(tool, "drill")
     tool.evaluate("""() => {
         const a = Object.assign(document.createElement('a'), { href: '../mock-loop/?seed=linked', textContent: 'A linked loop' });
@@ -450,4 +457,4 @@ def test_mock_loop_reached_by_a_link_with_a_seed_builds_that_loop(tool):
     expect(tool.locator("#guide-loop-summary")).to_contain_text("from seed linked.")
     assert tool.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
     expect(tool).to_have_url(re.compile(r"\?seed=linked$"))
-    check_loop(read_loop(tool))
+    check_loop(read_loop(tool), site_data)

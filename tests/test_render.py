@@ -9,8 +9,8 @@ import pytest
 from markupsafe import Markup
 
 from macros.render import Renderer, md_escape, relative_link
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert(1)</script> & "quotes" **bold** [link](https://evil.example) {{ 7*7 }} {% if x %} | `code` :smile: # _x_'
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "toc", "pymdownx.superfences", "pymdownx.emoji", "pymdownx.keys"]
 

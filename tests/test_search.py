@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data import load_site
-from tests.test_guides import ROOT
-
-PRINCIPLES = load_site(ROOT / "data").principles
-
+from macros.data import SiteData
 
 FIRST = ".md-search-result__list > .md-search-result__item > a.md-search-result__link"
 
@@ -31,9 +27,9 @@ def first_result(page, query: str) -> str:
 
 
 @pytest.mark.browser
-def test_each_principle_name_finds_its_page_or_section_first(site_url, page):
+def test_each_principle_name_finds_its_page_or_section_first(site_url, page, site_data: SiteData):
     misses = []
-    for p in PRINCIPLES:
+    for p in site_data.principles:
         page.goto(f"{site_url}/")
         href = first_result(page, p.name)
         wanted = (f"leadership-principles/{p.id}/", f"question-bank/#{p.id}")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import markdown
 import pytest
 
 from macros import shape
-from macros.data import Company, Number, Principle, Question, Round, SiteData, Value, load_site
+from macros.data import Company, Guide, Number, Principle, Question, Round, SiteData, Value
 from macros.pages import GuideMacros
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
@@ -45,7 +43,11 @@ def tiny_site(**changes: object) -> SiteData:
         ),
         rounds=rounds,
         sources={},
-        guides=(),
+        guides=(
+            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "amazon/leadership-principles/index.md", None),
+            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", BANK, None),
+            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "practice/drill.md", None),
+        ),
         companies=(),
         numbers=(
             number(shape.LOOP_INTERVIEWS, 1, 2),
@@ -67,24 +69,41 @@ def test_question_groups_follow_principle_order_and_keep_every_question_once():
     assert groups[0].href == "../amazon/leadership-principles/alpha.md"
 
 
-def test_real_bank_groups_every_question_under_its_principle():
-    groups = shape.question_groups(SITE, BANK)
-    assert len(groups) == len(SITE.principles)
-    assert sum(len(g.questions) for g in groups) == len(SITE.questions)
+def test_real_bank_groups_every_question_once_under_its_principle(site_data: SiteData):
+    groups = shape.question_groups(site_data, BANK)
+    assert [g.principle.id for g in groups] == [p.id for p in site_data.principles]
+    assert sorted(q.id for g in groups for q in g.questions) == sorted(q.id for q in site_data.questions)
     assert all(len(g.questions) >= 5 for g in groups)
     assert all(q.principle == g.principle.id for g in groups for q in g.questions)
     # The principle pages link to practice/question-bank.md#<principle id>: the anchors must match.
-    assert [g.anchor for g in groups] == [shape.principle_anchor(p.id) for p in SITE.principles]
+    assert [g.anchor for g in groups] == [shape.principle_anchor(p.id) for p in site_data.principles]
 
 
-def test_question_bank_markdown_has_a_heading_per_principle_with_its_id():
+def test_question_bank_markdown_has_a_heading_per_principle_with_its_id(site_data: SiteData):
     macros = GuideMacros.from_project(ROOT, lambda: BANK)
     html = markdown.markdown(macros.question_bank(), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
-    for p in SITE.principles:
+    for p in site_data.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
-    assert html.count("<details") == len(SITE.questions)
-    assert html.count("<option") == len(SITE.principles) + 1  # "all" plus one per principle
+    assert html.count("<details") == len(site_data.questions)
+    assert html.count("<option") == len(site_data.principles) + 1  # "all" plus one per principle
+
+
+def test_pages_the_macros_link_to_follow_data_guides_yml():
+    moved = dataclasses.replace(
+        tiny_site(),
+        guides=(
+            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "lp/index.md", None),
+            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", "tools/bank.md", None),
+            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "tools/timed.md", None),
+        ),
+    )
+    view = shape.principle_view(moved, "beta", "lp/beta.md")
+    assert (view.table, view.bank, view.drill) == ("index.md", "../tools/bank.md#beta", "../tools/timed.md")
+    assert (view.previous.href, view.next.href) == ("alpha.md", "gamma.md")
+    assert shape.question_groups(moved, "tools/bank.md")[0].href == "../lp/alpha.md"
+    with pytest.raises(KeyError, match="unknown guide id 'drill'"):
+        shape.principle_view(dataclasses.replace(moved, guides=moved.guides[:2]), "beta", "lp/beta.md")
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
@@ -113,16 +132,16 @@ def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
     }
 
 
-def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats():
-    data = shape.mock_loop_data(SITE)
-    loop, per = SITE.number(shape.LOOP_INTERVIEWS), SITE.number(shape.LOOP_PRINCIPLES_PER_INTERVIEW)
+def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats(site_data: SiteData):
+    data = shape.mock_loop_data(site_data)
+    loop, per = site_data.number(shape.LOOP_INTERVIEWS), site_data.number(shape.LOOP_PRINCIPLES_PER_INTERVIEW)
     assert data["interviews"] == {"min": loop.min, "max": loop.max}
     assert data["principles_per_interview"] == {"min": per.min, "max": per.max}
-    assert data["minutes"] == SITE.number(shape.LOOP_MINUTES).value
-    assert [f["id"] for f in data["focuses"]] == [r.id for r in SITE.rounds]
-    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
-    assert {q["p"] for q in data["questions"]} == {p.id for p in SITE.principles}
-    assert len(data["questions"]) == len(SITE.questions)
+    assert data["minutes"] == site_data.number(shape.LOOP_MINUTES).value
+    assert [f["id"] for f in data["focuses"]] == [r.id for r in site_data.rounds]
+    assert [p["id"] for p in data["principles"]] == [p.id for p in site_data.principles]
+    assert {q["p"] for q in data["questions"]} == {p.id for p in site_data.principles}
+    assert len(data["questions"]) == len(site_data.questions)
     # The largest loop, asking the fewest principles each, needs no principle twice.
     assert data["interviews"]["max"] * data["principles_per_interview"]["min"] <= len(data["principles"])
 
@@ -154,10 +173,10 @@ def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
     assert shape.unmapped_companies(site) == [unmapped]
 
 
-def test_real_map_says_which_companies_it_leaves_out_and_why():
+def test_real_map_says_which_companies_it_leaves_out_and_why(site_data: SiteData):
     macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
     out = macros.company_map()
-    for c in shape.unmapped_companies(SITE):
+    for c in shape.unmapped_companies(site_data):
         assert f"{c.name} has no column" in out
 
 
@@ -172,11 +191,11 @@ def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsew
     assert shape.unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
 
 
-def test_real_map_covers_google_meta_microsoft_and_every_principle():
-    companies = shape.mapped_companies(SITE)
+def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: SiteData):
+    companies = shape.mapped_companies(site_data)
     assert [c.id for c in companies] == ["google", "meta", "microsoft"]
-    rows = shape.value_map_rows(SITE, "practice/company-map.md", companies)
-    assert len(rows) == 16
+    rows = shape.value_map_rows(site_data, "practice/company-map.md", companies)
+    assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
     cells = [shape.map_cell_text(names) for r in rows for names in r.cells]
     assert "" not in cells
     assert "\u2014" in cells  # conservative: some principles have no counterpart
@@ -187,15 +206,15 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle():
     assert by_id["frugality"] == {"google": (), "meta": (), "microsoft": ()}
 
 
-def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework():
+def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework(site_data: SiteData):
     macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
     html = markdown.markdown(macros.company_map(), extensions=["tables", "attr_list", "md_in_html"])
     body = html.split("<tbody>")[1].split("</tbody>")[0]
-    assert body.count("<tr>") == 16
+    assert body.count("<tr>") == len(site_data.principles)
     assert "<td></td>" not in body
     assert body.count("<td>\u2014</td>") > 0
-    for c in shape.mapped_companies(SITE):
-        assert SITE.source(c.framework_source).url in html
+    for c in shape.mapped_companies(site_data):
+        assert site_data.source(c.framework_source).url in html
 
 
 # --------------------------------------------------------------------------- cheat sheet and tool list
@@ -210,18 +229,18 @@ def test_cheat_sheet_rows_use_each_principles_curated_prompt():
     ]
 
 
-def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle():
-    rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
-    assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
+def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle(site_data: SiteData):
+    rows = shape.cheat_sheet_rows(site_data, "practice/cheat-sheet.md")
+    assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
     for r in rows:
-        (chosen,) = [q for q in SITE.questions_for(r.principle.id) if q.id == r.principle.prompt]
+        (chosen,) = [q for q in site_data.questions_for(r.principle.id) if q.id == r.principle.prompt]
         assert r.prompt == chosen.text
 
 
-def test_tool_links_list_the_practice_tools_but_not_the_calling_page():
-    links = shape.tool_links(SITE, "practice/index.md")
+def test_tool_links_list_the_practice_tools_but_not_the_calling_page(site_data: SiteData):
+    links = shape.tool_links(site_data, "practice/index.md")
     hrefs = [str(link.href) for link in links]
     for page in ("star-planner.md", "question-bank.md", "drill.md", "mock-loop.md", "company-map.md", "cheat-sheet.md"):
         assert page in hrefs
     assert all(link.blurb for link in links)
-    assert "drill.md" not in [str(link.href) for link in shape.tool_links(SITE, "practice/drill.md")]
+    assert "drill.md" not in [str(link.href) for link in shape.tool_links(site_data, "practice/drill.md")]

@@ -1,21 +1,29 @@
-"""Every statement, list item, question and code block of the source document is on the site."""
+"""The whole source document is on the site: every statement, list item, question,
+code line and link of ``tests/fixtures/amazon-interview-guide.source.md``.
+
+A statement the site corrects stays where it stands, struck through: the
+source's words inside ``<del>`` within an element of class ``guide-corrected``
+(``{{ corrected("id") }}``, CONTRIBUTING.md) count as on the site. Words struck
+through anywhere else do not: a correction always says what replaces them.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
-from tests.htmltext import elements, normalize
+from tests.htmltext import _Collector, normalize
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tests/fixtures/amazon-interview-guide.source.md"
+CORRECTED = "guide-corrected"
+
+Item = tuple[str, list[str]]  # (kind, parts): each part must appear, in order, inside one element of the site
 
 
-def split_source() -> tuple[dict, str]:
-    text = SOURCE.read_text(encoding="utf-8")
+def split_source(text: str) -> tuple[dict, str]:
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front), body
 
@@ -26,10 +34,10 @@ def plain(markdown: str) -> str:
     return normalize(text.replace("**", ""))
 
 
-def source_items() -> list[tuple[str, list[str]]]:
-    """(kind, parts): each part must appear, in order, inside one element of the site."""
-    _, body = split_source()
-    items: list[tuple[str, list[str]]] = []
+def source_items(text: str) -> list[Item]:
+    """What a reader must find on the site: the front matter's title and description, then every line of the body."""
+    front, body = split_source(text)
+    items: list[Item] = [("text", [normalize(front["title"])]), ("text", [normalize(front["description"])])]
     in_code = False
     for line in body.splitlines():
         stripped = line.strip()
@@ -41,22 +49,52 @@ def source_items() -> list[tuple[str, list[str]]]:
         if in_code:
             items.append(("code", [stripped]))
             continue
-        stripped = re.sub(r"^(#+|[-*]|\d+\.)\s+", "", stripped)
-        text = plain(stripped)
-        if ": " in text and re.match(r"^\*\*[^*]+\*\*", re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line.strip())):
-            key, value = text.split(": ", 1)
+        bare = re.sub(r"^(#+|[-*]|\d+\.)\s+", "", stripped)
+        text_ = plain(bare)
+        if ": " in text_ and re.match(r"^\*\*[^*]+\*\*", bare):
+            key, value = text_.split(": ", 1)  # "**Key**: value" may be a table row or a definition on the site
             items.append(("pair", [key, value]))
         else:
-            items.append(("text", [text]))
+            items.append(("text", [text_]))
+    items += [("link", [url]) for url in re.findall(r"\]\((https://[^)\s]+)\)", body)]
     return items
 
 
-@pytest.fixture(scope="module")
-def site_texts(built_site: Path) -> dict[str, list[str]]:
-    texts: dict[str, list[str]] = {"code": [], "other": []}
-    for page in built_site.rglob("*.html"):
-        for tag, _, text in elements(page):
+class _SiteText(_Collector):
+    """Block elements' text, where struck-through words count only inside a correction."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.extend(v for k, v in attrs if k == "href" and v)
+        super().handle_starttag(tag, attrs)
+
+    def _struck_out(self) -> bool:
+        corrected = False
+        for tag, attrs, _ in self.stack:
+            corrected = corrected or CORRECTED in (attrs.get("class") or "").split()
+            if tag == "del" and not corrected:
+                return True
+        return False
+
+    def handle_data(self, data: str) -> None:
+        if not self._struck_out():
+            super().handle_data(data)
+
+
+def site_texts(pages: list[str]) -> dict[str, list[str]]:
+    """The text of every block element of ``pages`` (HTML), as ``code`` (in ``<pre>``), ``other`` and ``link`` (hrefs)."""
+    texts: dict[str, list[str]] = {"code": [], "other": [], "link": []}
+    for html in pages:
+        collector = _SiteText()
+        collector.feed(html)
+        collector.close()
+        for tag, _, text in collector.elements:
             texts["code" if tag == "pre" else "other"].append(text)
+        texts["link"] += collector.links
     return texts
 
 
@@ -70,47 +108,82 @@ def contains_in_order(haystack: str, parts: list[str]) -> bool:
     return True
 
 
-def test_source_has_what_we_expect_to_check():
-    kinds = [k for k, _ in source_items()]
-    assert kinds.count("code") >= 20
-    assert kinds.count("pair") >= 40
-    assert len(kinds) >= 100
+def missing(items: list[Item], texts: dict[str, list[str]]) -> list[str]:
+    """Every item found in no element of the site, described for the failure message."""
+    out = []
+    for kind, parts in items:
+        if kind == "link":
+            found = parts[0] in texts["link"]
+        else:
+            pool = texts["code"] if kind == "code" else texts["other"]
+            found = any(contains_in_order(text, parts) for text in pool)
+        if not found:
+            out.append(f"{kind}: {' / '.join(parts)}")
+    return out
 
 
-@pytest.mark.parametrize(("kind", "parts"), source_items(), ids=lambda v: v if isinstance(v, str) else " / ".join(v)[:60])
-def test_source_item_is_on_the_site(site_texts, kind, parts):
-    pool = site_texts["code"] if kind == "code" else site_texts["other"]
-    assert any(contains_in_order(text, parts) for text in pool), f"not found on any page: {parts}"
+# --------------------------------------------------------------------------- the check itself, without a build
+
+SAMPLE = """---
+title: A Guide
+description: What it covers.
+---
+# A Guide
+- **Bar Raiser**: Joins the phone screen
+- Plain line with a [link](https://example.org/a)
+```
+code line
+```
+"""
 
 
-def test_overview_keeps_the_source_front_matter():
-    front, _ = split_source()
-    page = (ROOT / "docs/amazon/index.md").read_text(encoding="utf-8")
-    page_front = yaml.safe_load(page.split("---\n", 2)[1])
-    for key, value in front.items():
-        assert page_front.get(key) == value, key
+def test_every_kind_of_source_line_is_looked_for():
+    assert source_items(SAMPLE) == [
+        ("text", ["A Guide"]),
+        ("text", ["What it covers."]),
+        ("text", ["A Guide"]),
+        ("pair", ["Bar Raiser", "Joins the phone screen"]),
+        ("text", ["Plain line with a link"]),
+        ("code", ["code line"]),
+        ("link", ["https://example.org/a"]),
+    ]
 
 
-def test_overview_shows_title_description_tags_source_date_and_review_date(built_site: Path):
+def test_a_statement_counts_when_struck_through_only_inside_a_correction():
+    items = source_items(SAMPLE)
+    rest = '<h1>A Guide</h1><p>What it covers.</p><p>Plain line with a <a href="https://example.org/a">link</a></p><pre>code line</pre>'
+    corrected = '<li><span class="guide-corrected"><del><strong>Bar Raiser</strong>: Joins the phone screen</del> Corrected: it joins the loop.</span></li>'
+    struck = "<li><del><strong>Bar Raiser</strong>: Joins the phone screen</del></li>"
+    assert missing(items, site_texts([rest, corrected])) == []
+    assert missing(items, site_texts([rest, struck])) == ["pair: Bar Raiser / Joins the phone screen"]
+    assert missing(items, site_texts(["<p>nothing</p>"])) == [
+        "text: A Guide",
+        "text: What it covers.",
+        "text: A Guide",
+        "pair: Bar Raiser / Joins the phone screen",
+        "text: Plain line with a link",
+        "code: code line",
+        "link: https://example.org/a",
+    ], "every missing item is reported at once"
+
+
+def test_overview_shows_the_source_date_as_the_original_and_its_own_review_date(built_site: Path):
+    """The source's date stays in the front matter and is shown as the original guide's date;
+    "Last reviewed" is the page's own `reviewed` date, the day its facts were checked."""
     html = (built_site / "amazon/index.html").read_text(encoding="utf-8")
-    front, _ = split_source()
-    assert f"<title>{front['title']}" in html
-    assert f'<meta name="description" content="{front["description"].replace(chr(39), "&#39;")}">' in html or front["description"] in html
-    texts = [t for _, _, t in elements(html)]
-    assert any(t == "company-specific" for t in texts), "tag not shown"
-    # The source's date stays in the front matter and is shown as the original guide's date;
-    # "Last reviewed" is the page's own `reviewed` date, the day its facts were checked.
-    page_front = yaml.safe_load((ROOT / "docs/amazon/index.md").read_text(encoding="utf-8").split("---\n", 2)[1])
-    source_date = front["date"]
-    assert f'Original guide dated <time datetime="{source_date.isoformat()}">' in html
+    front, _ = split_source(SOURCE.read_text(encoding="utf-8"))
+    page_front, _ = split_source((ROOT / "docs/amazon/index.md").read_text(encoding="utf-8"))
+    assert page_front["date"] == front["date"]
+    assert f'Original guide dated <time datetime="{front["date"].isoformat()}">' in html
     assert f'Last reviewed <time datetime="{page_front["reviewed"].isoformat()}">' in html
-    assert f'Last reviewed <time datetime="{source_date.isoformat()}">' not in html
+    assert f'Last reviewed <time datetime="{front["date"].isoformat()}">' not in html
 
 
-def test_amazon_resources_stay_external_https_links(built_site: Path):
-    _, body = split_source()
-    html = (built_site / "amazon/index.html").read_text(encoding="utf-8")
-    urls = re.findall(r"\((https://[^)]+)\)", body)
-    assert len(urls) == 3
-    for url in urls:
-        assert f'href="{url}"' in html, url
+# --------------------------------------------------------------------------- the real source on the real site
+
+
+def test_the_whole_source_document_is_on_the_site(built_site: Path):
+    items = source_items(SOURCE.read_text(encoding="utf-8"))
+    pages = [p.read_text(encoding="utf-8") for p in sorted(built_site.rglob("*.html")) if "assets" not in p.parts]
+    gone = missing(items, site_texts(pages))
+    assert not gone, f"{len(gone)} of {len(items)} items of the source document are on no page:\n" + "\n".join(gone)

@@ -1,4 +1,4 @@
-"""The STAR story planner: its data shaping (no MkDocs) and its behaviour in Chromium.
+"""The STAR story planner: its data shaping (no MkDocs) and its behavior in Chromium.
 
 The browser tests drive the built site: stories must survive reloads, instant
 navigation and a closed tab; the coverage table must count and flag; export and
@@ -11,7 +11,6 @@ import dataclasses
 from html import unescape as html_unescape
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -19,14 +18,10 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import shape
-from macros.data import load_site
+from macros.data import SiteData
 from macros.render import Renderer
+from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
-from tools.offline import TOP_DIR, build_offline
-
-ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
-NAMES = {p.id: p.name for p in SITE.principles}
 KEY = shape.STORY_STORAGE_KEY
 PLANNER = "/practice/star-planner/"
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'
@@ -35,10 +30,9 @@ HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'
 # --------------------------------------------------------------------------- shaping, no MkDocs
 
 
-def test_planner_data_lists_every_principle_in_order_with_the_storage_format():
-    data = shape.star_planner_data(SITE)
-    assert data["principles"] == [{"id": p.id, "name": p.name} for p in SITE.principles]
-    assert len(data["principles"]) == 16
+def test_planner_data_lists_every_principle_in_order_with_the_storage_format(site_data: SiteData):
+    data = shape.star_planner_data(site_data)
+    assert data["principles"] == [{"id": p.id, "name": p.name} for p in site_data.principles]
     config = data["config"]
     assert config["version"] == 1
     assert config["key"] == "interview-guide:stories:v1"
@@ -46,16 +40,16 @@ def test_planner_data_lists_every_principle_in_order_with_the_storage_format():
     assert config["maxStories"] == 500
     assert set(config["limits"]) == {"id", "title", "when", "situation", "task", "action", "result", "metrics"}
     assert all(isinstance(v, int) and v > 0 for v in config["limits"].values())
-    json.dumps(data)  # must be serialisable as it is
+    json.dumps(data)  # must be serializable as it is
 
 
 def render_planner(site: Any) -> str:
     return Renderer(ROOT / "overrides" / "partials" / "macros").render("star-planner.html", data=shape.star_planner_data(site))
 
 
-def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup():
-    hostile = dataclasses.replace(SITE.principles[0], name="</script><img src=x onerror='alert(1)'> & \"Co\"")
-    site = dataclasses.replace(SITE, principles=(hostile, *SITE.principles[1:]))
+def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup(site_data: SiteData):
+    hostile = dataclasses.replace(site_data.principles[0], name="</script><img src=x onerror='alert(1)'> & \"Co\"")
+    site = dataclasses.replace(site_data, principles=(hostile, *site_data.principles[1:]))
     html = render_planner(site)
     data = shape.star_planner_data(site)
     root = re.search(r"<div class=\"guide-tool guide-planner\" id=\"star-planner\" data-guide-tool=\"star-planner\" data-guide-data='([^']*)'>", html)
@@ -63,7 +57,7 @@ def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup():
     assert json.loads(html_unescape(root.group(1))) == data
     assert "<img" not in html, "a principle name reached the page as markup"
     assert "<script" not in html
-    for p in SITE.principles:
+    for p in site.principles:
         assert f'value="{p.id}"' in html and f'data-principle="{p.id}"' in html
     assert f'maxlength="{data["config"]["limits"]["title"]}"' in html
 
@@ -184,9 +178,9 @@ def test_a_story_survives_reload_instant_navigation_and_a_closed_tab(planner, si
 
 
 @pytest.mark.browser
-def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(planner):
+def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(planner, site_data: SiteData):
     page = planner
-    assert page.locator("#star-coverage tbody tr").count() == 16
+    assert page.locator("#star-coverage tbody tr").count() == len(site_data.principles)
     add_story(page, "Story A", ["ownership", "dive-deep"])
     add_story(page, "Story B", ["ownership"])
     assert row(page, "ownership") == ["Ownership", "2", "Covered"]
@@ -194,7 +188,7 @@ def test_coverage_counts_each_principle_and_flags_those_with_fewer_than_two(plan
     assert row(page, "customer-obsession") == ["Customer Obsession", "0", "Needs 2 more"]
     flagged = page.locator("#star-coverage tbody tr > :last-child", has_text="Needs").count()
     assert flagged == 15
-    expect(page.locator("#star-coverage-summary")).to_contain_text("1 of 16 principles")
+    expect(page.locator("#star-coverage-summary")).to_contain_text(f"1 of {len(site_data.principles)} principles")
 
     # Editing a story moves its counts.
     page.get_by_role("button", name="Edit “Story B”").click()
@@ -400,7 +394,7 @@ def test_markup_typed_into_the_form_stays_literal_text(planner):
 
 
 @pytest.mark.browser
-def test_markdown_export_has_a_section_per_story_with_its_principles(planner):
+def test_markdown_export_has_a_section_per_story_with_its_principles(planner, site_data: SiteData):
     page = planner
     add_story(page, "Shipped the migration", ["deliver-results", "bias-for-action"], when="2025-01")
     add_story(page, "Missed a deadline", ["earn-trust"], result="We slipped two weeks; I now plan buffers.")
@@ -411,8 +405,9 @@ def test_markdown_export_has_a_section_per_story_with_its_principles(planner):
     assert "## Shipped the migration" in text
     assert "## Missed a deadline" in text
     # Principles are listed in Amazon's order, whatever order they were ticked in.
-    assert f"**Principles:** {NAMES['bias-for-action']}, {NAMES['deliver-results']}" in text
-    assert f"**Principles:** {NAMES['earn-trust']}" in text
+    names = {p.id: p.name for p in site_data.principles}
+    assert f"**Principles:** {names['bias-for-action']}, {names['deliver-results']}" in text
+    assert f"**Principles:** {names['earn-trust']}" in text
     assert "**When:** January 2025" in text
     assert "**Result:** We slipped two weeks; I now plan buffers." in text
 
@@ -421,15 +416,9 @@ def test_markdown_export_has_a_section_per_story_with_its_principles(planner):
 
 
 @pytest.fixture(scope="session")
-def offline_planner(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """file:// URL of the planner in the offline edition, built and unzipped as `make offline` does."""
-    target = tmp_path_factory.mktemp("offline-planner") / "guide.zip"
-    result = build_offline(target)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    with zipfile.ZipFile(target) as zf:
-        zf.extractall(target.parent)
-    page_file = target.parent / TOP_DIR / "practice" / "star-planner.html"
+def offline_planner(offline_site: Path) -> str:
+    """file:// URL of the planner in the offline edition (conftest.py builds and unzips it once)."""
+    page_file = offline_site / "practice" / "star-planner.html"
     assert page_file.is_file()
     return page_file.as_uri()
 

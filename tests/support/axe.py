@@ -16,12 +16,12 @@ best-practice rules. Fix a violation at its source; do not narrow the rules.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Sequence
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice")
 MAX_NODES = 8  # nodes listed per violation; the count is always given in full

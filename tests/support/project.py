@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 # Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
 NOT_BUILD_INPUT = {"node_modules", "site", "dist", "bench", "tests", "__pycache__"}
 
@@ -43,3 +44,33 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
         text=True,
         timeout=600,
     )
+
+
+TINY_CONFIG = """\
+site_name: Tiny
+strict: true
+theme:
+  name: material
+plugins:
+  - macros:
+      module_name: macros
+      on_error_fail: true
+      on_undefined: strict
+"""
+
+
+def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
+    """A project of only the macros, their templates and data, with ``pages`` (docs path -> Markdown) as its docs.
+
+    Builds in about a second, for tests of what one page does with the macros.
+    """
+    dst.mkdir(parents=True)
+    for name in ("data", "macros"):
+        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides" / "partials" / "macros", dst / "overrides" / "partials" / "macros")
+    (dst / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
+    for path, text in pages.items():
+        page = dst / "docs" / path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8")
+    return dst
