@@ -22,7 +22,6 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # never break out of a Markdown link or an HTML attribute.
 URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&*+,;=:@%/?#-]*)?$")
 PAGE_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md$")
-ROUND_KINDS = ("phone-screen", "coding", "system-design", "behavioral", "bar-raiser")
 GUIDE_KINDS = ("company", "internal", "external", "section", "tool")
 # libyaml's safe loader builds the same objects as yaml.safe_load about ten times
 # faster; reading data/ was the largest cost this package added to a build.
@@ -36,11 +35,13 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Principle:
     id: str
     name: str
-    summary: str
+    summary: str  # the source document's one-line paraphrase, verbatim
     meaning: str
     listen_for: tuple[str, ...]
     pitfalls: tuple[str, ...]
-    rounds: tuple[str, ...]
+    amazon_opening: str = ""  # the first sentence of Amazon's own text of the principle, verbatim
+    prompt: str = ""  # id of the question the cheat sheet shows for this principle
+    corrected: str | None = None  # id of the correction that marks the summary as wrong
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,52 @@ class Question:
 
 @dataclass(frozen=True)
 class Round:
+    """A technical focus an interview in the loop can have (data/rounds.yml)."""
+
     id: str
     name: str
-    duration: str
-    format: str
-    assesses: tuple[str, ...]
+    summary: str
+    cite: str
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number a page states about the process or the guide's advice (data/numbers.yml).
+
+    Either ``value`` is set, or ``low`` and ``high`` (a range, low < high). Exactly one of
+    ``cite`` (a source id) and ``advice`` (the guide's own advice) says where it comes from.
+    """
+
+    id: str
+    label: str
+    unit: str
+    value: int | None
+    low: int | None
+    high: int | None
+    cite: str | None
+    advice: bool
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    @property
+    def min(self) -> int:
+        return self.low if self.value is None else self.value  # type: ignore[return-value]
+
+    @property
+    def max(self) -> int:
+        return self.high if self.value is None else self.value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A statement of the source document kept on the site but marked as corrected."""
+
+    id: str
+    original: str  # a line of the source document, verbatim (its Markdown included)
+    correction: str
+    cite: str
 
 
 @dataclass(frozen=True)
@@ -106,6 +148,8 @@ class SiteData:
     sources: Mapping[str, Source]
     guides: tuple[Guide, ...]
     companies: tuple[Company, ...]
+    numbers: tuple[Number, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     # Lookups by id, built once per site: pages look entries up hundreds of times, and a
     # scan of every entry per lookup made the build grow faster than the data (bench/NOTES.md).
@@ -120,6 +164,14 @@ class SiteData:
     @cached_property
     def _companies_by_id(self) -> Mapping[str, Company]:
         return {c.id: c for c in self.companies}
+
+    @cached_property
+    def _numbers_by_id(self) -> Mapping[str, Number]:
+        return {n.id: n for n in self.numbers}
+
+    @cached_property
+    def _corrections_by_id(self) -> Mapping[str, Correction]:
+        return {c.id: c for c in self.corrections}
 
     @cached_property
     def _questions_by_principle(self) -> Mapping[str, tuple[Question, ...]]:
@@ -145,6 +197,18 @@ class SiteData:
             return self._companies_by_id[cid]
         except KeyError:
             raise KeyError(f"unknown company id '{cid}'") from None
+
+    def number(self, nid: str) -> Number:
+        try:
+            return self._numbers_by_id[nid]
+        except KeyError:
+            raise KeyError(f"unknown number id '{nid}'") from None
+
+    def correction(self, cid: str) -> Correction:
+        try:
+            return self._corrections_by_id[cid]
+        except KeyError:
+            raise KeyError(f"unknown correction id '{cid}'") from None
 
     def source(self, sid: str) -> Source:
         try:
@@ -212,6 +276,14 @@ class _Entry:
         value = self._get(field)
         if not isinstance(value, bool):
             raise self.fail(field, f"must be true or false, got {_kind(value)}")
+        return value
+
+    def count(self, field: str) -> int:
+        value = self._get(field)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(field, f"must be a whole number, got {_kind(value)}")
+        if value < 0:
+            raise self.fail(field, f"must not be negative, got {value}")
         return value
 
     def date(self, field: str) -> dt.date:
@@ -336,7 +408,9 @@ def _principle(e: _Entry) -> Principle:
         meaning=e.text("meaning"),
         listen_for=e.texts("listen_for"),
         pitfalls=e.texts("pitfalls"),
-        rounds=e.idents("rounds"),
+        amazon_opening=e.text("amazon_opening"),
+        prompt=e.ident("prompt"),
+        corrected=e.ident("corrected") if e.raw.get("corrected") is not None else None,
     )
 
 
@@ -351,13 +425,69 @@ def _question(e: _Entry) -> Question:
 
 
 def _round(e: _Entry) -> Round:
-    return Round(
-        id=e.choice("id", ROUND_KINDS),
-        name=e.text("name"),
-        duration=e.text("duration"),
-        format=e.text("format"),
-        assesses=e.texts("assesses"),
+    return Round(id=e.ident(), name=e.text("name"), summary=e.text("summary"), cite=e.ident("cite"))
+
+
+def _number(e: _Entry) -> Number:
+    nid = e.ident()
+    has_value = "value" in e.raw
+    has_range = "min" in e.raw or "max" in e.raw
+    if has_value == has_range:
+        raise e.fail("value", "give either value, or min and max")
+    value = low = high = None
+    if has_value:
+        value = e.count("value")
+    else:
+        low, high = e.count("min"), e.count("max")
+        if low >= high:
+            raise e.fail("max", f"must be greater than min ({low}), got {high}")
+    has_cite = e.raw.get("cite") is not None
+    has_advice = "advice" in e.raw
+    if has_cite == has_advice:
+        raise e.fail("cite", "give exactly one of cite (a source id) and advice: true")
+    if has_advice and not e.flag("advice"):
+        raise e.fail("advice", "must be true when given (use cite for a sourced number)")
+    return Number(
+        id=nid,
+        label=e.text("label"),
+        unit=e.text("unit"),
+        value=value,
+        low=low,
+        high=high,
+        cite=e.ident("cite") if has_cite else None,
+        advice=has_advice,
     )
+
+
+def _correction(e: _Entry) -> Correction:
+    return Correction(id=e.ident(), original=e.text("original"), correction=e.text("correction"), cite=e.ident("cite"))
+
+
+# A line of the source document as a reader sees its words: without indentation, heading
+# hashes, list markers or a trailing space. ``original`` in corrections.yml must be one.
+_LINE_MARKER = re.compile(r"^(?:#+|[-*]|\d+\.)\s+")
+
+
+_PAIR = re.compile(r"^\*\*[^*]+\*\*: (.+)$")
+# A number inside a correction's text: {loop-interviews} renders as that number of numbers.yml.
+NUMBER_REF = re.compile(r"\{([a-z0-9]+(?:-[a-z0-9]+)*)\}")
+
+
+def source_lines(text: str) -> frozenset[str]:
+    """Every non-empty line of the source document, stripped of its block markers.
+
+    A ``**Key**: value`` line also yields its value alone, so a correction can strike the
+    statement beside a name (a principle's one-liner) and leave the name standing.
+    """
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.strip():
+            words = _LINE_MARKER.sub("", line.strip())
+            out.add(words)
+            pair = _PAIR.match(words)
+            if pair:
+                out.add(pair.group(1))
+    return frozenset(out)
 
 
 def _source(e: _Entry) -> Source:
@@ -414,10 +544,16 @@ def _glob(root: Path, folder: str) -> list[Path]:
 # --------------------------------------------------------------------------- the whole site
 
 
-def load_site(root: Path) -> SiteData:
-    """Load every data file under ``root`` and check the references between them."""
+def load_site(root: Path, source_document: Path | None = None) -> SiteData:
+    """Load every data file under ``root`` and check the references between them.
+
+    With ``source_document`` (the build always passes it), each correction's ``original``
+    must be a verbatim line of that document.
+    """
     root = Path(root)
     principles = _entries(root / "principles.yml", root, _principle)
+    numbers = _entries(root / "numbers.yml", root, _number)
+    corrections = _entries(root / "corrections.yml", root, _correction)
     questions = _entries(root / "questions.yml", root, _question)
     rounds = _entries(root / "rounds.yml", root, _round)
     guides = _entries(root / "guides.yml", root, _guide)
@@ -450,28 +586,66 @@ def load_site(root: Path) -> SiteData:
         sources=sources,
         guides=tuple(guides),
         companies=tuple(companies),
+        numbers=tuple(numbers),
+        corrections=tuple(corrections),
     )
     check_references(site, root, company_file, source_file)
+    if source_document is not None:
+        check_corrections(site, root, Path(source_document))
     return site
+
+
+def check_corrections(site: SiteData, root: Path, source_document: Path) -> None:
+    """Each correction's ``original`` is a line of the source document, word for word."""
+    if not source_document.is_file():
+        raise DataError(_rel(source_document, root), None, None, "source document is missing")
+    lines = source_lines(source_document.read_text(encoding="utf-8"))
+    for i, c in enumerate(site.corrections, 1):
+        if c.original not in lines:
+            raise DataError(
+                root.name + "/corrections.yml",
+                f"#{i} (id '{c.id}')",
+                "original",
+                f"'{c.original}' is not a line of the source document {source_document.name}",
+            )
 
 
 def check_references(site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]) -> None:
     """Every id that one file names must exist in the file that defines it."""
     r = root.name + "/"
     principle_ids = {p.id for p in site.principles}
-    round_ids = {x.id for x in site.rounds}
     guide_ids = {g.id for g in site.guides}
 
-    for i, p in enumerate(site.principles, 1):
-        for value in p.rounds:
-            if value not in round_ids:
-                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "rounds", f"unknown round '{value}'")
+    for i, x in enumerate(site.rounds, 1):
+        if x.cite not in site.sources:
+            raise DataError(r + "rounds.yml", f"#{i} (id '{x.id}')", "cite", f"unknown source '{x.cite}'")
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
             raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")
     for i, p in enumerate(site.principles, 1):
         if not site.questions_for(p.id):
             raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
+        if p.prompt not in {q.id for q in site.questions_for(p.id)}:
+            raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "prompt", f"'{p.prompt}' is not a question of this principle")
+        if p.corrected is not None:
+            try:
+                fix = site.correction(p.corrected)
+            except KeyError:
+                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'") from None
+            if fix.original != p.summary:
+                raise DataError(
+                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
+                )
+    for i, n in enumerate(site.numbers, 1):
+        if n.cite is not None and n.cite not in site.sources:
+            raise DataError(r + "numbers.yml", f"#{i} (id '{n.id}')", "cite", f"unknown source '{n.cite}'")
+    number_ids = {n.id for n in site.numbers}
+    for i, c in enumerate(site.corrections, 1):
+        if c.cite not in site.sources:
+            raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "cite", f"unknown source '{c.cite}'")
+        for ref in NUMBER_REF.findall(c.correction):
+            if ref not in number_ids:
+                raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")

@@ -168,6 +168,7 @@ def load_examples(root: Path, site: SiteData) -> Examples:
     if isinstance(wpm, bool) or not isinstance(wpm, int) or not 60 <= wpm <= 250:
         raise DataError(file, None, "words_per_minute", f"must be a whole number of words a minute (60-250), got {wpm!r}")
     answers = [_answer(_Entry(file, _answer_label(i, raw), raw), site) for i, raw in enumerate(top.items("answers"), 1)]
+    _check_spoken_length(file, answers, wpm, site)
     seen: dict[str, int] = {}
     for i, a in enumerate(answers, 1):
         if a.principle.id in seen:
@@ -178,6 +179,28 @@ def load_examples(root: Path, site: SiteData) -> Examples:
         raise DataError(file, None, "answers", f"no example for principle(s): {', '.join(missing)}")
     order = {p.id: i for i, p in enumerate(site.principles)}
     return Examples(wpm, tuple(sorted(answers, key=lambda a: order[a.principle.id])))
+
+
+ANSWER_LENGTH = "answer-minutes"  # the site's one number for how long a spoken answer runs
+
+
+def _check_spoken_length(file: str, answers: list[AnswerExample], wpm: int, site: SiteData) -> None:
+    """Each strong answer, spoken at ``wpm``, runs as long as the site tells candidates to speak."""
+    try:
+        n = site.number(ANSWER_LENGTH)
+    except KeyError:
+        raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{ANSWER_LENGTH}' to check answers against") from None
+    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+    for i, a in enumerate(answers, 1):
+        minutes = a.strong_words / wpm
+        if not low <= minutes <= high:  # type: ignore[operator]
+            raise DataError(
+                file,
+                f"#{i} (principle '{a.principle.id}')",
+                "strong",
+                f"is {a.strong_words} words, {minutes:.1f} minutes at {wpm} words a minute; "
+                f"answers run {low} to {high} {n.unit} (data/numbers.yml '{ANSWER_LENGTH}')",
+            )
 
 
 def _answer_label(i: int, raw: object) -> str:

@@ -12,9 +12,13 @@ from . import shape, worked
 from .data import SiteData, load_site
 from .design import Walkthrough, load_walkthroughs
 from .examples import Examples, load_examples
-from .render import Renderer
+from .render import Renderer, md_escape
 
 DRILL_PAGE = "practice/drill.md"
+# The source document the site is built from; every correction's original is a line of it.
+SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
+# Amazon's own text of the Leadership Principles, quoted on every principle page.
+AMAZON_PRINCIPLES_SOURCE = "amazon-leadership-principles"
 # Compiled templates kept between builds; hooks/template_cache.py keeps the theme's and the pages' here too.
 CACHE_DIR = Path(".cache") / "jinja"
 
@@ -40,7 +44,11 @@ class GuideMacros:
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
-        site = load_site(project_dir / "data")
+        # The source document is a test fixture, and copies of the project made to build broken
+        # data (tests/support/project.py) leave tests/ out; there the check is skipped, and
+        # tests/test_numbers.py still checks every correction against the document.
+        source = project_dir / SOURCE_DOCUMENT
+        site = load_site(project_dir / "data", source if source.is_file() else None)
         examples = load_examples(project_dir / "data", site)
         walkthroughs = load_walkthroughs(project_dir / "data", site)
         return cls(site, renderer, here, examples, walkthroughs)
@@ -50,6 +58,8 @@ class GuideMacros:
         return {
             "guide_link": self.guide_link,
             "cite": self.cite,
+            "number": self.number,
+            "corrected": self.corrected,
             "principles_table": self.principles_table,
             "principle_page": self.principle_page,
             "related_resources": self.related_resources,
@@ -77,12 +87,55 @@ class GuideMacros:
     def cite(self, sid: str) -> str:
         return self.renderer.render("cite.md", source=shape.citation(self.site.source(sid)))
 
+    def _unknown(self, macro: str, kind: str, key: str) -> KeyError:
+        return KeyError(f"{self.here()}: {macro}(\"{key}\"): unknown {kind} id '{key}'")
+
+    def number(self, nid: str, unit: bool = True, source: bool = False, only: str | None = None) -> str:
+        """A number from data/numbers.yml as text; with ``source``, its citation or the advice label.
+
+        ``only="min"`` or ``only="max"`` gives one end of a range ("fewer than 2 stories").
+        """
+        try:
+            n = self.site.number(nid)
+        except KeyError:
+            raise self._unknown("number", "number", nid) from None
+        if only is not None:
+            if only not in ("min", "max"):
+                raise ValueError(f'{self.here()}: number("{nid}", only="{only}"): only must be "min" or "max"')
+            n = shape.number_end(n, only)
+        text = Markup(md_escape(shape.number_text(n, unit)))
+        if not source:
+            return str(text)
+        cite = Markup(self.cite(n.cite)) if n.cite is not None else None
+        return self.renderer.render("number.md", text=text, cite=cite)
+
+    def corrected(self, cid: str) -> str:
+        """A source statement struck through where it stands, with the correction and its source."""
+        try:
+            c = self.site.correction(cid)
+        except KeyError:
+            raise self._unknown("corrected", "correction", cid) from None
+        view = shape.corrected_view(self.site, c)
+        return self.renderer.render("corrected.md", view=view, cite=Markup(self.cite(c.cite)))
+
+    def _summaries(self) -> dict[str, str | Markup]:
+        """Each principle's one-liner as shown: struck through with its correction where it has one."""
+        return {p.id: Markup(self.corrected(p.corrected)) if p.corrected else p.summary for p in self.site.principles}
+
     def principles_table(self) -> str:
-        return self.renderer.render("principles-table.md", rows=shape.principle_rows(self.site, self.here()))
+        return self.renderer.render(
+            "principles-table.md", rows=shape.principle_rows(self.site, self.here()), summaries=self._summaries()
+        )
 
     def principle_page(self, pid: str) -> str:
         view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
-        return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles))
+        return self.renderer.render(
+            "principle-page.md",
+            view=view,
+            total=len(self.site.principles),
+            summary=self._summaries()[view.principle.id],
+            amazon_cite=Markup(self.cite(AMAZON_PRINCIPLES_SOURCE)),
+        )
 
     def related_resources(self, gid: str) -> str:
         groups = shape.related_groups(self.site, self.here(), exclude=gid)
@@ -110,13 +163,25 @@ class GuideMacros:
         groups = shape.question_groups(self.site, self.here())
         total = len(self.site.questions)
         control = Markup(self.renderer.render("question-bank-filter.html", groups=groups, total=total))
-        return self.renderer.render("question-bank.md", groups=groups, control=control)
+        return self.renderer.render("question-bank.md", groups=groups, control=control, summaries=self._summaries())
 
     def drill(self) -> str:
-        return self.renderer.render("drill.html", data=shape.drill_data(self.site), principles=self.site.principles)
+        answer = self.site.number(shape.DRILL_ANSWER)
+        return self.renderer.render(
+            "drill.html",
+            data=shape.drill_data(self.site),
+            principles=self.site.principles,
+            answer_min=answer.min,
+            answer_max=answer.max,
+        )
 
     def mock_loop(self) -> str:
-        return self.renderer.render("mock-loop.html", data=shape.mock_loop_data(self.site))
+        return self.renderer.render(
+            "mock-loop.html",
+            data=shape.mock_loop_data(self.site),
+            story_limit=shape.number_text(self.site.number("story-max-principles")),
+            recency=shape.number_text(self.site.number("story-recency-years")),
+        )
 
     def company_map(self) -> str:
         companies = shape.mapped_companies(self.site)
@@ -128,10 +193,13 @@ class GuideMacros:
             rows=shape.value_map_rows(self.site, self.here(), companies),
             cell=shape.map_cell_text,
             unmapped=shape.unmapped_values(companies),
+            left_out=[(c, shape.guide_link(self.site, c.guide, self.here())) for c in shape.unmapped_companies(self.site)],
         )
 
     def cheat_sheet(self) -> str:
-        return self.renderer.render("cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()))
+        return self.renderer.render(
+            "cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()), summaries=self._summaries()
+        )
 
     # ----------------------------------------------------------------------- worked examples
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
 from markupsafe import Markup
 
-from .data import Company, Guide, Principle, Question, SiteData, Source, Value
+from .data import NUMBER_REF, Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
 from .render import relative_link
 
 PRINCIPLES_DIR = "amazon/leadership-principles"
@@ -83,7 +84,6 @@ class PrincipleView:
     principle: Principle
     number: int
     questions: tuple[Question, ...]
-    rounds: tuple[str, ...]
     previous: Link
     next: Link
     table: Markup
@@ -97,18 +97,40 @@ def principle_view(site: SiteData, pid: str, from_page: str, drill_page: str) ->
     p = principles[index]
     prev_p = principles[index - 1]
     next_p = principles[(index + 1) % len(principles)]
-    round_names = {r.id: r.name for r in site.rounds}
     return PrincipleView(
         principle=p,
         number=index + 1,
         questions=site.questions_for(pid),
-        rounds=tuple(round_names[r] for r in p.rounds),
         previous=Link(prev_p.name, relative_link(from_page, principle_page(prev_p.id))),
         next=Link(next_p.name, relative_link(from_page, principle_page(next_p.id))),
         table=relative_link(from_page, f"{PRINCIPLES_DIR}/index.md"),
         bank=relative_link(from_page, QUESTION_BANK_PAGE, principle_anchor(pid)),
         drill=relative_link(from_page, drill_page),
     )
+
+
+def number_text(number: Number, unit: bool = True) -> str:
+    """``5 to 6 interviews``, ``60 minutes``; without the unit, ``5 to 6`` or ``60``."""
+    amount = f"{number.low} to {number.high}" if number.is_range else str(number.value)
+    return f"{amount} {number.unit}" if unit else amount
+
+
+def number_end(number: Number, end: str) -> Number:
+    """One end of a range as a number of its own; a single value stays as it is."""
+    value = number.min if end == "min" else number.max
+    return dataclasses.replace(number, value=value, low=None, high=None)
+
+
+@dataclass(frozen=True)
+class CorrectedView:
+    original: Markup  # verbatim Markdown of the source document (checked against it when loaded)
+    correction: str
+    cite: Source
+
+
+def corrected_view(site: SiteData, correction: Correction) -> CorrectedView:
+    text = NUMBER_REF.sub(lambda m: number_text(site.number(m.group(1))), correction.correction)
+    return CorrectedView(Markup(correction.original), text, site.source(correction.cite))
 
 
 def citation(source: Source) -> dict[str, object]:
@@ -140,6 +162,11 @@ class MapRow:
 def mapped_companies(site: SiteData) -> list[Company]:
     """Companies with at least one value mapped onto an Amazon principle."""
     return [c for c in site.companies if any(v.principles for v in c.values)]
+
+
+def unmapped_companies(site: SiteData) -> list[Company]:
+    """Companies left out of the map because none of their values maps onto an Amazon principle."""
+    return [c for c in site.companies if not any(v.principles for v in c.values)]
 
 
 def value_map_rows(site: SiteData, from_page: str, companies: Sequence[Company]) -> list[MapRow]:
@@ -202,6 +229,10 @@ def star_planner_data(site: SiteData) -> dict[str, object]:
             "maxBytes": STORY_MAX_FILE_BYTES,
             "maxStories": STORY_MAX_STORIES,
             "limits": dict(STORY_FIELD_LIMITS),
+            # The guide's advice, from data/numbers.yml: stories each principle needs, and how
+            # old a story may be before the planner marks it.
+            "storiesPerPrinciple": site.number("stories-per-principle").min,
+            "recentMonths": 12 * site.number("story-recency-years").max,
         },
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
     }
@@ -210,7 +241,10 @@ def star_planner_data(site: SiteData) -> dict[str, object]:
 # --------------------------------------------------------------------------- practice tools
 
 NO_COUNTERPART = "\u2014"  # em dash: shown where a company has no value matching a principle
-LOOP_KINDS = ("coding", "system-design", "behavioral", "bar-raiser")  # interviewer kinds in an on-site loop
+# The numbers (data/numbers.yml) the mock loop is built from.
+LOOP_INTERVIEWS = "loop-interviews"
+LOOP_MINUTES = "interview-minutes"
+LOOP_PRINCIPLES_PER_INTERVIEW = "lp-questions-per-interview"
 
 
 def tool_links(site: SiteData, from_page: str) -> list[Link]:
@@ -243,6 +277,9 @@ def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
     ]
 
 
+DRILL_ANSWER = "answer-minutes"  # numbers.yml: the drill's default time per answer is its lower end
+
+
 def drill_data(site: SiteData) -> dict[str, object]:
     """What the timed drill script needs: principles in order and every question with its probes."""
     return {
@@ -252,17 +289,30 @@ def drill_data(site: SiteData) -> dict[str, object]:
 
 
 def mock_loop_data(site: SiteData) -> dict[str, object]:
-    """What the mock loop generator needs: the interviewer kinds, principles with their rounds, questions."""
-    rounds = {r.id: r for r in site.rounds}
-    missing = [k for k in LOOP_KINDS if k not in rounds]
-    if missing:
-        raise KeyError(f"data/rounds.yml lacks the loop round(s): {', '.join(missing)}")
+    """What the mock loop generator needs, every number read from data/numbers.yml and data/rounds.yml.
+
+    The generator draws ``interviews`` interviews, each with one technical focus and
+    ``principles_per_interview`` principles, no principle twice in a loop, so the data must
+    let the largest loop ask the fewest principles per interview without a repeat.
+    """
+    interviews = site.number(LOOP_INTERVIEWS)
+    minutes = site.number(LOOP_MINUTES)
+    per_interview = site.number(LOOP_PRINCIPLES_PER_INTERVIEW)
+    if minutes.is_range:
+        raise ValueError(f"data/numbers.yml: '{LOOP_MINUTES}' must be one value for the mock loop, not a range")
+    if not site.rounds:
+        raise ValueError("data/rounds.yml: the mock loop needs at least one technical focus")
+    if interviews.max * per_interview.min > len(site.principles):
+        raise ValueError(
+            f"data/numbers.yml: {interviews.max} interviews of at least {per_interview.min} principles "
+            f"need more than the {len(site.principles)} principles there are"
+        )
     return {
-        "kinds": [
-            {"id": k, "name": rounds[k].name, "duration": rounds[k].duration, "format": rounds[k].format}
-            for k in LOOP_KINDS
-        ],
-        "principles": [{"id": p.id, "name": p.name, "rounds": list(p.rounds)} for p in site.principles],
+        "interviews": {"min": interviews.min, "max": interviews.max},
+        "minutes": minutes.min,
+        "principles_per_interview": {"min": per_interview.min, "max": per_interview.max},
+        "focuses": [{"id": r.id, "name": r.name, "summary": r.summary} for r in site.rounds],
+        "principles": [{"id": p.id, "name": p.name} for p in site.principles],
         "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
     }
 
@@ -291,12 +341,9 @@ class CheatRow:
 
 
 def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
-    """The 16 principles with a short prompt each: the principle's shortest bank question."""
+    """The principles in order, each with the prompt curated for it in data/principles.yml."""
     rows = []
     for i, p in enumerate(site.principles, 1):
-        questions = site.questions_for(p.id)
-        if not questions:
-            raise KeyError(f"no question for principle '{p.id}'")
-        prompt = min(questions, key=lambda q: len(q.text)).text
+        prompt = next(q.text for q in site.questions_for(p.id) if q.id == p.prompt)
         rows.append(CheatRow(i, p, relative_link(from_page, principle_page(p.id)), prompt))
     return rows

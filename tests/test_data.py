@@ -62,6 +62,19 @@ def test_summaries_are_the_source_documents_one_liners(site):
         assert f"- **{p.name}**: {p.summary}\n" in source, p.id
 
 
+def test_amazon_openings_are_first_sentences_and_prompts_are_own_questions(site):
+    for p in site.principles:
+        assert p.amazon_opening.endswith(".") and p.amazon_opening.count(". ") == 0, p.id
+        assert p.prompt in {q.id for q in site.questions_for(p.id)}, p.id
+
+
+def test_a_corrected_summary_is_struck_by_a_correction_quoting_it(site):
+    corrected = [p for p in site.principles if p.corrected]
+    assert corrected
+    for p in corrected:
+        assert site.correction(p.corrected).original == p.summary
+
+
 def test_every_principle_has_at_least_five_questions(site):
     for p in site.principles:
         assert len(site.questions_for(p.id)) >= 5, p.id
@@ -99,7 +112,9 @@ def test_valid_data_loads_from_a_copy(data_copy):
         ("principles.yml", lambda d: d[0].update(listen_for="text"), "field 'listen_for': must be a list, got text"),
         ("principles.yml", lambda d: d[0].update(pitfalls=[]), "field 'pitfalls': must not be an empty list"),
         ("principles.yml", lambda d: d[1].update(id="customer-obsession"), "entry #2 (id 'customer-obsession'), field 'id': duplicate id 'customer-obsession'"),
-        ("principles.yml", lambda d: d[0].update(rounds=["behavioral", "lunch"]), "field 'rounds': unknown round 'lunch'"),
+        ("rounds.yml", lambda d: d[0].update(cite="nowhere"), "field 'cite': unknown source 'nowhere'"),
+        ("principles.yml", lambda d: d[0].update(prompt="ownership-1"), "field 'prompt': 'ownership-1' is not a question of this principle"),
+        ("principles.yml", lambda d: d[0].update(corrected="ownership-one-liner"), "field 'corrected': correction 'ownership-one-liner' does not strike this summary"),
         ("questions.yml", lambda d: d[0].update(principle="customer-obsesion"), "field 'principle': unknown principle 'customer-obsesion'"),
         ("questions.yml", lambda d: d[0].update(from_source="yes"), "field 'from_source': must be true or false, got text"),
         ("guides.yml", lambda d: d[0].update(kind="blog"), "field 'kind': 'blog' is not one of"),

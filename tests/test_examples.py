@@ -28,10 +28,10 @@ def test_one_example_per_principle_in_amazons_order() -> None:
     assert [a.principle.id for a in EXAMPLES.answers] == [p.id for p in SITE.principles]
 
 
-def test_every_strong_answer_speaks_within_the_time_box_the_source_gives() -> None:
-    """The source time-boxes a Leadership Principle answer; each strong answer fits that box at the stated pace."""
-    source = (ROOT / "tests/fixtures/amazon-interview-guide.source.md").read_text(encoding="utf-8")
-    low, high = (int(n) for n in re.search(r"Time-box responses \((\d+)-(\d+) minutes", source).groups())
+def test_every_strong_answer_speaks_within_the_sites_answer_length() -> None:
+    """The site's one number for answer length (data/numbers.yml) bounds every strong answer at the stated pace."""
+    n = SITE.number("answer-minutes")
+    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
     for a in EXAMPLES.answers:
         minutes = a.strong_words / EXAMPLES.words_per_minute
         assert low <= minutes <= high, f"{a.principle.id}: {a.strong_words} words is {minutes:.1f} minutes"
@@ -89,6 +89,10 @@ def _set(index: int, field: str, value):
         (lambda doc: doc["answers"].pop(), "field 'answers': no example for principle(s): success-and-scale-bring-broad-responsibility"),
         (lambda doc: doc["answers"].append(dict(doc["answers"][0])), "field 'principle': a second example (first is #1)"),
         (_set(2, "domain", "frontend"), "field 'domain': 'frontend' is not one of: services, data, mobile, infrastructure"),
+        (
+            lambda doc: doc["answers"][3]["strong"].__delitem__(2),
+            "#4 (principle 'are-right-a-lot'), field 'strong': is ",
+        ),
     ],
 )
 def test_bad_examples_name_file_entry_and_field(answers_copy: Path, change, expected: str) -> None:

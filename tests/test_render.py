@@ -49,9 +49,9 @@ def test_templates_escape_every_value_in_a_table_row():
     from macros.shape import PrincipleRow
     from macros.data import Principle
 
-    p = Principle("x", HOSTILE, HOSTILE, "m", ("a",), ("b",), ("behavioral",))
+    p = Principle("x", HOSTILE, HOSTILE, "m", ("a",), ("b",), HOSTILE, "x-1")
     out = Renderer(ROOT / "overrides/partials/macros").render(
-        "principles-table.md", rows=[PrincipleRow(1, p, Markup("x.md"), 5)]
+        "principles-table.md", rows=[PrincipleRow(1, p, Markup("x.md"), 5)], summaries={"x": HOSTILE}
     )
     html = to_html(out)
     assert html.count("<tr>") == 2, html  # header + one row: the | in the value did not split cells

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from macros import shape
-from macros.data import Company, Principle, Question, Round, SiteData, Value, load_site
+from macros.data import Company, Number, Principle, Question, Round, SiteData, Value, load_site
 from macros.pages import GuideMacros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,8 +17,14 @@ SITE = load_site(ROOT / "data")
 BANK = "practice/question-bank.md"
 
 
-def principle(pid: str, rounds: tuple[str, ...] = ("behavioral",)) -> Principle:
-    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), rounds)
+def principle(pid: str, prompt: str = "") -> Principle:
+    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1")
+
+
+def number(nid: str, low: int, high: int | None = None) -> Number:
+    if high is None:
+        return Number(nid, nid, "units", low, None, None, None, True)
+    return Number(nid, nid, "units", None, low, high, None, True)
 
 
 def question(qid: str, pid: str, text: str) -> Question:
@@ -26,10 +32,10 @@ def question(qid: str, pid: str, text: str) -> Question:
 
 
 def tiny_site(**changes: object) -> SiteData:
-    """Three principles, five questions, the five rounds: small enough to check by hand."""
-    rounds = tuple(Round(r, r.title(), "45 minutes", f"{r} format", ("x",)) for r in ("phone-screen", *shape.LOOP_KINDS))
+    """Three principles, five questions, two focuses, a loop of one or two interviews: small enough to check by hand."""
+    rounds = tuple(Round(r, r.title(), f"{r} summary", "src") for r in ("coding", "system-design"))
     base = SiteData(
-        principles=(principle("alpha", ("coding",)), principle("beta"), principle("gamma")),
+        principles=(principle("alpha", "alpha-3"), principle("beta"), principle("gamma")),
         questions=(
             question("gamma-1", "gamma", "Tell me about gamma"),
             question("alpha-1", "alpha", "A much longer question about alpha than the other"),
@@ -41,6 +47,11 @@ def tiny_site(**changes: object) -> SiteData:
         sources={},
         guides=(),
         companies=(),
+        numbers=(
+            number(shape.LOOP_INTERVIEWS, 1, 2),
+            number(shape.LOOP_MINUTES, 60),
+            number(shape.LOOP_PRINCIPLES_PER_INTERVIEW, 1, 2),
+        ),
     )
     return dataclasses.replace(base, **changes)
 
@@ -56,10 +67,10 @@ def test_question_groups_follow_principle_order_and_keep_every_question_once():
     assert groups[0].href == "../amazon/leadership-principles/alpha.md"
 
 
-def test_real_bank_groups_all_88_questions_under_16_principles():
+def test_real_bank_groups_every_question_under_its_principle():
     groups = shape.question_groups(SITE, BANK)
-    assert len(groups) == 16
-    assert sum(len(g.questions) for g in groups) == len(SITE.questions) == 88
+    assert len(groups) == len(SITE.principles)
+    assert sum(len(g.questions) for g in groups) == len(SITE.questions)
     assert all(len(g.questions) >= 5 for g in groups)
     assert all(q.principle == g.principle.id for g in groups for q in g.questions)
     # The principle pages link to practice/question-bank.md#<principle id>: the anchors must match.
@@ -72,8 +83,8 @@ def test_question_bank_markdown_has_a_heading_per_principle_with_its_id():
     for p in SITE.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
-    assert html.count("<details") == 88
-    assert html.count("<option") == 17  # "all" plus one per principle
+    assert html.count("<details") == len(SITE.questions)
+    assert html.count("<option") == len(SITE.principles) + 1  # "all" plus one per principle
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
@@ -86,26 +97,46 @@ def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
     assert data["questions"][0] == {"p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
 
 
-def test_mock_loop_data_has_the_four_loop_kinds_and_principles_with_rounds():
-    data = shape.mock_loop_data(SITE)
-    assert [k["id"] for k in data["kinds"]] == ["coding", "system-design", "behavioral", "bar-raiser"]
-    assert all(k["name"] and k["duration"] and k["format"] for k in data["kinds"])
-    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
-    assert len(data["questions"]) == 88
-    asked = {q["p"] for q in data["questions"]}
-    assert asked == {p.id for p in SITE.principles}
-    # Six interviewers with at least two principles each must fit in 16 without repeats.
-    assert len(data["principles"]) >= 2 * 6
-    # Every round a principle lists is a real round.
-    known = {r.id for r in SITE.rounds}
-    assert all(set(p["rounds"]) <= known for p in data["principles"])
-
-
-def test_mock_loop_data_refuses_a_missing_loop_round():
+def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
     site = tiny_site()
-    site = dataclasses.replace(site, rounds=tuple(r for r in site.rounds if r.id != "bar-raiser"))
-    with pytest.raises(KeyError, match="bar-raiser"):
-        shape.mock_loop_data(site)
+    data = shape.mock_loop_data(site)
+    assert data == {
+        "interviews": {"min": 1, "max": 2},
+        "minutes": 60,
+        "principles_per_interview": {"min": 1, "max": 2},
+        "focuses": [
+            {"id": "coding", "name": "Coding", "summary": "coding summary"},
+            {"id": "system-design", "name": "System-Design", "summary": "system-design summary"},
+        ],
+        "principles": [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}],
+        "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
+    }
+
+
+def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats():
+    data = shape.mock_loop_data(SITE)
+    loop, per = SITE.number(shape.LOOP_INTERVIEWS), SITE.number(shape.LOOP_PRINCIPLES_PER_INTERVIEW)
+    assert data["interviews"] == {"min": loop.min, "max": loop.max}
+    assert data["principles_per_interview"] == {"min": per.min, "max": per.max}
+    assert data["minutes"] == SITE.number(shape.LOOP_MINUTES).value
+    assert [f["id"] for f in data["focuses"]] == [r.id for r in SITE.rounds]
+    assert [p["id"] for p in data["principles"]] == [p.id for p in SITE.principles]
+    assert {q["p"] for q in data["questions"]} == {p.id for p in SITE.principles}
+    assert len(data["questions"]) == len(SITE.questions)
+    # The largest loop, asking the fewest principles each, needs no principle twice.
+    assert data["interviews"]["max"] * data["principles_per_interview"]["min"] <= len(data["principles"])
+
+
+def test_mock_loop_data_refuses_numbers_that_cannot_make_a_loop():
+    site = tiny_site()
+    too_many = dataclasses.replace(site, numbers=(number(shape.LOOP_INTERVIEWS, 2, 4), *site.numbers[1:]))
+    with pytest.raises(ValueError, match="need more than the 3 principles"):
+        shape.mock_loop_data(too_many)
+    ranged = dataclasses.replace(site, numbers=(site.numbers[0], number(shape.LOOP_MINUTES, 45, 60), site.numbers[2]))
+    with pytest.raises(ValueError, match="must be one value"):
+        shape.mock_loop_data(ranged)
+    with pytest.raises(ValueError, match="at least one technical focus"):
+        shape.mock_loop_data(dataclasses.replace(site, rounds=()))
 
 
 # --------------------------------------------------------------------------- company map
@@ -113,6 +144,21 @@ def test_mock_loop_data_refuses_a_missing_loop_round():
 
 def company(cid: str, values: tuple[Value, ...]) -> Company:
     return Company(cid, cid.title(), cid, "Values", f"{cid}-source", values)
+
+
+def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
+    mapped = company("mapped", (Value("v", "V", "s", ("alpha",)),))
+    unmapped = company("unmapped", (Value("w", "W", "s", ()),))
+    site = tiny_site(companies=(mapped, unmapped))
+    assert shape.mapped_companies(site) == [mapped]
+    assert shape.unmapped_companies(site) == [unmapped]
+
+
+def test_real_map_says_which_companies_it_leaves_out_and_why():
+    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
+    out = macros.company_map()
+    for c in shape.unmapped_companies(SITE):
+        assert f"{c.name} has no column" in out
 
 
 def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsewhere():
@@ -155,19 +201,21 @@ def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_f
 # --------------------------------------------------------------------------- cheat sheet and tool list
 
 
-def test_cheat_sheet_rows_use_the_shortest_question_as_the_prompt():
+def test_cheat_sheet_rows_use_each_principles_curated_prompt():
     rows = shape.cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
     assert [(r.number, r.principle.id, r.prompt) for r in rows] == [
-        (1, "alpha", "Short alpha"),  # ties go to the first in file order
+        (1, "alpha", "Short alph2"),  # alpha's prompt is alpha-3, not its shortest or first question
         (2, "beta", "Beta"),
         (3, "gamma", "Tell me about gamma"),
     ]
 
 
-def test_real_cheat_sheet_has_sixteen_short_prompts():
+def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle():
     rows = shape.cheat_sheet_rows(SITE, "practice/cheat-sheet.md")
     assert [r.principle.id for r in rows] == [p.id for p in SITE.principles]
-    assert all(len(r.prompt) <= 90 for r in rows)
+    for r in rows:
+        (chosen,) = [q for q in SITE.questions_for(r.principle.id) if q.id == r.principle.prompt]
+        assert r.prompt == chosen.text
 
 
 def test_tool_links_list_the_practice_tools_but_not_the_calling_page():

@@ -91,14 +91,20 @@ def test_overview_keeps_the_source_front_matter():
         assert page_front.get(key) == value, key
 
 
-def test_overview_shows_title_description_tags_and_review_date(built_site: Path):
+def test_overview_shows_title_description_tags_source_date_and_review_date(built_site: Path):
     html = (built_site / "amazon/index.html").read_text(encoding="utf-8")
     front, _ = split_source()
     assert f"<title>{front['title']}" in html
     assert f'<meta name="description" content="{front["description"].replace(chr(39), "&#39;")}">' in html or front["description"] in html
     texts = [t for _, _, t in elements(html)]
     assert any(t == "company-specific" for t in texts), "tag not shown"
-    assert 'Last reviewed <time datetime="2025-08-07">7 August 2025</time>' in html
+    # The source's date stays in the front matter and is shown as the original guide's date;
+    # "Last reviewed" is the page's own `reviewed` date, the day its facts were checked.
+    page_front = yaml.safe_load((ROOT / "docs/amazon/index.md").read_text(encoding="utf-8").split("---\n", 2)[1])
+    source_date = front["date"]
+    assert f'Original guide dated <time datetime="{source_date.isoformat()}">' in html
+    assert f'Last reviewed <time datetime="{page_front["reviewed"].isoformat()}">' in html
+    assert f'Last reviewed <time datetime="{source_date.isoformat()}">' not in html
 
 
 def test_amazon_resources_stay_external_https_links(built_site: Path):
