@@ -85,3 +85,16 @@ def test_a_formula_may_only_do_arithmetic_over_known_figures(tmp_path: Path, for
     target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=problem):
         load_walkthrough(target, data, load_site(ROOT / "data"))
+
+
+def test_walkthroughs_cite_aws_facts_from_the_design_sources() -> None:
+    """Facts on the walkthrough pages cite data/sources/design.yml (AWS documentation, checked for
+    these pages), or one of the papers and specifications the guides already cite."""
+    import re
+
+    design = {s["id"] for s in yaml.safe_load((ROOT / "data/sources/design.yml").read_text(encoding="utf-8"))}
+    site = load_site(ROOT / "data")
+    for page in sorted((ROOT / "docs/amazon/design").glob("*.md")):
+        for sid in re.findall(r'cite\("([^"]+)"\)', page.read_text(encoding="utf-8")):
+            assert sid in site.sources, f"{page.name}: unknown source {sid}"
+            assert sid in design or not sid.startswith("aws-"), f"{page.name}: {sid} is an AWS source outside design.yml"
