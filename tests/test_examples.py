@@ -16,36 +16,55 @@ from tests.htmltext import elements, main_content, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SITE = load_site(DATA)
-EXAMPLES = load_examples(DATA, SITE)
 WALKTHROUGHS = sorted(p.stem for p in (DATA / "design").glob("*.yml"))
+
+
+def _principle_ids() -> list[str]:
+    """Principle ids for parametrizing, read without validation so a bad data file fails tests, not collection."""
+    try:
+        return [p["id"] for p in yaml.safe_load((DATA / "principles.yml").read_text(encoding="utf-8"))]
+    except Exception:  # noqa: BLE001 - the data tests report what is wrong with the file
+        return ["principles.yml-unreadable"]
+
+
+PRINCIPLE_IDS = _principle_ids()
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(DATA)
+
+
+@pytest.fixture(scope="module")
+def examples(site):
+    return load_examples(DATA, site)
 
 
 # --------------------------------------------------------------------------- data
 
 
-def test_one_example_per_principle_in_amazons_order() -> None:
-    assert [a.principle.id for a in EXAMPLES.answers] == [p.id for p in SITE.principles]
+def test_one_example_per_principle_in_amazons_order(site, examples) -> None:
+    assert [a.principle.id for a in examples.answers] == [p.id for p in site.principles]
 
 
-def test_every_strong_answer_speaks_within_the_sites_answer_length() -> None:
+def test_every_strong_answer_speaks_within_the_sites_answer_length(site, examples) -> None:
     """The site's one number for answer length (data/numbers.yml) bounds every strong answer at the stated pace."""
-    n = SITE.number("answer-minutes")
+    n = site.number("answer-minutes")
     low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
-    for a in EXAMPLES.answers:
-        minutes = a.strong_words / EXAMPLES.words_per_minute
+    for a in examples.answers:
+        minutes = a.strong_words / examples.words_per_minute
         assert low <= minutes <= high, f"{a.principle.id}: {a.strong_words} words is {minutes:.1f} minutes"
 
 
-def test_examples_span_every_domain_and_both_levels() -> None:
-    domains = {a.domain for a in EXAMPLES.answers}
+def test_examples_span_every_domain_and_both_levels(examples) -> None:
+    domains = {a.domain for a in examples.answers}
     assert domains == {"services", "data", "mobile", "infrastructure"}
-    assert {a.level for a in EXAMPLES.answers} == {"SDE II", "SDE III"}
-    assert max(sum(a.domain == d for a in EXAMPLES.answers) for d in domains) <= 6
+    assert {a.level for a in examples.answers} == {"SDE II", "SDE III"}
+    assert max(sum(a.domain == d for a in examples.answers) for d in domains) <= 6
 
 
-def test_weak_answers_are_shorter_and_every_example_has_probes() -> None:
-    for a in EXAMPLES.answers:
+def test_weak_answers_are_shorter_and_every_example_has_probes(examples) -> None:
+    for a in examples.answers:
         assert sum(count_words(p.text) for p in a.weak) < a.strong_words / 3, a.principle.id
         assert len(a.probes) >= 2, a.principle.id
 
@@ -115,22 +134,22 @@ def _nav() -> object:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
 
 
-def test_each_walkthrough_and_the_collection_are_in_the_nav_under_amazon() -> None:
+def test_each_walkthrough_and_the_collection_are_in_the_nav_under_amazon(site) -> None:
     amazon = next(item["Amazon"] for item in _nav() if isinstance(item, dict) and "Amazon" in item)
     listed = re.findall(r"amazon/design/([a-z0-9-]+)\.md", str(amazon))
     assert listed[0] == "index" and sorted(listed[1:]) == WALKTHROUGHS
     assert "amazon/answer-examples.md" in str(amazon)
     for w in WALKTHROUGHS:
-        guide = SITE.guide(f"design-{w}")
+        guide = site.guide(f"design-{w}")
         assert guide.page == f"amazon/design/{w}.md"
 
 
 # --------------------------------------------------------------------------- built pages
 
 
-@pytest.mark.parametrize("principle", [p.id for p in SITE.principles])
-def test_each_principle_page_shows_its_example(built_site: Path, principle: str) -> None:
-    example = EXAMPLES.for_principle(principle)
+@pytest.mark.parametrize("principle", PRINCIPLE_IDS)
+def test_each_principle_page_shows_its_example(built_site: Path, principle: str, examples) -> None:
+    example = examples.for_principle(principle)
     html = main_content(built_site / f"amazon/leadership-principles/{principle}/index.html")
     assert 'id="example-answer"' in html
     assert html.count('class="guide-example guide-example--strong"') == 1
@@ -145,10 +164,10 @@ def test_each_principle_page_shows_its_example(built_site: Path, principle: str)
         assert normalize(probe.question) in text
 
 
-def test_the_collection_page_lists_all_sixteen_and_links_to_each(built_site: Path) -> None:
+def test_the_collection_page_lists_all_sixteen_and_links_to_each(built_site: Path, site) -> None:
     html = main_content(built_site / "amazon/answer-examples/index.html")
     links = [a.get("href") for tag, a, _ in elements(html) if tag == "a" and "#example-answer" in (a.get("href") or "")]
-    expected = [f"../leadership-principles/{p.id}/#example-answer" for p in SITE.principles]
+    expected = [f"../leadership-principles/{p.id}/#example-answer" for p in site.principles]
     assert links == expected
 
 
