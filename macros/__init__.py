@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from . import data, errors, pages, render, shape
+from . import data, design, diagram, errors, examples, pages, render, shape, worked
 from .errors import DataError
 
 __all__ = ["DataError", "define_env", "on_post_build"]
@@ -31,7 +31,7 @@ def _reload() -> type:
     if _fresh:
         _fresh = False
     else:
-        for module in (errors, data, render, shape, pages):
+        for module in (errors, data, render, shape, diagram, design, examples, worked, pages):
             importlib.reload(module)
     return pages.GuideMacros
 

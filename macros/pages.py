@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from markupsafe import Markup
 
-from . import shape
+from . import shape, worked
 from .data import SiteData, load_site
 from .errors import MacroError
+from .design import Walkthrough, load_walkthroughs
+from .examples import Examples, load_examples
 from .render import Renderer, md_escape
 
 # The source document the site is built from; every correction's original is a line of it.
@@ -37,6 +39,9 @@ class GuideMacros:
     docs_dir: str = "docs"
     defer_errors: bool = False
     problems: list[MacroError] = field(default_factory=list)
+    # Worked examples (data/examples/, data/design/); loaded by from_project.
+    examples: Examples | None = None
+    walkthroughs: Mapping[str, Walkthrough] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -52,7 +57,10 @@ class GuideMacros:
         # data (tests/support/project.py) leave tests/ out; there the check is skipped, and
         # tests/test_numbers.py still checks every correction against the document.
         source = project_dir / SOURCE_DOCUMENT
-        return cls(load_site(project_dir / "data", source if source.is_file() else None), renderer, here)
+        site = load_site(project_dir / "data", source if source.is_file() else None)
+        examples = load_examples(project_dir / "data", site)
+        walkthroughs = load_walkthroughs(project_dir / "data", site)
+        return cls(site, renderer, here, examples=examples, walkthroughs=walkthroughs)
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
         """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
@@ -92,6 +100,12 @@ class GuideMacros:
             "company_map": self.company_map,
             "cheat_sheet": self.cheat_sheet,
             "star_planner": self.star_planner,
+            "answer_example": self.answer_example,
+            "answer_examples": self.answer_examples,
+            "design_walkthroughs": self.design_walkthroughs,
+            "design_diagram": self.design_diagram,
+            "design_estimates": self.design_estimates,
+            "estimate": self.estimate,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -204,3 +218,54 @@ class GuideMacros:
         return self.renderer.render(
             "cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()), summaries=self._summaries()
         )
+
+    # ----------------------------------------------------------------------- worked examples
+
+    def _examples(self) -> Examples:
+        if self.examples is None:
+            raise KeyError("no answer examples loaded (GuideMacros.from_project loads them)")
+        return self.examples
+
+    def _walk(self, wid: str) -> Walkthrough:
+        try:
+            return self.walkthroughs[wid]
+        except KeyError:
+            raise KeyError(f"unknown walkthrough '{wid}' (data/design/{wid}.yml)") from None
+
+    def answer_example(self, pid: str) -> str:
+        examples = self._examples()
+        view = worked.answer_view(examples, examples.for_principle(pid))
+        parts = {
+            kind: Markup(
+                self.renderer.render(
+                    "answer-example-parts.html",
+                    kind=kind,
+                    parts=getattr(view.example, kind),
+                    verdict=worked.note_verdict,
+                    note_heading=worked.note_heading,
+                )
+            )
+            for kind in ("strong", "weak")
+        }
+        meta = Markup(self.renderer.render("answer-example-meta.html", **view.meta()))
+        return self.renderer.render("answer-example.md", example=view.example, anchor=view.anchor, meta=meta, **parts)
+
+    def answer_examples(self) -> str:
+        return self.renderer.render("answer-examples.md", rows=worked.answer_rows(self.site, self._examples(), self.here()))
+
+    def design_walkthroughs(self) -> str:
+        return self.renderer.render("design-walkthroughs.md", rows=worked.walkthrough_rows(self.site, self.walkthroughs, self.here()))
+
+    def design_diagram(self, wid: str) -> str:
+        d = self._walk(wid).diagram
+        return self.renderer.render(
+            "design-diagram.html", diagram=d, svg=Markup(worked.diagram_svg(d)), steps=d.flow, labels=worked.node_labels(d)
+        )
+
+    def design_estimates(self, wid: str) -> str:
+        walk = self._walk(wid)
+        return self.renderer.render("design-estimates.html", walk=walk, working=walk.working, approx=worked.approx_mark(walk))
+
+    def estimate(self, wid: str, fid: str, unit: bool = True) -> str:
+        fig = self._walk(wid).figure(fid)
+        return self.renderer.render("estimate.md", figure=fig, unit=unit)

@@ -21,7 +21,7 @@ from macros import shape
 from macros.data import load_site
 from macros.pages import SOURCE_DOCUMENT
 from tests.htmltext import elements, main_content, normalize
-from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, QUANTITY, WORDS
+from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, NOT_ABOUT_INTERVIEWS_UNDER, QUANTITY, WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "data")
@@ -90,7 +90,7 @@ def articles(site: Path) -> list[Path]:
     pages = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).parent.as_posix() + ".md"
-        if rel not in NOT_ABOUT_INTERVIEWS and '<article class="md-content__inner' in page.read_text(encoding="utf-8"):
+        if rel not in NOT_ABOUT_INTERVIEWS and not ('docs/' + rel).startswith(NOT_ABOUT_INTERVIEWS_UNDER) and '<article class="md-content__inner' in page.read_text(encoding="utf-8"):
             pages.append(page)
     return pages
 

@@ -42,13 +42,18 @@ MARKERS = re.compile(r"^\s*(?:#+|[-*]|\d+\.|>)\s+")
 # Pages about AWS services and architecture state service limits (a Lambda timeout, a stream's
 # retention), not numbers about interviews; they cite AWS's documentation beside each one.
 NOT_ABOUT_INTERVIEWS = {"docs/guides/aws-architecture-patterns.md", "docs/guides/system-design-patterns.md"}
+# Likewise the system design walkthroughs and their data (service limits, time to live, segment
+# lengths), and the annotated answers' stories, which are fiction full of durations ("a
+# fifteen-minute response target") that are not the interview's numbers. Their pages still read
+# interview numbers (answer length, the technical part of an interview) through the macro.
+NOT_ABOUT_INTERVIEWS_UNDER = ("docs/amazon/design/", "data/design/", "data/examples/")
 
 
 def prose_files() -> list[Path]:
     docs = [p for p in (ROOT / "docs").rglob("*.md") if p.relative_to(ROOT).as_posix() not in NOT_ABOUT_INTERVIEWS]
     templates = [p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".md", ".html")]
     data = [p for p in (ROOT / "data").rglob("*.yml") if p.name != "numbers.yml"]
-    return sorted(docs + templates + data)
+    return sorted(p for p in docs + templates + data if not p.relative_to(ROOT).as_posix().startswith(NOT_ABOUT_INTERVIEWS_UNDER))
 
 
 def data_text(doc: object, key: str = "") -> list[str]:
