@@ -317,7 +317,17 @@ def test_hostile_values_render_as_literal_text(hostile_site: Path) -> None:
         if text.count(HOSTILE):
             shown_on.append(where)
         for value in page.attributes:
-            if MARKER in value and _norm(value).count(MARKER) != _norm(value).count(HOSTILE):
+            if MARKER not in value:
+                continue
+            if value.lstrip().startswith(("{", "[")):  # a tool's data-guide-data: JSON that must hold the value verbatim
+                try:
+                    strings = _json_strings(json.loads(value))
+                except ValueError as exc:
+                    problems.append(f"{where}: JSON attribute is no longer valid JSON ({exc}): {value[:160]!r}")
+                    continue
+                if any(MARKER in s and HOSTILE not in s for s in strings):
+                    problems.append(f"{where}: JSON attribute does not hold the value verbatim: {value[:160]!r}")
+            elif _norm(value).count(MARKER) != _norm(value).count(HOSTILE):
                 problems.append(f"{where}: attribute value mangled: {value[:160]!r}")
         for attrs, body in page.scripts:
             if body.strip() == "alert(1)":
