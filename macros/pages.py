@@ -8,7 +8,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from . import shape
+from . import search_terms, shape
 from .data import SiteData, load_site
 from .render import Renderer
 
@@ -24,6 +24,7 @@ class GuideMacros:
     site: SiteData
     renderer: Renderer
     here: Callable[[], str]
+    terms: search_terms.SearchTerms | None = None  # data/search.yml, read by from_project
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -35,7 +36,8 @@ class GuideMacros:
     def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros", project_dir / CACHE_DIR)
-        return cls(load_site(project_dir / "data"), renderer, here)
+        terms = search_terms.load(project_dir / "data" / "search.yml", project_dir / "docs")
+        return cls(load_site(project_dir / "data"), renderer, here, terms)
 
     def registry(self) -> dict[str, Callable[..., str]]:
         """Name -> callable, for ``define_env`` to register."""
@@ -55,6 +57,7 @@ class GuideMacros:
             "company_map": self.company_map,
             "cheat_sheet": self.cheat_sheet,
             "star_planner": self.star_planner,
+            "search_terms": self.search_terms,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -68,7 +71,8 @@ class GuideMacros:
 
     def principle_page(self, pid: str) -> str:
         view = shape.principle_view(self.site, pid, self.here(), DRILL_PAGE)
-        return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles))
+        terms = Markup(self.search_terms())
+        return self.renderer.render("principle-page.md", view=view, total=len(self.site.principles), terms=terms)
 
     def related_resources(self, gid: str) -> str:
         groups = shape.related_groups(self.site, self.here(), exclude=gid)
@@ -118,3 +122,9 @@ class GuideMacros:
 
     def cheat_sheet(self) -> str:
         return self.renderer.render("cheat-sheet.md", rows=shape.cheat_sheet_rows(self.site, self.here()))
+
+    def search_terms(self, section: str | None = None) -> str:
+        """The words candidates search for this page (or this section), from data/search.yml."""
+        assert self.terms is not None, "GuideMacros.from_project reads data/search.yml"
+        entry = self.terms.lookup(self.here(), section)
+        return self.renderer.render("search-terms.html", entry=entry)
