@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from . import data, errors, pages, render, search_terms, shape
+from . import data, errors, home, pages, render, search_terms, shape
 from .errors import DataError
 
 __all__ = ["DataError", "define_env"]
@@ -30,7 +30,7 @@ def _reload() -> type:
     if _fresh:
         _fresh = False
     else:
-        for module in (errors, data, render, shape, search_terms, pages):
+        for module in (errors, data, render, shape, home, search_terms, pages):
             importlib.reload(module)
     return pages.GuideMacros
 

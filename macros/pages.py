@@ -8,7 +8,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from . import search_terms, shape
+from . import home, search_terms, shape
 from .data import SiteData, load_site
 from .render import Renderer
 
@@ -58,6 +58,8 @@ class GuideMacros:
             "cheat_sheet": self.cheat_sheet,
             "star_planner": self.star_planner,
             "search_terms": self.search_terms,
+            "home_cards": self.home_cards,
+            "home_progress": self.home_progress,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -128,3 +130,9 @@ class GuideMacros:
         assert self.terms is not None, "GuideMacros.from_project reads data/search.yml"
         entry = self.terms.lookup(self.here(), section)
         return self.renderer.render("search-terms.html", entry=entry)
+
+    def home_cards(self) -> str:
+        return self.renderer.render("home-cards.md", groups=home.card_groups(self.site, self.here()))
+
+    def home_progress(self) -> str:
+        return self.renderer.render("home-progress.html", frame=home.progress_frame(self.site, self.here()))
