@@ -63,3 +63,19 @@ def test_cells_are_labelled_with_their_column():
     # A template's own table, and a table without a heading row, are left as they are.
     for untouched in ('<table id="star-coverage"><thead><tr><th>a</th></tr></thead></table>', "<table><tr><td>a</td></tr></table>"):
         assert label_tables(untouched) == untouched
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_layouts_pass_axe(browser, site_url, scheme):
+    """The row cards and the home page's progress panel at 360 px (the sweep runs at 1280 px)."""
+    from tests.support.axe import assert_no_axe_violations
+
+    context = browser.new_context(viewport={"width": 360, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for path in ("", "amazon/leadership-principles/", "practice/company-map/", "guides/system-design-patterns/"):
+            page.goto(f"{site_url}/{path}")
+            assert_no_axe_violations(page, context=f"/{path} at 360 px, {scheme}")
+    finally:
+        context.close()
