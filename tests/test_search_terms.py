@@ -3,6 +3,7 @@ data/tags.yml: the names tags are shown with."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -101,3 +102,7 @@ def test_no_slug_shows_as_a_tag_on_any_page(built_site: Path):
     for page in built_site.rglob("index.html"):
         shown |= set(re.findall(r'class="md-tag(?: [^"]*)?"[^>]*>\s*([^<]+?)\s*<', page.read_text(encoding="utf-8")))
     assert shown and shown <= set(names.values()), f"tags shown by id: {sorted(shown - set(names.values()))}"
+    # Search results show the tags the index holds.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    in_index = {tag for doc in index["docs"] for tag in doc.get("tags", [])}
+    assert in_index and in_index <= set(names.values()), f"search results show tag ids: {sorted(in_index - set(names.values()))}"
