@@ -2,8 +2,8 @@
 row as a card ("Senior: Owns a service's health...") instead of a table wider than the screen.
 
 Python-Markdown writes a table as a bare ``<table>`` with a ``<thead>``; this hook (on
-``on_page_content``, before the search plugin reads the page) gives such a table
-``data-phone-cards`` and each of its ``<td>`` a ``data-label`` holding the heading's text.
+``on_page_content``, before the search plugin reads the page) gives each of its ``<td>``
+a ``data-label`` holding the heading's text, and leaves the ``<table>`` tag as it is.
 The CSS under "Phone-width tables" in guide.css does the rest; on wider screens nothing
 changes. Tables a template writes with attributes of its own (the STAR planner's) are left
 alone, as are tables without a heading row.
@@ -43,7 +43,7 @@ def label_table(inner: str) -> str | None:
 def label_tables(page_html: str) -> str:
     def one(table: re.Match[str]) -> str:
         inner = label_table(table.group(1))
-        return table.group(0) if inner is None else f"<table data-phone-cards>{inner}</table>"
+        return table.group(0) if inner is None else f"<table>{inner}</table>"
 
     return TABLE.sub(one, page_html)
 
