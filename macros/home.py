@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .data import SiteData
-from .render import relative_link
+from .render import md_escape, relative_link
 from .shape import STORY_FORMAT_VERSION, STORY_STORAGE_KEY, Link, guide_link, principle_page
 
 HOME_PAGE = "index.md"
@@ -57,7 +57,7 @@ class ProgressFrame:
     key: str  # the STAR planner's localStorage key; docs/javascripts/home.js reads it
     version: int
     planner: Markup  # link to the planner
-    principles: tuple[Link, ...]  # name and page of each principle, in Amazon's order; Link.blurb holds the id
+    principles: tuple[Link, ...]  # name (escaped for Markdown) and page of each principle; Link.blurb holds the id
 
 
 def progress_frame(site: SiteData, from_page: str = HOME_PAGE) -> ProgressFrame:
@@ -65,5 +65,7 @@ def progress_frame(site: SiteData, from_page: str = HOME_PAGE) -> ProgressFrame:
         key=STORY_STORAGE_KEY,
         version=STORY_FORMAT_VERSION,
         planner=guide_link(site, "star-planner", from_page).href,
-        principles=tuple(Link(p.name, relative_link(from_page, principle_page(p.id)), p.id) for p in site.principles),
+        principles=tuple(
+            Link(Markup(md_escape(p.name)), relative_link(from_page, principle_page(p.id)), p.id) for p in site.principles
+        ),
     )

@@ -111,3 +111,12 @@ def test_progress_panel_reserves_its_space_before_the_script_runs(browser, site_
         tops.append(page.evaluate("() => document.querySelector('.guide-home-cards').getBoundingClientRect().top"))
         context.close()
     assert tops[0] == tops[1], tops
+
+
+def test_the_progress_panel_links_resolve(built_site: Path):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    panel = html[html.index('id="guide-home-progress"'): html.index("</section>", html.index('id="guide-home-progress"'))]
+    hrefs = re.findall(r'href="([^"#][^"]*)"', panel)  # not the heading's own permalink
+    assert len(hrefs) == len(SITE.principles) + 1  # each principle and the planner
+    for href in hrefs:
+        assert (built_site / href / "index.html").is_file() or (built_site / href).is_file(), href
