@@ -81,6 +81,12 @@ def test_query_files_are_well_formed_and_numerous():
         seen[key] = q.target
 
 
+def test_every_query_file_is_read(tmp_path):
+    (tmp_path / "site.yml").write_text("- {query: LP, target: amazon/leadership-principles/}\n", encoding="utf-8")
+    (tmp_path / "amazon-process.yml").write_text("- {query: OA, target: amazon/online-assessment/}\n", encoding="utf-8")
+    assert {(q.file, q.query) for q in load_queries(tmp_path)} == {("site.yml", "LP"), ("amazon-process.yml", "OA")}
+
+
 def test_a_bad_query_file_is_named_with_its_entry(tmp_path):
     (tmp_path / "bad.yml").write_text("- query: bar raiser\n  target: /amazon/\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.yml, entry #1 \('bar raiser'\): target must be a path"):
