@@ -9,7 +9,7 @@ from typing import Any, Callable, Mapping
 
 from markupsafe import Markup
 
-from . import shape, worked
+from . import home, search_terms, shape, worked
 from .data import SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
@@ -42,6 +42,7 @@ class GuideMacros:
     # Worked examples (data/examples/, data/design/); loaded by from_project.
     examples: Examples | None = None
     walkthroughs: Mapping[str, Walkthrough] = field(default_factory=dict)
+    terms: search_terms.SearchTerms | None = None  # data/search.yml, read by from_project
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -60,7 +61,8 @@ class GuideMacros:
         site = load_site(project_dir / "data", source if source.is_file() else None)
         examples = load_examples(project_dir / "data", site)
         walkthroughs = load_walkthroughs(project_dir / "data", site)
-        return cls(site, renderer, here, examples=examples, walkthroughs=walkthroughs)
+        terms = search_terms.load(project_dir / "data" / "search.yml", project_dir / "docs")
+        return cls(site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms)
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
         """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
@@ -106,6 +108,9 @@ class GuideMacros:
             "design_diagram": self.design_diagram,
             "design_estimates": self.design_estimates,
             "estimate": self.estimate,
+            "search_terms": self.search_terms,
+            "home_cards": self.home_cards,
+            "home_progress": self.home_progress,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -153,6 +158,7 @@ class GuideMacros:
             total=len(self.site.principles),
             summary=self._summaries()[view.principle.id],
             amazon_cite=Markup(self.cite(AMAZON_PRINCIPLES_SOURCE)),
+            terms=Markup(self.search_terms()),
         )
 
     def related_resources(self, gid: str) -> str:
@@ -269,3 +275,17 @@ class GuideMacros:
     def estimate(self, wid: str, fid: str, unit: bool = True) -> str:
         fig = self._walk(wid).figure(fid)
         return self.renderer.render("estimate.md", figure=fig, unit=unit)
+
+    # ----------------------------------------------------------------------- search and the home page
+
+    def search_terms(self, section: str | None = None) -> str:
+        """The words candidates search for this page (or this section), from data/search.yml."""
+        assert self.terms is not None, "GuideMacros.from_project reads data/search.yml"
+        entry = self.terms.lookup(self.here(), section)
+        return self.renderer.render("search-terms.html", entry=entry)
+
+    def home_cards(self) -> str:
+        return self.renderer.render("home-cards.md", groups=home.card_groups(self.site, self.here()))
+
+    def home_progress(self) -> str:
+        return self.renderer.render("home-progress.html", frame=home.progress_frame(self.site, self.here()))

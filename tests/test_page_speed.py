@@ -41,16 +41,21 @@ def tool_pages(site: SiteData) -> list[str]:
     return [g.page for g in site.guides if g.kind == "tool" and g.page]
 
 
+def script_pages(site: SiteData) -> list[str]:
+    """Pages with a script of their own: the tools, and the home page's progress panel (home.js)."""
+    return [*tool_pages(site), "index.md"]
+
+
 def test_each_practice_script_is_listed_by_exactly_one_tool_page(site_data: SiteData):
-    listed = [s for s in map(own_script, tool_pages(site_data)) if s]
+    listed = [s for s in map(own_script, script_pages(site_data)) if s]
     on_disk = sorted(p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js")
     assert sorted(listed) == on_disk
 
 
 def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: Path, site_data: SiteData):
-    tool_script = {str(Path(p).with_suffix("")): own_script(p) for p in tool_pages(site_data)}
+    tool_script = {str(Path(p).with_suffix("")).removesuffix("index") or ".": own_script(p) for p in script_pages(site_data)}
     for html_file in built_pages(built_site):
-        rel = html_file.relative_to(built_site).parent.as_posix()
+        rel = html_file.relative_to(built_site).as_posix().removesuffix("index.html").rstrip("/") or "."
         tags = scripts(html_file.read_text(encoding="utf-8"))
         bundle = [name for name in tags if name.startswith("bundle.")]
         assert len(bundle) == 1, f"{rel}: Material's bundle is missing"

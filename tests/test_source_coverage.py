@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.htmltext import _Collector, normalize
+from tests.htmltext import _Collector, elements, normalize
 from tests.support import ROOT
 
 SOURCE = ROOT / "tests/fixtures/amazon-interview-guide.source.md"
@@ -177,6 +177,9 @@ def test_overview_shows_the_source_date_as_the_original_and_its_own_review_date(
     assert f'Original guide dated <time datetime="{front["date"].isoformat()}">' in html
     assert f'Last reviewed <time datetime="{page_front["reviewed"].isoformat()}">' in html
     assert f'Last reviewed <time datetime="{front["date"].isoformat()}">' not in html
+    texts = [t for _, _, t in elements(html)]
+    shown = yaml.safe_load((ROOT / "data/tags.yml").read_text(encoding="utf-8"))  # tag id -> name readers see
+    assert all(any(t == shown[tag] for t in texts) for tag in front["tags"]), "tag not shown by its name"
 
 
 # --------------------------------------------------------------------------- the real source on the real site

@@ -1,0 +1,91 @@
+/* Home page: the candidate's progress, from the STAR planner's stories in this browser.
+ *
+ * Reads the planner's localStorage entry (key and format version in the panel's data-key
+ * and data-version, from macros/shape.py) and never writes it. The panel and every count
+ * are in the page's HTML from the first paint; this only fills them, so nothing moves.
+ * Start-up: the home page lists this file in its front matter; instant navigation runs it
+ * again on each visit, so it registers once and fills each new copy of the page once.
+ * storyCoverage and statusText are pure, and tests/js/home.test.js runs them in Node.
+ */
+(function () {
+  "use strict";
+
+  /** Stories per principle from the planner's stored text (null: nothing stored). */
+  function storyCoverage(raw, version, ids) {
+    var counts = {};
+    ids.forEach(function (id) { counts[id] = 0; });
+    var result = { ok: true, stories: 0, counts: counts, covered: 0, missing: ids.slice() };
+    if (raw === null) return result;
+    var data = null;
+    try { data = JSON.parse(raw); } catch (e) { /* reported below */ }
+    if (!data || typeof data !== "object" || data.version !== version || !Array.isArray(data.stories)) {
+      result.ok = false;
+      return result;
+    }
+    data.stories.forEach(function (story) {
+      var principles = story && Array.isArray(story.principles) ? story.principles : [];
+      principles.filter(function (p, i) { return principles.indexOf(p) === i && counts.hasOwnProperty(p); })
+        .forEach(function (p) { counts[p] += 1; });
+    });
+    result.stories = data.stories.length;
+    result.missing = ids.filter(function (id) { return counts[id] === 0; });
+    result.covered = ids.length - result.missing.length;
+    return result;
+  }
+
+  /** The status line for a coverage; null keeps the page's own invitation. */
+  function statusText(cov, names) {
+    if (!cov.ok) return "The stories saved in this browser could not be read. Open the planner to check them.";
+    if (!cov.stories) return null;
+    var total = cov.covered + cov.missing.length;
+    var text = (cov.stories === 1 ? "1 story covers " : cov.stories + " stories cover ") +
+      (cov.missing.length ? cov.covered + " of " + total + " principles." : "all " + total + " principles.");
+    return cov.missing.length ? text + " Next: a story for " + names[cov.missing[0]] + "." : text;
+  }
+
+  if (typeof document === "undefined") {
+    module.exports = { storyCoverage: storyCoverage, statusText: statusText };
+    return;
+  }
+  if (window.guideHome) return;
+  window.guideHome = true;
+
+  function fill(root) {
+    var items = Array.prototype.slice.call(root.querySelectorAll("[data-principle]"));
+    var ids = items.map(function (li) { return li.dataset.principle; });
+    var names = {};
+    items.forEach(function (li) { names[li.dataset.principle] = li.querySelector("a").textContent; });
+    var status = root.querySelector("[data-status]");
+    var raw;
+    try {
+      raw = localStorage.getItem(root.dataset.key);
+    } catch (e) {
+      status.textContent = "This browser does not let the guide read its storage, so your progress cannot be shown here.";
+      return;
+    }
+    var cov = storyCoverage(raw, Number(root.dataset.version), ids);
+    var text = statusText(cov, names);
+    if (text !== null) status.textContent = text;
+    items.forEach(function (li) {
+      li.querySelector("[data-count]").textContent = String(cov.counts[li.dataset.principle]);
+      li.classList.toggle("is-covered", cov.counts[li.dataset.principle] > 0);
+    });
+  }
+
+  function init() {
+    var root = document.getElementById("guide-home-progress");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "true";
+    fill(root);
+  }
+
+  // Stories saved in the planner in another tab show here at once.
+  addEventListener("storage", function (e) {
+    var root = document.getElementById("guide-home-progress");
+    if (root && (e.key === null || e.key === root.dataset.key)) fill(root);
+  });
+  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
+  var seen = false;
+  if (typeof document$ === "undefined") init();
+  else document$.subscribe({ next: function () { seen = true; init(); }, complete: function () { if (!seen) init(); } });
+})();
