@@ -244,6 +244,7 @@ class _Head(HTMLParser):
         self.anchors: list[str] = []
         self.title = ""
         self._in_title = False
+        self._in_head = True  # an inline SVG in the body has <title> elements of its own
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -253,10 +254,12 @@ class _Head(HTMLParser):
             self.links[a["rel"]] = a.get("href", "")
         elif tag == "a" and "href" in a:
             self.anchors.append(a["href"])
-        self._in_title = tag == "title"
+        self._in_title = tag == "title" and self._in_head
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = False
+        if tag == "head":
+            self._in_head = False
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

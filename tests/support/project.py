@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from tests.support import ROOT
 
 # Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
@@ -73,4 +75,9 @@ def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
         page = dst / "docs" / path
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(text, encoding="utf-8")
+    # data/search.yml may only name pages that exist (macros/search_terms.py): keep the entries for these pages.
+    search = dst / "data" / "search.yml"
+    terms = yaml.safe_load(search.read_text(encoding="utf-8"))
+    terms["pages"] = [entry for entry in terms["pages"] if entry["page"] in pages]
+    search.write_text(yaml.safe_dump(terms, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dst
