@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site
+from macros.data import SiteData
 from macros.home import card_groups
 from macros.shape import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 
 
 def test_home_logic_in_node():
@@ -23,9 +22,9 @@ def test_home_logic_in_node():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_guide_page_has_exactly_one_card():
-    carded = [str(link.href) for group in card_groups(SITE) for link in group.links]
-    assert sorted(carded) == sorted(g.page for g in SITE.guides if g.page)
+def test_every_guide_page_has_exactly_one_card(site_data: SiteData):
+    carded = [str(link.href) for group in card_groups(site_data) for link in group.links]
+    assert sorted(carded) == sorted(g.page for g in site_data.guides if g.page)
 
 
 def test_the_home_page_writes_no_path_by_hand():
@@ -48,10 +47,10 @@ def test_no_tab_title_repeats_the_site_name(built_site: Path):
     assert not doubled, doubled
 
 
-def test_the_home_page_links_every_guide_page(built_site: Path):
+def test_the_home_page_links_every_guide_page(built_site: Path, site_data: SiteData):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     hrefs = set(re.findall(r'href="([^"#]+)"', html))
-    for guide in SITE.guides:
+    for guide in site_data.guides:
         if guide.page:
             url = guide.page.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
             assert url in hrefs, f"no card for {guide.id} ({url})"
@@ -72,7 +71,7 @@ SHIFTS = """() => new Promise(done => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 1280])
-def test_progress_shows_stories_per_principle_without_moving_anything(browser, site_url, width):
+def test_progress_shows_stories_per_principle_without_moving_anything(browser, site_url, width, site_data: SiteData):
     stories = [
         {"id": "a", "principles": ["ownership", "dive-deep"]},
         {"id": "b", "principles": ["ownership"]},
@@ -88,7 +87,7 @@ def test_progress_shows_stories_per_principle_without_moving_anything(browser, s
         count = lambda pid: panel.locator(f'[data-principle="{pid}"] [data-count]').inner_text()  # noqa: E731
         assert (count("ownership"), count("dive-deep"), count("frugality")) == ("2", "1", "0")
         status = panel.locator("[data-status]").inner_text()
-        assert status.startswith(f"2 stories cover 2 of {len(SITE.principles)} principles."), status
+        assert status.startswith(f"2 stories cover 2 of {len(site_data.principles)} principles."), status
         assert page.evaluate(SHIFTS) == 0
     finally:
         context.close()
@@ -113,10 +112,10 @@ def test_progress_panel_reserves_its_space_before_the_script_runs(browser, site_
     assert tops[0] == tops[1], tops
 
 
-def test_the_progress_panel_links_resolve(built_site: Path):
+def test_the_progress_panel_links_resolve(built_site: Path, site_data: SiteData):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     panel = html[html.index('id="guide-home-progress"'): html.index("</section>", html.index('id="guide-home-progress"'))]
     hrefs = re.findall(r'href="([^"#][^"]*)"', panel)  # not the heading's own permalink
-    assert len(hrefs) == len(SITE.principles) + 1  # each principle and the planner
+    assert len(hrefs) == len(site_data.principles) + 1  # each principle and the planner
     for href in hrefs:
         assert (built_site / href / "index.html").is_file() or (built_site / href).is_file(), href

@@ -18,13 +18,12 @@ from pathlib import Path
 import pytest
 
 from macros import shape
-from macros.data import load_site
+from macros.data import SiteData
 from macros.pages import SOURCE_DOCUMENT
 from tests.htmltext import elements, main_content, normalize
 from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, NOT_ABOUT_INTERVIEWS_UNDER, QUANTITY, WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 NUMBER_WORDS = {w: n for n, w in ((2, "two"), (3, "three"), (4, "four"), (5, "five"), (6, "six"), (7, "seven"), (8, "eight"),
                                   (9, "nine"), (10, "ten"), (11, "eleven"), (12, "twelve"), (15, "fifteen"), (16, "sixteen"),
                                   (20, "twenty"), (30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"))}
@@ -42,19 +41,16 @@ def amounts(text: str) -> tuple[int, ...]:
     return tuple(int(a) if a.isdigit() else NUMBER_WORDS[a] for a in re.findall(r"\d+|[a-z]+", text.lower()) if a.isdigit() or a in NUMBER_WORDS)
 
 
-def allowed() -> dict[str, set[tuple[int, ...]]]:
+def allowed(site: SiteData) -> dict[str, set[tuple[int, ...]]]:
     """Per unit word, every value numbers.yml lets a page state: a range, or either end of one."""
     out: dict[str, set[tuple[int, ...]]] = {
-        "principle": {(len(SITE.principles),)},
+        "principle": {(len(site.principles),)},
         "story": {(shape.STORY_MAX_STORIES,)},  # the planner's file limit, stated where it imports
     }
-    for n in SITE.numbers:
+    for n in site.numbers:
         values = out.setdefault(unit_word(n.unit), set())
         values.update({(n.min, n.max), (n.min,), (n.max,)} if n.is_range else {(n.min,)})
     return out
-
-
-ALLOWED = allowed()
 
 
 def source_statements() -> list[str]:
@@ -67,7 +63,7 @@ def source_statements() -> list[str]:
 SOURCE_STATEMENTS = source_statements()
 
 
-def stated(html: str) -> list[tuple[str, str, tuple[int, ...]]]:
+def stated(html: str, allowed: dict[str, set[tuple[int, ...]]]) -> list[tuple[str, str, tuple[int, ...]]]:
     """(quantity as written, unit word, amounts) for each quantity an article states outside the source's lines."""
     text = " ".join(t for tag, _, t in elements(DEL.sub(" ", html)) if tag in ("p", "li", "td", "th", "summary", "h1", "h2", "h3", "h4"))
     for line in SOURCE_STATEMENTS:
@@ -75,14 +71,14 @@ def stated(html: str) -> list[tuple[str, str, tuple[int, ...]]]:
     out = []
     for m in QUANTITY.finditer(text):
         unit = unit_word(m.group("unit"))
-        if unit in ALLOWED:
+        if unit in allowed:
             out.append((m.group(0), unit, amounts(m.group("amount"))))
     return out
 
 
 def test_the_check_reads_quantities_and_their_units():
     html = "<p>A loop of 5 to 6 interviews, answers of three minutes and <del>4-6 interviews</del>.</p>"
-    assert stated(html) == [("5 to 6 interviews", "interview", (5, 6)), ("three minutes", "minute", (3,))]
+    assert stated(html, {"interview": set(), "minute": set()}) == [("5 to 6 interviews", "interview", (5, 6)), ("three minutes", "minute", (3,))]
     assert unit_word("Leadership Principle questions") == "question" and unit_word("min") == "minute"
 
 
@@ -95,15 +91,16 @@ def articles(site: Path) -> list[Path]:
     return pages
 
 
-def test_every_page_states_each_number_as_the_data_has_it(built_site: Path):
+def test_every_page_states_each_number_as_the_data_has_it(built_site: Path, site_data: SiteData):
+    known = allowed(site_data)
     wrong = []
     checked = 0
     for page in articles(built_site):
-        for quantity, unit, value in stated(main_content(page)):
+        for quantity, unit, value in stated(main_content(page), known):
             checked += 1
-            if value not in ALLOWED[unit]:
+            if value not in known[unit]:
                 wrong.append(f"{page.relative_to(built_site).parent}/: '{quantity}' is not a {unit} value of data/numbers.yml")
-    assert checked >= len(SITE.numbers), "the check found too few numbers to be reading the pages"
+    assert checked >= len(site_data.numbers), "the check found too few numbers to be reading the pages"
     assert not wrong, "\n".join(wrong)
 
 
@@ -122,12 +119,12 @@ def embedded(page: Path, tool: str) -> object:
         ("practice/drill/index.html", "drill", shape.drill_data),
     ],
 )
-def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, tool: str, make):
-    assert embedded(built_site / page, tool) == json.loads(json.dumps(make(SITE)))
+def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, tool: str, make, site_data: SiteData):
+    assert embedded(built_site / page, tool) == json.loads(json.dumps(make(site_data)))
 
 
-def test_the_drill_starts_at_the_answer_length(built_site: Path):
-    answer = SITE.number(shape.DRILL_ANSWER)
+def test_the_drill_starts_at_the_answer_length(built_site: Path, site_data: SiteData):
+    answer = site_data.number(shape.DRILL_ANSWER)
     html = (built_site / "practice/drill/index.html").read_text(encoding="utf-8")
     assert re.search(rf'<option value="{answer.min}" selected>', html)
     assert f'id="guide-drill-clock">{answer.min}:00<' in html

@@ -17,11 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.data import load_site
+from macros.data import SiteData
 from tests.htmltext import elements, main_content
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
 
 PROCESS_PAGES = {
     "amazon-online-assessment": "amazon/online-assessment.md",
@@ -59,19 +58,19 @@ def built(site: Path, page: str) -> Path:
 
 
 @pytest.mark.parametrize(("gid", "page"), PROCESS_PAGES.items(), ids=list(PROCESS_PAGES))
-def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, page):
-    guide = SITE.guide(gid)
+def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, page, site_data: SiteData):
+    guide = site_data.guide(gid)
     assert (guide.page, guide.kind) == (page, "section")
     assert page in amazon_nav(), f"{page} is not in the Amazon section of the nav"
 
 
 @pytest.mark.parametrize("page", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
-def test_page_cites_known_sources(page):
+def test_page_cites_known_sources(page, site_data: SiteData):
     text = markdown(page)
     cited = set(CITE.findall(text))
-    numbers = {SITE.number(nid).cite for nid in SOURCED_NUMBER.findall(text)} - {None}
+    numbers = {site_data.number(nid).cite for nid in SOURCED_NUMBER.findall(text)} - {None}
     assert cited | numbers, f"{page} cites no source"
-    unknown = sorted(cited - set(SITE.sources))
+    unknown = sorted(cited - set(site_data.sources))
     assert not unknown, f"{page} cites unknown sources {unknown}"
 
 
@@ -82,14 +81,14 @@ def test_overview_links_to_every_process_page():
 
 
 @pytest.mark.parametrize("page", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
-def test_built_page_shows_dated_https_citations(built_site: Path, page):
+def test_built_page_shows_dated_https_citations(built_site: Path, page, site_data: SiteData):
     html = main_content(built(built_site, page))
     cites = re.findall(r'<span class="guide-cite">.*?</span>', html, re.S)
     assert cites, f"{page} shows no citation"
     for cite in cites:
         assert re.search(r'href="https://', cite) and re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', cite), cite
     h1 = [t for tag, _, t in elements(built(built_site, page)) if tag == "h1"]
-    assert h1 == [next(g.title for g in SITE.guides if g.page == page)]
+    assert h1 == [next(g.title for g in site_data.guides if g.page == page)]
 
 
 # --------------------------------------------------------------------------- the worked example runs
