@@ -57,21 +57,21 @@ def built(site: Path, page: str) -> Path:
     return site / page.removesuffix(".md") / "index.html"
 
 
-@pytest.mark.parametrize(("gid", "page"), PROCESS_PAGES.items(), ids=list(PROCESS_PAGES))
-def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, page, site_data: SiteData):
+@pytest.mark.parametrize(("gid", "doc"), PROCESS_PAGES.items(), ids=list(PROCESS_PAGES))
+def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, doc, site_data: SiteData):
     guide = site_data.guide(gid)
-    assert (guide.page, guide.kind) == (page, "section")
-    assert page in amazon_nav(), f"{page} is not in the Amazon section of the nav"
+    assert (guide.page, guide.kind) == (doc, "section")
+    assert doc in amazon_nav(), f"{doc} is not in the Amazon section of the nav"
 
 
-@pytest.mark.parametrize("page", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
-def test_page_cites_known_sources(page, site_data: SiteData):
-    text = markdown(page)
+@pytest.mark.parametrize("doc", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
+def test_page_cites_known_sources(doc, site_data: SiteData):
+    text = markdown(doc)
     cited = set(CITE.findall(text))
     numbers = {site_data.number(nid).cite for nid in SOURCED_NUMBER.findall(text)} - {None}
-    assert cited | numbers, f"{page} cites no source"
+    assert cited | numbers, f"{doc} cites no source"
     unknown = sorted(cited - set(site_data.sources))
-    assert not unknown, f"{page} cites unknown sources {unknown}"
+    assert not unknown, f"{doc} cites unknown sources {unknown}"
 
 
 def test_overview_links_to_every_process_page():
@@ -80,15 +80,15 @@ def test_overview_links_to_every_process_page():
         assert f'guide_link("{gid}")' in text, gid
 
 
-@pytest.mark.parametrize("page", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
-def test_built_page_shows_dated_https_citations(built_site: Path, page, site_data: SiteData):
-    html = main_content(built(built_site, page))
+@pytest.mark.parametrize("doc", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
+def test_built_page_shows_dated_https_citations(built_site: Path, doc, site_data: SiteData):
+    html = main_content(built(built_site, doc))
     cites = re.findall(r'<span class="guide-cite">.*?</span>', html, re.S)
-    assert cites, f"{page} shows no citation"
+    assert cites, f"{doc} shows no citation"
     for cite in cites:
         assert re.search(r'href="https://', cite) and re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', cite), cite
-    h1 = [t for tag, _, t in elements(built(built_site, page)) if tag == "h1"]
-    assert h1 == [next(g.title for g in site_data.guides if g.page == page)]
+    h1 = [t for tag, _, t in elements(built(built_site, doc)) if tag == "h1"]
+    assert h1 == [next(g.title for g in site_data.guides if g.page == doc)]
 
 
 # --------------------------------------------------------------------------- the worked example runs
