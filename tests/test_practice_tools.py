@@ -188,7 +188,7 @@ def test_drill_pause_next_skip_and_length_are_keyboard_operable(tool):
     expect(tool.locator("#guide-drill-tally")).to_have_text("Answered 1, skipped 1.")
 
 
-def test_drill_draws_only_from_the_chosen_principles(tool, names, site_data):
+def test_drill_draws_only_from_the_chosen_principles(tool, principle_of, names, site_data):
     open_tool(tool, "drill")
     tool.locator(".guide-drill__choose summary").click()
     chosen = {"frugality", "dive-deep"}
