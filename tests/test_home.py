@@ -83,7 +83,7 @@ def test_progress_shows_stories_per_principle_without_moving_anything(browser, s
     try:
         page.goto(f"{site_url}/")
         panel = page.locator("#guide-home-progress")
-        page.wait_for_function("() => document.querySelector('#guide-home-progress').dataset.ready")
+        page.wait_for_function("() => document.querySelector('#guide-home-progress').hasAttribute('data-guide-ready')")
         count = lambda pid: panel.locator(f'[data-principle="{pid}"] [data-count]').inner_text()  # noqa: E731
         assert (count("ownership"), count("dive-deep"), count("frugality")) == ("2", "1", "0")
         status = panel.locator("[data-status]").inner_text()
@@ -106,7 +106,7 @@ def test_progress_panel_reserves_its_space_before_the_script_runs(browser, site_
         page = context.new_page()
         page.goto(f"{site_url}/")
         if javascript:
-            page.wait_for_function("() => document.querySelector('#guide-home-progress').dataset.ready")
+            page.wait_for_function("() => document.querySelector('#guide-home-progress').hasAttribute('data-guide-ready')")
         tops.append(page.evaluate("() => document.querySelector('.guide-home-cards').getBoundingClientRect().top"))
         context.close()
     assert tops[0] == tops[1], tops

@@ -1,10 +1,10 @@
 /* Home page: the candidate's progress, from the STAR planner's stories in this browser.
  *
- * Reads the planner's localStorage entry (key and format version in the panel's data-key
- * and data-version, from macros/shape.py) and never writes it. The panel and every count
+ * Reads the planner's localStorage entry (key and format version in the panel's
+ * data-guide-data, from macros/shape.py) and never writes it. The panel and every count
  * are in the page's HTML from the first paint; this only fills them, so nothing moves.
- * Start-up: the home page lists this file in its front matter; instant navigation runs it
- * again on each visit, so it registers once and fills each new copy of the page once.
+ * Start-up: the home page lists this file in its front matter, and site.js starts it as
+ * the tool "home-progress" (CONTRIBUTING.md, "A tool's script").
  * storyCoverage and statusText are pure, and tests/js/home.test.js runs them in Node.
  */
 (function () {
@@ -43,14 +43,7 @@
     return cov.missing.length ? text + " Next: a story for " + names[cov.missing[0]] + "." : text;
   }
 
-  if (typeof document === "undefined") {
-    module.exports = { storyCoverage: storyCoverage, statusText: statusText };
-    return;
-  }
-  if (window.guideHome) return;
-  window.guideHome = true;
-
-  function fill(root) {
+  function fill(root, data) {
     var items = Array.prototype.slice.call(root.querySelectorAll("[data-principle]"));
     var ids = items.map(function (li) { return li.dataset.principle; });
     var names = {};
@@ -58,12 +51,12 @@
     var status = root.querySelector("[data-status]");
     var raw;
     try {
-      raw = localStorage.getItem(root.dataset.key);
+      raw = localStorage.getItem(data.key);
     } catch (e) {
       status.textContent = "This browser does not let the guide read its storage, so your progress cannot be shown here.";
       return;
     }
-    var cov = storyCoverage(raw, Number(root.dataset.version), ids);
+    var cov = storyCoverage(raw, data.version, ids);
     var text = statusText(cov, names);
     if (text !== null) status.textContent = text;
     items.forEach(function (li) {
@@ -72,20 +65,16 @@
     });
   }
 
-  function init() {
-    var root = document.getElementById("guide-home-progress");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "true";
-    fill(root);
+  function start(root, data) {
+    fill(root, data);
+    // Stories saved in the planner in another tab show here at once.
+    function onStorage(e) {
+      if (e.key === null || e.key === data.key) fill(root, data);
+    }
+    addEventListener("storage", onStorage);
+    return { stop: function () { removeEventListener("storage", onStorage); } };
   }
 
-  // Stories saved in the planner in another tab show here at once.
-  addEventListener("storage", function (e) {
-    var root = document.getElementById("guide-home-progress");
-    if (root && (e.key === null || e.key === root.dataset.key)) fill(root);
-  });
-  // From file:// (the offline edition) Material completes document$ without emitting: start anyway.
-  var seen = false;
-  if (typeof document$ === "undefined") init();
-  else document$.subscribe({ next: function () { seen = true; init(); }, complete: function () { if (!seen) init(); } });
+  if (typeof module === "object" && module.exports) module.exports = { storyCoverage: storyCoverage, statusText: statusText };
+  else (window.guideTools = window.guideTools || []).push({ name: "home-progress", start: start });
 })();
