@@ -13,9 +13,10 @@ from typing import Any
 from . import data, errors, pages, render, shape
 from .errors import DataError
 
-__all__ = ["DataError", "define_env"]
+__all__ = ["DataError", "define_env", "on_post_build"]
 
 _fresh = True  # set until the first define_env call: the modules were just imported
+_loaded: list[Any] = []  # the site data of the latest define_env, for on_post_build
 
 
 def _reload() -> type:
@@ -55,5 +56,12 @@ def define_env(env: Any) -> None:
         except ImportError:  # Zensical: no MkDocs; it reports the DataError itself
             raise exc from None
         raise PluginError(str(exc)) from None
+    _loaded[:] = [macros.site]
     for name, func in macros.registry().items():
         env.macro(func, name)
+
+
+def on_post_build(env: Any) -> None:
+    """mkdocs-macros' post-build hook: write the practice coach's data file into the site."""
+    if _loaded:
+        pages.write_coach_data(_loaded[0], Path(env.conf["site_dir"]))
