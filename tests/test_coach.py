@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from macros import shape
 from macros.data import load_site
 from tests.conftest import CHROMIUM_ARGS, chromium_path
+from tests.support.axe import assert_no_axe_violations
 from tools.offline import TOP_DIR, build_offline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -294,7 +295,7 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
         if path.endswith("question-bank/"):
             page.locator("details.question summary").first.click()
         first.get_by_role("button", name="Record an answer").click()
-        expect(first.get_by_role("button", name="Record answer")).to_be_focused()
+        expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
         assert [u.rsplit("/", 1)[-1] for u in w.requests if "coach" in u or "ts-fsrs" in u] == ["coach-data.js", "index.umd.js", "coach.js"]
         review(page, 2, "Easy")
         question = json.loads(first.get_attribute("data-guide-data") or "{}")["q"]
@@ -490,6 +491,8 @@ def test_delete_all_leaves_no_storage_behind(watch: Watch, site_url: str):
     seed(page)
     page.reload()
     ready(page, "readiness")
+    page.evaluate("() => __md_set('__palette', { index: 2 })")  # a palette choice, stored as Material stores it
+    assert any("__palette" in k for k in storage(page))
     page.get_by_role("button", name="Delete all my data on this device").click()
     expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
     assert storage(page) == {}
@@ -532,3 +535,50 @@ def test_the_coach_works_from_file_urls_in_the_offline_edition(browser: Any, off
         assert errors == [] and off == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_readiness_summary_reports_progress_in_words(watch: Watch, site_url: str):
+    page = watch.page
+    page.goto(site_url + "/practice/")
+    ready(page, "readiness-summary")
+    summary = page.locator(".guide-readiness__summary")
+    first = DATA["principles"][DATA["order"][0]]["name"]
+    expect(summary).to_contain_text(f"Next: {first}: no story yet.")
+    seed(page)
+    page.reload()
+    ready(page, "readiness-summary")
+    expect(summary).to_contain_text("1 question practiced out loud")
+    watch.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_coach_as_filled_in_passes_axe_in_both_palettes(mic_browser: Any, site_url: str, scheme: str):
+    """The static pages are in the axe sweep; here what the scripts draw: the open coach with a
+    recording and its self-review, the readiness table with data, and a laid-out study plan."""
+    w = Watch(mic_browser, site_url, color_scheme=scheme)
+    try:
+        page = w.page
+        page.goto(site_url + "/practice/question-bank/")
+        page.locator("details.question summary").first.click()
+        page.locator("[data-guide-lazy=coach] button").first.click()
+        page.get_by_role("button", name="Record answer").click()
+        page.wait_for_timeout(500)
+        page.get_by_role("button", name="Stop").click()
+        expect(page.get_by_role("button", name="Keep recording")).to_be_visible()
+        page.get_by_role("button", name="Review my answer").click()
+        page.mouse.move(0, 0)  # Material's hover color on a button is the sweep's business, not this test's
+        assert_no_axe_violations(page, f"{scheme}: the coach on the question bank", include=[".guide-coach__panel"])
+        seed(page)
+        page.goto(site_url + READINESS)
+        ready(page, "readiness")
+        assert_no_axe_violations(page, f"{scheme}: readiness with data")
+        page.goto(site_url + PLAN)
+        ready(page, "study-plan")
+        page.locator("#guide-plan-date").fill((dt.date.today() + dt.timedelta(days=9)).isoformat())
+        expect(page.locator("#guide-plan-list h3")).to_have_count(10)
+        assert_no_axe_violations(page, f"{scheme}: a study plan")
+        w.check()
+    finally:
+        w.close()

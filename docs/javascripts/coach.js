@@ -375,7 +375,9 @@
     const reviewMsgs = msgs();
     panel.append(heading, status, row1, talk, audio, row2, form, reviewMsgs);
     if (opener) opener.hidden = true;
-    root.append(panel);
+    // Inside a question of the question bank the button sits in a paragraph: the panel goes after it.
+    if (root.tagName === "SPAN") root.closest("p").after(panel);
+    else root.append(panel);
 
     const close = () => {
       clearInterval(timer);
@@ -672,12 +674,17 @@
       render();
     });
 
-    // One delete.
+    // One delete. Material keeps its settings under keys named after the site's root path (__md_scope).
+    const scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : new URL(".", location.href).pathname;
     $("delete-all").onclick = async () => {
       if (!confirm("Delete everything the practice tools keep on this device: stories, self-reviews, the review schedule, the study plan and every recording? This cannot be undone: export a backup first to keep a copy."))
         return say($("delete-msgs"), "Nothing was deleted.");
       try {
         for (const k of Object.values(D.keys)) localStorage.removeItem(k);
+        // Every other key of this site too, Material's own (the palette) among them: Material names
+        // them after the site's root path; ours start with "interview-guide:".
+        const mine = (k) => k.startsWith("interview-guide:") || k.startsWith(scope + ".");
+        for (const s of [localStorage, sessionStorage]) for (const k of Object.keys(s)) if (mine(k)) s.removeItem(k);
       } catch (e) {
         return say($("delete-msgs"), `Not deleted: ${storageProblem(e)}.`, 1);
       }
