@@ -453,7 +453,8 @@
       if (follow && drill && /^Start/.test(drill.textContent)) drill.click(); // the drill's countdown runs too
       timer = setInterval(() => {
         const s = seconds();
-        status.textContent = `Recording ${clock(s)} of ${clock(D.answerSeconds)}`;
+        const left = D.answerSeconds - s; // the countdown of the answer's time, as in the drill
+        status.textContent = left > 0 ? `Recording: ${clock(left)} left` : `Recording: time's up (${clock(s)}). Finish your sentence, then press Stop.`;
         if (s >= D.maxRecordSeconds) recorder.stop();
       }, 250);
       stop.focus();
