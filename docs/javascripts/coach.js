@@ -350,7 +350,7 @@
     const D = data();
     const follow = opts && opts.follow ? document.getElementById(opts.follow) : null;
     const panel = el("div", "guide-coach__panel");
-    const opener = root.querySelector(".guide-coach__open");
+    const opener = root.querySelector(":scope > button"); // the button that loaded the coach, if any
     let qid = follow ? follow.dataset.question : opts.q;
     let recorder = null, stream = null, chunks = [], began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
 
