@@ -215,7 +215,7 @@ class GuideMacros:
         return self.renderer.render(
             "readiness-summary.html",
             link=shape.guide_link(self.site, "readiness", self.here()),
-            scripts=shape.coach_scripts(self.here()),
+            scripts=shape.coach_scripts(self.here(), scheduler=False),  # it rates nothing
         )
 
     def study_plan(self) -> str:

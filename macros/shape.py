@@ -414,7 +414,8 @@ def study_plan_data(site: SiteData) -> dict[str, object]:
     }
 
 
-def coach_scripts(from_page: str) -> list[Markup]:
-    """The coach's files in load order, linked from ``from_page`` (its data, the scheduler, the coach)."""
-    files = (COACH_DATA_FILE, "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js")
+def coach_scripts(from_page: str, scheduler: bool = True) -> list[Markup]:
+    """The coach's files in load order, linked from ``from_page``: its data, the ts-fsrs scheduler
+    (only where a question can be rated), the coach."""
+    files = (COACH_DATA_FILE, *(["javascripts/vendor/ts-fsrs/index.umd.js"] if scheduler else []), "javascripts/coach.js")
     return [relative_link(from_page, f) for f in files]

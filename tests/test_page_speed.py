@@ -39,8 +39,8 @@ def own_scripts(page: str) -> list[str]:
     return re.findall(r"^  - (\S+)$", match.group(1), re.M) if match else []
 
 
-# The practice coach's files, which a page that includes the readiness summary loads in its content.
-COACH_FILES = {"coach-data.js", "index.umd.js", "coach.js"}
+# The practice coach's files (not its scheduler), which a page that includes the readiness summary loads in its content.
+COACH_FILES = {"coach-data.js", "coach.js"}
 
 
 def test_each_practice_script_is_listed_by_a_tool_page():

@@ -178,12 +178,15 @@
   }
   function ics(days, { stamp, host }) {
     const compact = (s) => s.replace(/-/g, "");
+    // A UID per day of the plan for this interview date, the same in every download, so a calendar
+    // that imports the file again updates its events instead of adding copies.
+    const plan = days.length ? compact(days[days.length - 1].day) : "";
     const utc = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Interview Guide//Study plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     for (const d of days) {
       lines.push(
         "BEGIN:VEVENT",
-        `UID:study-plan-${compact(d.day)}-${utc}@${host}`,
+        `UID:study-plan-${plan}-${compact(d.day)}@${host}`,
         `DTSTAMP:${utc}`,
         `DTSTART;VALUE=DATE:${compact(d.day)}`,
         `DTEND;VALUE=DATE:${compact(addDays(d.day, 1))}`,
@@ -362,6 +365,7 @@
     const stop = button("Stop");
     const audio = el("audio", "guide-coach__audio");
     audio.controls = true;
+    audio.setAttribute("aria-label", "Your recorded answer");
     audio.hidden = true;
     const keep = button("Keep recording");
     const drop = button("Delete recording");

@@ -146,6 +146,8 @@ test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UI
   assert.equal(new Set(uids).size, 2);
   assert.match(unfolded, /DTSTART;VALUE=DATE:20261206\r\nDTEND;VALUE=DATE:20261207/);
   assert.ok(unfolded.includes("é".repeat(100)), "folding never splits a character");
+  const again = C.ics(days, { stamp: new Date("2026-12-05T00:00:00Z"), host: "example.org" });
+  assert.deepEqual(again.replace(/\r\n /g, "").match(/^UID:.*$/gm), uids, "a new download keeps each event's UID");
 });
 
 const CFG = {
