@@ -408,6 +408,9 @@ def coach_data(site: SiteData) -> dict[str, object]:
 def study_plan_data(site: SiteData) -> dict[str, object]:
     """The study plan's settings: the technical topics, the days between mock loops, the furthest date."""
     return {
+        # The source's advice for each story and for mock interviews, with our numbers for it.
+        "recency": number_text(site.number("story-recency-years")),
+        "answer": number_text(site.number(DRILL_ANSWER)),
         "topics": list(STUDY_TOPICS),
         "mockEvery": site.number("plan-mock-loop-every-days").max,
         "maxDays": site.number("plan-max-days").max,

@@ -133,7 +133,7 @@
   // stories for every principle first (`perDay` principles a day), then the technical topics, with a
   // mock loop every `mockEvery` days from the second half on and the last one two days before,
   // and the day's due reviews every day. One entry a day, plus the interview itself.
-  function plan({ today, interview, principles, topics, mockEvery }) {
+  function plan({ today, interview, principles, topics, mockEvery, recency, answer }) {
     const n = daysBetween(today, interview);
     if (n < 1) return [];
     const storyDays = Math.max(1, Math.ceil(n / 2));
@@ -142,12 +142,12 @@
     for (let i = 0; i < n; i++) {
       const tasks = [];
       const mine = principles.slice(i * perDay, (i + 1) * perDay);
-      if (mine.length) tasks.push(`Prepare STAR stories for ${mine.join(", ")}`);
+      if (mine.length) tasks.push(`Prepare STAR stories for ${mine.join(", ")}: recent (within ${recency}), with a measured result and the customer impact`);
       const t = i - Math.ceil(principles.length / perDay);
       if (t >= 0 && topics.length) tasks.push(`Technical: ${topics[t % topics.length]}`);
       const left = n - i;
       const mock = left === 2 || (i >= storyDays && (left - 2) % mockEvery === 0 && left > 2);
-      if (mock && n >= 3) tasks.push("Mock loop: run a full mock interview loop, out loud and timed");
+      if (mock && n >= 3) tasks.push(`Mock loop: a full mock loop out loud, each Leadership Principle answer time-boxed to ${answer}, the design with AWS services`);
       if (i > 0) tasks.push("Review: answer today's due questions in the drill");
       if (left === 1) tasks.push("Rest: read your stories once, then stop");
       days.push({ day: addDays(today, i), title: mock && n >= 3 ? "Mock loop day" : mine.length ? "Leadership Principle stories" : "Technical practice and review", tasks });
@@ -735,7 +735,7 @@
         days = [];
         return date ? say($("msgs"), `Pick a date from tomorrow to ${cfg.maxDays} days ahead.`, 1) : say($("msgs"), "");
       }
-      days = plan({ today: t, interview: date, principles: D.order.map((id) => D.principles[id].name), topics: cfg.topics, mockEvery: cfg.mockEvery });
+      days = plan({ today: t, interview: date, principles: D.order.map((id) => D.principles[id].name), ...cfg });
       $("list").replaceChildren(...days.map((d) => {
         const li = el("li");
         li.append(el("h3", "", `${longDay(d.day)}: ${d.title}`));

@@ -113,17 +113,20 @@ test("the study plan has one entry a day up to the interview, every principle on
   const topics = ["AWS", "Distributed", "Scale", "Data", "Security"];
   for (const n of [1, 2, 3, 10, 30, 120]) {
     const interview = C.addDays("2026-12-04", n);
-    const days = C.plan({ today: "2026-12-04", interview, principles, topics, mockEvery: 7 });
+    const days = C.plan({ today: "2026-12-04", interview, principles, topics, mockEvery: 7, recency: "2 years", answer: "3 to 4 minutes" });
     assert.equal(days.length, n + 1, `${n} days`);
     assert.equal(days[n].day, interview);
     assert.deepEqual(days.map((d) => d.day), Array.from({ length: n + 1 }, (_, i) => C.addDays("2026-12-04", i)));
-    const named = days.flatMap((d) => d.tasks).filter((t) => t.startsWith("Prepare STAR")).join(", ");
-    for (const p of principles) assert.equal(named.split(/, | for /).filter((x) => x === p).length, 1, `${p} once in ${n} days`);
+    const story = days.flatMap((d) => d.tasks).filter((t) => t.startsWith("Prepare STAR"));
+    assert.ok(story.every((t) => t.includes("within 2 years")));
+    const named = story.flatMap((t) => t.slice("Prepare STAR stories for ".length, t.indexOf(":")).split(", "));
+    assert.deepEqual(named, principles, `every principle once, in order, in ${n} days`);
     const mocks = days.filter((d) => d.tasks.some((t) => t.startsWith("Mock loop"))).length;
     if (n >= 3) assert.ok(mocks >= 1 && mocks <= Math.ceil(n / 7) + 1, `${mocks} mock loops in ${n} days`);
+    if (n >= 3) assert.ok(days.flatMap((d) => d.tasks).some((t) => t.includes("time-boxed to 3 to 4 minutes")));
     if (n >= 10) assert.ok(days.some((d) => d.tasks.some((t) => t.startsWith("Technical"))));
   }
-  assert.deepEqual(C.plan({ today: "2026-12-04", interview: "2026-12-04", principles, topics, mockEvery: 7 }), []);
+  assert.deepEqual(C.plan({ today: "2026-12-04", interview: "2026-12-04", principles, topics, mockEvery: 7, recency: "2 years", answer: "4 minutes" }), []);
   assert.equal(C.daysBetween("2026-12-30", "2027-01-02"), 3);
   assert.equal(C.addDays("2027-02-28", 1), "2027-03-01");
 });
