@@ -592,7 +592,7 @@
       const covered = rows.filter((r) => r.stories >= D.storiesTarget).length;
       const practiced = rows.reduce((n, r) => n + r.practiced, 0);
       const dueN = rows.reduce((n, r) => n + r.due, 0);
-      out.textContent = `${covered} of ${rows.length} principles have ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0]}.` : "");
+      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0]}.` : "");
     } catch (e) {
       out.textContent = "Your progress cannot be read: " + storageProblem(e) + ".";
     }
