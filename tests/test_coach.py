@@ -58,6 +58,20 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
     assert len(set(KEYS.values())) == len(KEYS)
 
 
+def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
+    assert shape.coach_scripts("index.md") == ["generated/coach-data.js", "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js"]
+    assert shape.coach_scripts("practice/index.md", scheduler=False) == ["../generated/coach-data.js", "../javascripts/coach.js"]
+
+
+def test_study_plan_settings_come_from_the_numbers():
+    data = shape.study_plan_data(SITE)
+    assert data["mockEvery"] == SITE.number("plan-mock-loop-every-days").max
+    assert data["maxDays"] == SITE.number("plan-max-days").max
+    assert data["answer"] == shape.number_text(SITE.number("answer-minutes"))
+    assert data["recency"] == shape.number_text(SITE.number("story-recency-years"))
+    assert len(data["topics"]) == len(set(data["topics"])) > 0
+
+
 def test_the_build_writes_the_coach_data_the_lazy_pages_load(built_site: Path):
     text = (built_site / shape.COACH_DATA_FILE).read_text(encoding="utf-8")
     assert text.startswith("window.guideCoachData=") and text.endswith(";\n")
