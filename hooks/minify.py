@@ -18,6 +18,9 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 
 FOLDERS = ("stylesheets", "javascripts")  # our own assets (docs/ and the built site); Material's live under assets/
+# Third-party code we serve (javascripts/vendor/) stays exactly as its pinned package ships it,
+# so the copy readers get is the one tests/test_coach.py checks against node_modules.
+VENDOR = "vendor"
 
 
 def minify(path: Path) -> None:
@@ -31,7 +34,7 @@ def own_assets(site_dir: Path) -> list[Path]:
         p
         for folder in FOLDERS
         for p in sorted((site_dir / folder).rglob("*"))
-        if p.is_file() and p.suffix in (".css", ".js")
+        if p.is_file() and p.suffix in (".css", ".js") and VENDOR not in p.relative_to(site_dir / folder).parts
     ]
 
 

@@ -69,8 +69,12 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """After the build: stop it with one line per unknown id a page used (page, call, problem)."""
-    if _macros is None or not _macros.problems:
+    """mkdocs-macros' post-build hook: write the practice coach's data file into the site, then
+    stop the build with one line per unknown id a page used (page, call, problem)."""
+    if _macros is None:
+        return
+    if not _macros.problems:
+        pages.write_coach_data(_macros.site, Path(env.conf["site_dir"]))
         return
     problems = [str(p) for p in _macros.problems]
     _macros.problems.clear()

@@ -111,6 +111,11 @@ class GuideMacros:
             "search_terms": self.search_terms,
             "home_cards": self.home_cards,
             "home_progress": self.home_progress,
+            "coach_panel": self.coach_panel,
+            "coach_scripts": self.coach_scripts,
+            "readiness": self.readiness,
+            "readiness_summary": self.readiness_summary,
+            "study_plan": self.study_plan,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -289,3 +294,46 @@ class GuideMacros:
 
     def home_progress(self) -> str:
         return self.renderer.render("home-progress.html", frame=home.progress_frame(self.site, self.here()))
+
+    # ----------------------------------------------------------------------- practice coach
+
+    def coach_panel(self) -> str:
+        """The coach under the drill's card: it follows the question the drill shows."""
+        return self.renderer.render("coach-panel.html")
+
+    def coach_scripts(self) -> str:
+        """Script tags for the coach's files, for a page that includes a coach tool in its content."""
+        return self.renderer.render("coach-scripts.html", scripts=shape.coach_scripts(self.here()))
+
+    def readiness(self) -> str:
+        return self.renderer.render(
+            "readiness.html",
+            principles=self.site.principles,
+            target=self.site.number("stories-per-principle").min,
+            planner=shape.guide_link(self.site, "star-planner", self.here()),
+        )
+
+    def readiness_summary(self) -> str:
+        """The short progress block a page (the home page) includes; it loads the coach itself."""
+        return self.renderer.render(
+            "readiness-summary.html",
+            link=shape.guide_link(self.site, "readiness", self.here()),
+            scripts=shape.coach_scripts(self.here(), scheduler=False),  # it rates nothing
+        )
+
+    def study_plan(self) -> str:
+        return self.renderer.render("study-plan.html", data=shape.study_plan_data(self.site))
+
+
+def write_coach_data(site: SiteData, site_dir: Path) -> None:
+    """Write the coach's data (shape.coach_data) as a script into the built site.
+
+    A script, not JSON: the question bank and principle pages load the coach on first use,
+    also from file:// in the offline edition, where a fetch() of a JSON file is refused.
+    """
+    import json
+
+    target = Path(site_dir) / shape.COACH_DATA_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(shape.coach_data(site), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    target.write_text(f"window.guideCoachData={text};\n", encoding="utf-8")

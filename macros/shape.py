@@ -290,10 +290,12 @@ DRILL_ANSWER = "answer-minutes"  # numbers.yml: the drill's default time per ans
 
 
 def drill_data(site: SiteData) -> dict[str, object]:
-    """What the timed drill script needs: principles in order and every question with its probes."""
+    """What the timed drill script needs: principles in order, every question with its probes, and
+    where the practice coach keeps its review schedule (the drill's "due today" queue)."""
     return {
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
-        "questions": [{"p": q.principle, "text": q.text, "probes": list(q.follow_ups)} for q in site.questions],
+        "questions": [{"id": q.id, "p": q.principle, "text": q.text, "probes": list(q.follow_ups)} for q in site.questions],
+        "scheduleKey": COACH_SCHEDULE_KEY,
     }
 
 
@@ -356,3 +358,79 @@ def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
         prompt = next(q.text for q in site.questions_for(p.id) if q.id == p.prompt)
         rows.append(CheatRow(i, p, relative_link(from_page, principle_page(site, p.id)), prompt))
     return rows
+
+
+# --------------------------------------------------------------------------- practice coach (issue 13)
+# Storage: the browser's localStorage for text, IndexedDB for recordings. Keys and formats are
+# part of the backup file's format: change them only with a new version.
+COACH_REVIEWS_VERSION = 1
+COACH_REVIEWS_KEY = f"interview-guide:reviews:v{COACH_REVIEWS_VERSION}"
+COACH_SCHEDULE_VERSION = 1
+COACH_SCHEDULE_KEY = f"interview-guide:schedule:v{COACH_SCHEDULE_VERSION}"
+COACH_PLAN_VERSION = 1
+COACH_PLAN_KEY = f"interview-guide:plan:v{COACH_PLAN_VERSION}"
+COACH_DB = {"name": "interview-guide-recordings", "store": "recordings"}
+COACH_MAX_REVIEWS = 20  # self-reviews kept per question, the latest ones
+BACKUP_FORMAT = "interview-guide-backup"
+BACKUP_VERSION = 1
+BACKUP_MAX_BYTES = 50 * 1024 * 1024  # recordings included; a text-only backup is far smaller
+# Where the build writes the coach's data (pages.write_coach_data), outside javascripts/, which
+# holds only scripts written by hand.
+COACH_DATA_FILE = "generated/coach-data.js"
+# The source document's "Technical Preparation" list, in its order: the study plan's technical days.
+STUDY_TOPICS = (
+    "AWS services: the core offerings and when to use each",
+    "Distributed systems: CAP theorem, consistency models, fault tolerance",
+    "Scale patterns: sharding, caching, load balancing, CDNs",
+    "Data processing: batch and stream processing, MapReduce",
+    "Security: IAM, encryption, network security",
+)
+
+
+def coach_data(site: SiteData) -> dict[str, object]:
+    """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
+    principles with their self-review points, and every question's principle and text."""
+    answer = site.number(DRILL_ANSWER)
+    return {
+        "keys": {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY},
+        "storiesVersion": STORY_FORMAT_VERSION,
+        "reviewsVersion": COACH_REVIEWS_VERSION,
+        "scheduleVersion": COACH_SCHEDULE_VERSION,
+        "planVersion": COACH_PLAN_VERSION,
+        "storiesTarget": site.number("stories-per-principle").min,
+        "answerSeconds": 60 * answer.max,
+        "maxRecordSeconds": 60 * site.number("coach-max-recording-minutes").max,
+        "maxReviews": COACH_MAX_REVIEWS,
+        "db": dict(COACH_DB),
+        "order": [p.id for p in site.principles],
+        "principles": {p.id: {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)} for p in site.principles},
+        "questions": {q.id: {"p": q.principle, "text": q.text} for q in site.questions},
+        "backup": {
+            "format": BACKUP_FORMAT,
+            "version": BACKUP_VERSION,
+            "maxBytes": BACKUP_MAX_BYTES,
+            "stories": {"version": STORY_FORMAT_VERSION, "maxStories": STORY_MAX_STORIES, "limits": dict(STORY_FIELD_LIMITS)},
+            "reviews": {"version": COACH_REVIEWS_VERSION, "maxReviews": COACH_MAX_REVIEWS},
+            "schedule": {"version": COACH_SCHEDULE_VERSION},
+            "plan": {"version": COACH_PLAN_VERSION},
+        },
+    }
+
+
+def study_plan_data(site: SiteData) -> dict[str, object]:
+    """The study plan's settings: the technical topics, the days between mock loops, the furthest date."""
+    return {
+        # The source's advice for each story and for mock interviews, with our numbers for it.
+        "recency": number_text(site.number("story-recency-years")),
+        "answer": number_text(site.number(DRILL_ANSWER)),
+        "topics": list(STUDY_TOPICS),
+        "mockEvery": site.number("plan-mock-loop-every-days").max,
+        "maxDays": site.number("plan-max-days").max,
+    }
+
+
+def coach_scripts(from_page: str, scheduler: bool = True) -> list[Markup]:
+    """The coach's files in load order, linked from ``from_page``: its data, the ts-fsrs scheduler
+    (only where a question can be rated), the coach."""
+    files = (COACH_DATA_FILE, *(["javascripts/vendor/ts-fsrs/index.umd.js"] if scheduler else []), "javascripts/coach.js")
+    return [relative_link(from_page, f) for f in files]

@@ -30,11 +30,11 @@ def built_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
 
 
-def own_script(page: str) -> str | None:
-    """The practice script a tool page lists in its front matter, if any."""
+def own_scripts(page: str) -> list[str]:
+    """The scripts a page lists in its front matter (docs-relative paths), in order."""
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    match = re.search(r"^scripts:\n  - javascripts/([\w-]+\.js)$", text, re.M)
-    return match.group(1) if match else None
+    match = re.search(r"^scripts:\n((?:  - \S+\n)+)", text, re.M)
+    return re.findall(r"^  - (\S+)$", match.group(1), re.M) if match else []
 
 
 def tool_pages(site: SiteData) -> list[str]:
@@ -42,24 +42,32 @@ def tool_pages(site: SiteData) -> list[str]:
 
 
 def script_pages(site: SiteData) -> list[str]:
-    """Pages with a script of their own: the tools, and the home page's progress panel (home.js)."""
+    """Pages with scripts of their own: the tools, and the home page's progress panel (home.js)."""
     return [*tool_pages(site), "index.md"]
 
 
-def test_each_practice_script_is_listed_by_exactly_one_tool_page(site_data: SiteData):
-    listed = [s for s in map(own_script, script_pages(site_data)) if s]
-    on_disk = sorted(p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js")
-    assert sorted(listed) == on_disk
+# The practice coach's files (not its scheduler), which a page that includes the readiness summary loads in its content.
+COACH_FILES = {"coach-data.js", "coach.js"}
 
 
-def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: Path, site_data: SiteData):
-    tool_script = {str(Path(p).with_suffix("")).removesuffix("index") or ".": own_script(p) for p in script_pages(site_data)}
+def test_each_practice_script_is_listed_by_a_tool_page(site_data: SiteData):
+    listed = {s.removeprefix("javascripts/") for p in script_pages(site_data) for s in own_scripts(p) if re.fullmatch(r"javascripts/[\w-]+\.js", s)}
+    on_disk = {p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js"}
+    assert listed == on_disk
+
+
+def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: Path):
+    pages = {str(Path(p.relative_to(ROOT / "docs")).with_suffix("")): p for p in (ROOT / "docs").rglob("*.md")}
     for html_file in built_pages(built_site):
         rel = html_file.relative_to(built_site).as_posix().removesuffix("index.html").rstrip("/") or "."
         tags = scripts(html_file.read_text(encoding="utf-8"))
         bundle = [name for name in tags if name.startswith("bundle.")]
         assert len(bundle) == 1, f"{rel}: Material's bundle is missing"
-        expected = {bundle[0], "site.js"} | ({tool_script[rel]} if tool_script.get(rel) else set())
+        source = pages.get(rel) or pages.get(f"{rel}/index" if rel != "." else "index")
+        own = {s.rsplit("/", 1)[-1] for s in own_scripts(source.relative_to(ROOT / "docs").as_posix())} if source else set()
+        if source and "readiness_summary()" in source.read_text(encoding="utf-8"):
+            own |= COACH_FILES
+        expected = {bundle[0], "site.js"} | own
         assert set(tags) == expected, f"{rel}: loads {sorted(tags)}"
         for name, rest in tags.items():
             # Material's bundle stays as Material loads it: deferred, it raised the question bank's

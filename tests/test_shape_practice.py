@@ -113,7 +113,8 @@ def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
     data = shape.drill_data(tiny_site())
     assert data["principles"] == [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}]
     assert len(data["questions"]) == 5
-    assert data["questions"][0] == {"p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
+    assert data["questions"][0] == {"id": "gamma-1", "p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
+    assert data["scheduleKey"] == shape.COACH_SCHEDULE_KEY  # the due-today queue reads the coach's schedule
 
 
 def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():

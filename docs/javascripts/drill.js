@@ -6,8 +6,17 @@
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-  // The questions on the ticked principles; with none ticked, every question.
-  const inPlay = (questions, ticked) => questions.filter((q) => !ticked.length || ticked.includes(q.p));
+  // The questions on the ticked principles; with none ticked, every question. With `due` (a list of
+  // question ids, the spaced-review queue), only those of them that are due.
+  const inPlay = (questions, ticked, due = null) =>
+    questions.filter((q) => (!ticked.length || ticked.includes(q.p)) && (!due || due.includes(q.id)));
+
+  // The ids of the questions whose next review (the coach's schedule, ts-fsrs cards keyed by question id)
+  // falls on or before the calendar day of `now`.
+  function dueBy(cards, now) {
+    const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+    return Object.keys(cards).filter((id) => Date.parse(cards[id].due) < end);
+  }
 
   // A deck that deals at random from whatever pool it is given: no question twice until the
   // pool has run out, and never the one on screen again when there is another.
@@ -39,17 +48,36 @@
   function start(root, data) {
     const $ = (id) => document.getElementById("guide-drill-" + id);
     const names = Object.fromEntries(data.principles.map((p) => [p.id, p.name]));
-    const boxes = [...root.querySelectorAll("input[type=checkbox]")];
+    const boxes = [...root.querySelectorAll("input[name=guide-drill-principle]")];
     const [minutes, display, status, card, toggle] = ["minutes", "clock", "status", "card", "toggle"].map($);
     const deal = deck();
     let q, left, end, said, state, started, timer, answered = 0, skipped = 0;
     const say = (text) => (status.textContent = text);
     const ticked = () => boxes.filter((b) => b.checked).map((b) => b.value);
-    const pool = () => inPlay(data.questions, ticked());
+    // While the due queue is on, the ids of the questions due today; else null.
+    let dueOnly = null;
+    const pool = () => {
+      const p = inPlay(data.questions, ticked(), dueOnly);
+      return p.length ? p : inPlay(data.questions, ticked());
+    };
+    function readDue() {
+      let cards = {};
+      try {
+        const d = JSON.parse(localStorage.getItem(data.scheduleKey));
+        if (d && d.cards && typeof d.cards === "object") cards = d.cards;
+      } catch (e) {}
+      const ids = dueBy(cards, new Date()).filter((id) => data.questions.some((q) => q.id === id));
+      const dueBox = $("due");
+      dueBox.disabled = !ids.length && !dueBox.checked;
+      $("due-count").textContent = `(${ids.length} due)`;
+      if (dueBox.checked) dueOnly = ids;
+      return ids;
+    }
 
     function draw() {
       q = deal(pool(), q);
       card.dataset.principle = q.p;
+      card.dataset.question = q.id;
       $("principle").textContent = names[q.p];
       $("question").textContent = q.text;
       $("probes").replaceChildren(...q.probes.map((t) => Object.assign(document.createElement("li"), { textContent: t })));
@@ -118,17 +146,30 @@
     };
     root.onchange = (e) => {
       if (e.target.type !== "checkbox") return;
+      if (e.target === $("due")) {
+        dueOnly = e.target.checked ? readDue() : null;
+        if (state === "idle") draw();
+        return say(e.target.checked ? `Drawing from the ${plural(dueOnly.length, "question")} due for review today.` : "Drawing from every question again.");
+      }
       const on = ticked().length;
       $("pool").textContent = on ? `(${on} of ${boxes.length} ticked)` : `(all ${boxes.length})`;
       if (state === "idle" && !pool().includes(q)) draw();
     };
+    const saved = () => readDue();
+    document.addEventListener("guide:coach-saved", saved);
     root.querySelector(".guide-tool__ui").disabled = false;
+    readDue();
     $("pool").textContent = `(all ${boxes.length})`;
     draw();
     reset();
-    return { stop: () => clearInterval(timer) }; // leaving the page stops its clock
+    return {
+      stop() {
+        clearInterval(timer); // leaving the page stops its clock
+        document.removeEventListener("guide:coach-saved", saved);
+      },
+    };
   }
 
-  if (typeof module === "object" && module.exports) module.exports = { clock, plural, inPlay, deck, cue };
+  if (typeof module === "object" && module.exports) module.exports = { clock, plural, inPlay, dueBy, deck, cue };
   else (window.guideTools = window.guideTools || []).push({ name: "drill", start });
 })();

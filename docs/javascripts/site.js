@@ -39,6 +39,14 @@
  *    page changes under it (a link to an anchor, Back, Forward). Instant
  *    navigation changes the address with history.pushState, which fires no
  *    hashchange, so Material's location$ is followed as well as the events.
+ *
+ * 5. Tools loaded on first use. Where a tool would weigh on a page most readers
+ *    only read (the coach on the question bank and principle pages), the page
+ *    carries a small element marked data-guide-lazy="<name>" holding a button,
+ *    and nothing else of the tool. The first press of such a button loads the
+ *    files LAZY lists for it, in order, from this site (next to this file), and
+ *    part 4 starts the tool on that element once its script registers. A press
+ *    on another such element moves the tool there: the copy on screen stops.
  */
 (function () {
   "use strict";
@@ -159,6 +167,31 @@
     },
   };
   waiting.forEach(window.guideTools.push);
+
+  // Paths relative to this file. The coach's data is written by the build (macros/pages.py).
+  var LAZY = { coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"] };
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var loading = {};
+  document.addEventListener("click", function (ev) {
+    var button = ev.target instanceof Element ? ev.target.closest("[data-guide-lazy] > button") : null;
+    if (!button) return;
+    var root = button.parentNode;
+    var name = root.getAttribute("data-guide-lazy");
+    if (!LAZY[name]) return;
+    var old = document.querySelector('[data-guide-tool="' + name + '"]');
+    if (old && old !== root) old.removeAttribute("data-guide-tool");
+    root.setAttribute("data-guide-tool", name);
+    var tool = tools.filter(function (t) { return t.name === name; })[0];
+    if (tool) return mount(tool);
+    if (loading[name]) return;
+    loading[name] = true;
+    LAZY[name].forEach(function (file) {
+      var script = document.createElement("script");
+      script.src = new URL(file, here).href;
+      script.async = false; // in order: the data, then what uses it
+      document.body.appendChild(script);
+    });
+  });
 
   addEventListener("hashchange", followAddress);
   addEventListener("popstate", followAddress);

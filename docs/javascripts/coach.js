@@ -1,0 +1,785 @@
+// The practice coach (issue 13): answer out loud, review yourself, spaced review, readiness,
+// a study plan and one backup. Everything stays on this device: localStorage for text,
+// IndexedDB for recordings; nothing is sent anywhere. User text only goes into textContent
+// or value. Started by site.js (CONTRIBUTING.md, "A tool's script") as four tools:
+//   coach             the recorder and self-review, for one question: in the drill (following
+//                     the drill's card), and on the question bank and principle pages, where
+//                     site.js loads this file on the first press of a question's Record button;
+//   readiness         the readiness page, with the backup and the delete-all;
+//   readiness-summary the short block a page can include (the home page);
+//   study-plan        the plan from the interview date, with its .ics file.
+// The site's data rides in data-guide-data; the questions and checklists for the coach come
+// from coach-data.js, which the build writes (macros/pages.py, write_coach_data).
+// The functions above the DOM part are its pure logic, tested in tests/js/coach.test.js.
+(() => {
+  "use strict";
+  const DAY = 86400000;
+  const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  const plural = (n, one, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+  const isObject = (o) => !!o && typeof o === "object" && !Array.isArray(o);
+  const exact = (o, keys) => isObject(o) && JSON.stringify(Object.keys(o).sort()) === JSON.stringify(keys.slice().sort());
+  const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+  // --------------------------------------------------------------- dates, as local calendar days
+  const dayOf = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  const parseDay = (s) => new Date(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+  const addDays = (s, n) => {
+    const d = parseDay(s);
+    d.setDate(d.getDate() + n);
+    return dayOf(d);
+  };
+  const daysBetween = (a, b) => Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / DAY);
+  const shortDay = (s) => parseDay(s).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+  const longDay = (s) => parseDay(s).toLocaleDateString("en-US", { weekday: "short", month: "long", day: "numeric", year: "numeric" });
+
+  // --------------------------------------------------------------- self-review
+  // The checklist for an answer to a question on principle `p` ({ listen, pitfalls }): what every
+  // answer needs, then each point interviewers listen for, then each pitfall avoided.
+  function checklist(p) {
+    return [
+      "Situation: I set the scene in a sentence or two",
+      "Task: I said what I was responsible for",
+      "Action: most of the answer was what I did",
+      "Result: I said how it ended",
+      "I said “I” for my own part, not “we”",
+      "The result had a number in it",
+      ...p.listen.map((x) => `Showed: ${x}`),
+      ...p.pitfalls.map((x) => `Avoided: ${x}`),
+    ];
+  }
+
+  // A review as stored: the day, the seconds the answer took (null when not timed), one flag per
+  // checklist item, and the rating given after it (1 to 4, ts-fsrs's Again, Hard, Good, Easy).
+  const score = (r) => `${r.checks.filter(Boolean).length} of ${r.checks.length}`;
+
+  // Reviews of every question: { version, reviews: { question id: [review, oldest first] } }, each list
+  // kept to the last `keep`. Returns a new object; `store` is unchanged.
+  function addReview(store, qid, review, keep) {
+    const reviews = { ...store.reviews, [qid]: (store.reviews[qid] || []).concat(review).slice(-keep) };
+    return { version: store.version, reviews };
+  }
+
+  // "" when `d` is a valid reviews store for `cfg` naming only question ids in `known` (a Set), else why not.
+  function checkReviews(d, cfg, known) {
+    if (!exact(d, ["reviews", "version"]) || d.version !== cfg.version || !isObject(d.reviews)) return "the self-reviews are not in the expected form.";
+    for (const [qid, list] of Object.entries(d.reviews)) {
+      if (!known.has(qid)) return `the self-reviews name an unknown question "${qid.slice(0, 40)}".`;
+      if (!Array.isArray(list) || !list.length || list.length > cfg.maxReviews) return "a question's self-reviews must be a list of 1 to " + cfg.maxReviews + ".";
+      for (const r of list) {
+        if (!exact(r, ["checks", "date", "rating", "seconds"])) return "a self-review must have exactly the fields checks, date, rating, seconds.";
+        if (typeof r.date !== "string" || !ISO_DAY.test(r.date)) return "a self-review's date must be written YYYY-MM-DD.";
+        if (r.seconds !== null && !(Number.isInteger(r.seconds) && r.seconds >= 0 && r.seconds <= 7200)) return "a self-review's time must be whole seconds.";
+        if (!Array.isArray(r.checks) || !r.checks.length || r.checks.length > 60 || !r.checks.every((c) => typeof c === "boolean")) return "a self-review's checklist must be a list of true and false.";
+        if (![1, 2, 3, 4].includes(r.rating)) return "a self-review's rating must be 1, 2, 3 or 4.";
+      }
+    }
+    return "";
+  }
+
+  // --------------------------------------------------------------- spaced review (ts-fsrs)
+  // The scheduler, by day: no same-day learning steps, no random fuzz, so a rating's date is predictable.
+  const scheduler = (lib) => lib.fsrs({ enable_short_term: false, enable_fuzz: false });
+  // The card after rating `rating` (1 to 4) at `now`; `card` is the stored one or null for a first review.
+  function rate(lib, card, rating, now) {
+    const next = scheduler(lib).next(card || lib.createEmptyCard(now), now, rating).card;
+    return JSON.parse(JSON.stringify(next)); // dates as ISO text, as stored
+  }
+  const CARD = ["difficulty", "due", "elapsed_days", "lapses", "last_review", "learning_steps", "reps", "scheduled_days", "stability", "state"];
+  function checkSchedule(d, cfg, known) {
+    if (!exact(d, ["cards", "version"]) || d.version !== cfg.version || !isObject(d.cards)) return "the review schedule is not in the expected form.";
+    for (const [qid, c] of Object.entries(d.cards)) {
+      if (!known.has(qid)) return `the review schedule names an unknown question "${qid.slice(0, 40)}".`;
+      const fields = Object.keys(c || {}).filter((k) => k !== "last_review").concat("last_review");
+      if (!isObject(c) || !exact(Object.fromEntries(fields.map((k) => [k, 1])), CARD)) return "a scheduled question must have exactly the fields of a ts-fsrs card.";
+      if (typeof c.due !== "string" || isNaN(Date.parse(c.due)) || (c.last_review !== undefined && (typeof c.last_review !== "string" || isNaN(Date.parse(c.last_review))))) return "a scheduled question's dates must be dates.";
+      if (!CARD.filter((k) => k !== "due" && k !== "last_review").every((k) => typeof c[k] === "number" && isFinite(c[k]))) return "a scheduled question's numbers must be numbers.";
+    }
+    return "";
+  }
+  // The question ids whose review is due by the end of the calendar day `today` (YYYY-MM-DD), earliest first.
+  function due(cards, today) {
+    const end = parseDay(addDays(today, 1)).getTime();
+    return Object.entries(cards)
+      .filter(([, c]) => Date.parse(c.due) < end)
+      .sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due))
+      .map(([qid]) => qid);
+  }
+
+  // --------------------------------------------------------------- readiness
+  // Per principle: stories (and the target), questions practiced, latest self-review, reviews due;
+  // and what to practice next, in words, the biggest gaps first.
+  function readiness({ principles, questions, target, stories, reviews, cards, today }) {
+    const dueNow = new Set(due(cards, today));
+    const rows = principles.map((p) => {
+      const qs = questions.filter((q) => q.p === p.id).map((q) => q.id);
+      const practiced = qs.filter((q) => reviews[q]);
+      const last = practiced.map((q) => reviews[q][reviews[q].length - 1]).sort((a, b) => a.date.localeCompare(b.date)).pop() || null;
+      return {
+        id: p.id, name: p.name, questions: qs.length,
+        stories: stories.filter((s) => s.principles.includes(p.id)).length,
+        practiced: practiced.length, latest: last, due: qs.filter((q) => dueNow.has(q)).length,
+      };
+    });
+    const next = [];
+    for (const r of rows) if (!r.stories) next.push(`${r.name}: no story yet`);
+    for (const r of rows) if (r.stories && r.stories < target) next.push(`${r.name}: ${plural(r.stories, "story", "stories")} of ${target}`);
+    for (const r of rows) if (r.due) next.push(`${r.name}: ${plural(r.due, "review")} due`);
+    for (const r of rows) if (!r.practiced) next.push(`${r.name}: no question practiced out loud yet`);
+    return { rows, next };
+  }
+
+  // --------------------------------------------------------------- study plan
+  // The source's preparation strategy over the days from `today` up to the day before `interview`:
+  // stories for every principle first (`perDay` principles a day), then the technical topics, with a
+  // mock loop every `mockEvery` days from the second half on and the last one two days before,
+  // and the day's due reviews every day. One entry a day, plus the interview itself.
+  function plan({ today, interview, principles, topics, mockEvery, recency, answer }) {
+    const n = daysBetween(today, interview);
+    if (n < 1) return [];
+    const storyDays = Math.max(1, Math.ceil(n / 2));
+    const perDay = Math.ceil(principles.length / storyDays);
+    const days = [];
+    for (let i = 0; i < n; i++) {
+      const tasks = [];
+      const mine = principles.slice(i * perDay, (i + 1) * perDay);
+      if (mine.length) tasks.push(`Prepare STAR stories for ${mine.join(", ")}: recent (within ${recency}), with a measured result and the customer impact`);
+      const t = i - Math.ceil(principles.length / perDay);
+      if (t >= 0 && topics.length) tasks.push(`Technical: ${topics[t % topics.length]}`);
+      const left = n - i;
+      const mock = left === 2 || (i >= storyDays && (left - 2) % mockEvery === 0 && left > 2);
+      if (mock && n >= 3) tasks.push(`Mock loop: a full mock loop out loud, each Leadership Principle answer time-boxed to ${answer}, the design with AWS services`);
+      if (i > 0) tasks.push("Review: answer today's due questions in the drill");
+      if (left === 1) tasks.push("Rest: read your stories once, then stop");
+      days.push({ day: addDays(today, i), title: mock && n >= 3 ? "Mock loop day" : mine.length ? "Leadership Principle stories" : "Technical practice and review", tasks });
+    }
+    days.push({ day: interview, title: "Interview day", tasks: ["Your Amazon interview"] });
+    return days;
+  }
+
+  // The plan as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75 octets, text
+  // escaped, one all-day event a day, each with its own UID and the DTSTAMP `stamp` (a Date).
+  const escapeText = (s) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  function fold(line) {
+    const out = [];
+    let cur = "";
+    let bytes = 0;
+    for (const ch of line) {
+      const b = new TextEncoder().encode(ch).length;
+      if (bytes + b > (out.length ? 74 : 75)) {
+        out.push(cur);
+        cur = "";
+        bytes = 0;
+      }
+      cur += ch;
+      bytes += b;
+    }
+    out.push(cur);
+    return out.join("\r\n ");
+  }
+  function ics(days, { stamp, host }) {
+    const compact = (s) => s.replace(/-/g, "");
+    // A UID per day of the plan for this interview date, the same in every download, so a calendar
+    // that imports the file again updates its events instead of adding copies.
+    const plan = days.length ? compact(days[days.length - 1].day) : "";
+    const utc = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Interview Guide//Study plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    for (const d of days) {
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:study-plan-${plan}-${compact(d.day)}@${host}`,
+        `DTSTAMP:${utc}`,
+        `DTSTART;VALUE=DATE:${compact(d.day)}`,
+        `DTEND;VALUE=DATE:${compact(addDays(d.day, 1))}`,
+        `SUMMARY:${escapeText(d.title)}`,
+        `DESCRIPTION:${escapeText(d.tasks.join("\n"))}`,
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT"
+      );
+    }
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+  const checkPlan = (d, cfg) => (d === null || (exact(d, ["interview", "version"]) && d.version === cfg.version && typeof d.interview === "string" && ISO_DAY.test(d.interview)) ? "" : "the study plan is not in the expected form.");
+
+  // --------------------------------------------------------------- stories (the STAR planner's format)
+  // The same rules as the planner's own import (docs/javascripts/star-planner.js, checkFile).
+  const TEXT = ["title", "when", "situation", "task", "action", "result", "metrics"];
+  function checkStories(list, s, known) {
+    if (!Array.isArray(list)) return '"stories" must be a list.';
+    if (list.length > s.maxStories) return `a file may hold at most ${s.maxStories} stories.`;
+    const ids = new Set();
+    for (const [i, st] of list.entries()) {
+      const n = `story ${i + 1}: `;
+      if (!exact(st, ["id", "principles", ...TEXT])) return `${n}it must have exactly the fields id, principles, ${TEXT.join(", ")}.`;
+      for (const f of ["id", ...TEXT]) if (typeof st[f] !== "string" || st[f].length > s.limits[f]) return `${n}"${f}" must be text of at most ${s.limits[f]} characters.`;
+      if (!/^[a-z0-9-]+$/.test(st.id) || ids.has(st.id)) return `${n}"id" must be a unique lower-case id.`;
+      ids.add(st.id);
+      if (!st.title.trim()) return `${n}"title" must not be empty.`;
+      if (st.when && !/^\d{4}-(0[1-9]|1[0-2])$/.test(st.when)) return `${n}"when" must be a month written YYYY-MM, or empty.`;
+      const p = st.principles;
+      if (!Array.isArray(p) || !p.length || new Set(p).size !== p.length || !p.every((x) => known.principles.has(x))) return `${n}"principles" must list known principle ids, each once.`;
+    }
+    return "";
+  }
+
+  // --------------------------------------------------------------- one backup
+  // What a parsed backup file holds, or why it cannot be imported. A STAR planner export
+  // ({ version, stories }) is accepted too, and replaces the stories only.
+  // Returns { problem } or { parts: { stories, reviews?, schedule?, plan?, recordings? } }.
+  function readBackup(d, cfg, known) {
+    if (exact(d, ["stories", "version"])) {
+      if (d.version !== cfg.stories.version) return { problem: `Only version ${cfg.stories.version} STAR planner files can be imported.` };
+      const p = checkStories(d.stories, cfg.stories, known);
+      return p ? { problem: "In the file, " + p } : { parts: { stories: d.stories } };
+    }
+    const base = ["format", "version", "exported", "stories", "reviews", "schedule", "plan"];
+    if (!isObject(d) || d.format !== cfg.format) return { problem: "This is not a backup from this guide." };
+    if (d.version !== cfg.version) return { problem: `Only version ${cfg.version} backups can be imported.` };
+    if (!exact(d, base) && !exact(d, base.concat("recordings"))) return { problem: `A backup must have exactly the fields ${base.join(", ")} and, optionally, recordings.` };
+    const problem =
+      checkStories(d.stories, cfg.stories, known) ||
+      checkReviews(d.reviews, cfg.reviews, known.questions) ||
+      checkSchedule(d.schedule, cfg.schedule, known.questions) ||
+      checkPlan(d.plan, cfg.plan) ||
+      (d.recordings === undefined ? "" : checkRecordings(d.recordings, cfg, known.questions));
+    if (problem) return { problem: "In the backup, " + problem };
+    const parts = { stories: d.stories, reviews: d.reviews, schedule: d.schedule, plan: d.plan };
+    if (d.recordings !== undefined) parts.recordings = d.recordings;
+    return { parts };
+  }
+  function checkRecordings(list, cfg, known) {
+    if (!Array.isArray(list) || list.length > known.size) return "the recordings must be a list, one per question at most.";
+    const seen = new Set();
+    for (const r of list) {
+      if (!exact(r, ["audio", "date", "q", "seconds", "type"])) return "a recording must have exactly the fields audio, date, q, seconds, type.";
+      if (!known.has(r.q) || seen.has(r.q)) return "each recording must name a known question, once.";
+      seen.add(r.q);
+      if (typeof r.type !== "string" || !/^audio\/[a-z0-9.+-]+(;\s?codecs=[a-z0-9.,-]+)?$/i.test(r.type)) return "a recording's type must be an audio type.";
+      if (typeof r.audio !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(r.audio)) return "a recording's audio must be base64 text.";
+      if (typeof r.date !== "string" || !ISO_DAY.test(r.date) || !Number.isInteger(r.seconds) || r.seconds < 0 || r.seconds > 7200) return "a recording's date or length is not valid.";
+    }
+    return "";
+  }
+  function makeBackup(parts, cfg, exported) {
+    const out = { format: cfg.format, version: cfg.version, exported, stories: parts.stories, reviews: parts.reviews, schedule: parts.schedule, plan: parts.plan };
+    if (parts.recordings) out.recordings = parts.recordings;
+    return out;
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup };
+    return;
+  }
+
+  // =============================================================== the page
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  const button = (label, cls = "md-button") => Object.assign(el("button", cls, label), { type: "button" });
+  const data = () => window.guideCoachData;
+  const today = () => dayOf(new Date());
+
+  // localStorage, read and written whole; every failure said, nothing half-written.
+  const store = {
+    read(key, fallback) {
+      const raw = localStorage.getItem(key); // throws when storage is blocked
+      return raw === null ? fallback : JSON.parse(raw);
+    },
+    // Writes every [key, value] or none: a value that cannot be written puts back what was there.
+    writeAll(pairs) {
+      const before = pairs.map(([k]) => [k, localStorage.getItem(k)]);
+      try {
+        for (const [k, v] of pairs) v === null ? localStorage.removeItem(k) : localStorage.setItem(k, JSON.stringify(v));
+      } catch (e) {
+        // Free what was written first, so the old values fit again where they were.
+        for (const [k] of pairs) localStorage.removeItem(k);
+        for (const [k, v] of before) if (v !== null) localStorage.setItem(k, v);
+        throw e;
+      }
+    },
+  };
+  const storageProblem = (e) =>
+    e && (e.name === "QuotaExceededError" || e.code === 22) ? "this browser's storage is full" : "this browser does not let the guide use its storage";
+
+  // Recordings in IndexedDB: one per question, { q, blob, type, seconds, date }.
+  const db = {
+    open() {
+      return new Promise((ok, fail) => {
+        if (!window.indexedDB) return fail(new Error("IndexedDB is unavailable"));
+        const req = indexedDB.open(data().db.name, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore(data().db.store, { keyPath: "q" });
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+        req.onblocked = () => fail(new Error("blocked"));
+      });
+    },
+    async run(mode, act) {
+      const conn = await db.open();
+      try {
+        return await new Promise((ok, fail) => {
+          const tx = conn.transaction(data().db.store, mode);
+          const req = act(tx.objectStore(data().db.store));
+          tx.oncomplete = () => ok(req && req.result);
+          tx.onerror = tx.onabort = () => fail(tx.error);
+        });
+      } finally {
+        conn.close();
+      }
+    },
+    get: (q) => db.run("readonly", (s) => s.get(q)),
+    all: () => db.run("readonly", (s) => s.getAll()),
+    put: (rec) => db.run("readwrite", (s) => s.put(rec)),
+    remove: (q) => db.run("readwrite", (s) => s.delete(q)),
+    clear: () => db.run("readwrite", (s) => s.clear()),
+  };
+
+  const say = (box, text, bad) => {
+    box.children[0].textContent = bad ? "" : text;
+    box.children[1].textContent = bad ? text : "";
+  };
+  const msgs = () => {
+    const box = el("div", "guide-tool__msgs");
+    box.append(Object.assign(el("p"), { role: "status" }), Object.assign(el("p"), { role: "alert" }));
+    box.children[0].setAttribute("role", "status");
+    box.children[1].setAttribute("role", "alert");
+    return box;
+  };
+
+  // --------------------------------------------------------------- the coach for one question
+  function startCoach(root, opts) {
+    const D = data();
+    const follow = opts && opts.follow ? document.getElementById(opts.follow) : null;
+    const panel = el("div", "guide-coach__panel");
+    const opener = root.querySelector(":scope > button"); // the button that loaded the coach, if any
+    let qid = follow ? follow.dataset.question : opts.q;
+    let recorder = null, stream = null, chunks = [], began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
+
+    const heading = el("p", "guide-coach__title");
+    const status = el("p", "guide-coach__clock");
+    status.setAttribute("role", "timer");
+    const talk = msgs();
+    const rec = button("Record answer", "md-button md-button--primary");
+    const stop = button("Stop");
+    const audio = el("audio", "guide-coach__audio");
+    audio.controls = true;
+    audio.setAttribute("aria-label", "Your recorded answer");
+    audio.hidden = true;
+    const keep = button("Keep recording");
+    const drop = button("Delete recording");
+    const reviewBtn = button("Review my answer");
+    const row1 = el("div", "guide-tool__buttons");
+    row1.append(rec, stop, reviewBtn);
+    const row2 = el("div", "guide-tool__buttons");
+    row2.append(keep, drop);
+    const form = el("form", "guide-coach__review");
+    form.hidden = true;
+    const reviewMsgs = msgs();
+    panel.append(heading, status, row1, talk, audio, row2, form, reviewMsgs);
+    if (opener) opener.hidden = true;
+    // Inside a question of the question bank the button sits in a paragraph: the panel goes after it.
+    if (root.tagName === "SPAN") root.closest("p").after(panel);
+    else root.append(panel);
+
+    const close = () => {
+      clearInterval(timer);
+      if (recorder && recorder.state !== "inactive") recorder.stop();
+      if (stream) stream.getTracks().forEach((t) => t.stop());
+      if (url) URL.revokeObjectURL(url);
+    };
+    const seconds = () => Math.round((Date.now() - began) / 1000);
+
+    function showAudio(blob) {
+      if (url) URL.revokeObjectURL(url);
+      url = blob ? URL.createObjectURL(blob) : null;
+      audio.hidden = !blob;
+      if (blob) audio.src = url;
+      else audio.removeAttribute("src");
+    }
+    function buttons(state) {
+      rec.hidden = state === "recording";
+      stop.hidden = state !== "recording";
+      keep.hidden = state !== "new";
+      drop.hidden = !(state === "new" || state === "kept");
+      rec.textContent = state === "kept" || state === "new" ? "Record again" : "Record answer";
+    }
+    async function load() {
+      const q = D.questions[qid];
+      heading.textContent = q ? `${D.principles[q.p].name}: ${q.text}` : "";
+      form.hidden = true;
+      pending = null;
+      taken = null;
+      opened = Date.now();
+      say(reviewMsgs, "");
+      status.textContent = `Up to ${clock(D.answerSeconds)} for your answer.`;
+      showAudio(null);
+      buttons("none");
+      try {
+        const saved = await db.get(qid);
+        if (saved && saved.q === qid) {
+          showAudio(saved.blob);
+          buttons("kept");
+          say(talk, `Your recording from ${saved.date}, ${clock(saved.seconds)} long, is kept on this device.`);
+        }
+      } catch (e) {
+        say(talk, "Recordings cannot be kept in this browser (its storage is blocked); you can still record and listen.", 1);
+      }
+    }
+    async function record() {
+      if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof MediaRecorder === "undefined")
+        return say(talk, "This browser cannot record audio. Answer out loud anyway, then review your answer.", 1);
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      } catch (e) {
+        const why = e && e.name === "NotAllowedError" ? "Microphone access was refused, so nothing is recorded." : e && e.name === "NotFoundError" ? "No microphone was found, so nothing is recorded." : "The microphone could not be started, so nothing is recorded.";
+        return say(talk, `${why} Answer out loud anyway: the clock and the self-review work as before. To record, allow the microphone in the browser's site settings.`, 1);
+      }
+      chunks = [];
+      recorder = new MediaRecorder(stream);
+      recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
+      recorder.onstop = () => {
+        stream.getTracks().forEach((t) => t.stop());
+        clearInterval(timer);
+        taken = seconds();
+        pending = { q: qid, blob: new Blob(chunks, { type: recorder.mimeType || "audio/webm" }), type: recorder.mimeType || "audio/webm", seconds: taken, date: today() };
+        showAudio(pending.blob);
+        buttons("new");
+        status.textContent = `Recorded ${clock(taken)}.`;
+        say(talk, "Listen back, then keep the recording or delete it. It stays on this device only.");
+      };
+      began = Date.now();
+      recorder.start();
+      buttons("recording");
+      say(talk, "Recording. Answer out loud, then press Stop.");
+      const drill = document.getElementById("guide-drill-toggle");
+      if (follow && drill && /^Start/.test(drill.textContent)) drill.click(); // the drill's countdown runs too
+      timer = setInterval(() => {
+        const s = seconds();
+        const left = D.answerSeconds - s; // the countdown of the answer's time, as in the drill
+        status.textContent = left > 0 ? `Recording: ${clock(left)} left` : `Recording: time's up (${clock(s)}). Finish your sentence, then press Stop.`;
+        if (s >= D.maxRecordSeconds) recorder.stop();
+      }, 250);
+      stop.focus();
+    }
+    rec.onclick = record;
+    stop.onclick = () => recorder && recorder.state !== "inactive" && recorder.stop();
+    keep.onclick = async () => {
+      try {
+        await db.put(pending);
+        buttons("kept");
+        say(talk, "Recording kept on this device.");
+        pending = null;
+      } catch (e) {
+        say(talk, `Not kept: ${storageProblem(e)}. You can still listen to it until you leave the page.`, 1);
+      }
+    };
+    drop.onclick = async () => {
+      if (pending) {
+        pending = null;
+        showAudio(null);
+        buttons("none");
+        return say(talk, "Recording deleted.");
+      }
+      try {
+        await db.remove(qid);
+        showAudio(null);
+        buttons("none");
+        say(talk, "Recording deleted from this device.");
+      } catch (e) {
+        say(talk, `Not deleted: ${storageProblem(e)}.`, 1);
+      }
+    };
+
+    // The self-review and the rating, saved together.
+    function review() {
+      const q = D.questions[qid];
+      const items = checklist(D.principles[q.p]);
+      const secs = taken !== null ? taken : Math.round((Date.now() - opened) / 1000);
+      const fs = el("fieldset");
+      fs.append(el("legend", "", `Check what your answer did (time taken: ${clock(secs)})`));
+      const checks = el("div", "guide-tool__checks guide-coach__checks");
+      items.forEach((label, i) => {
+        const l = el("label");
+        const box = Object.assign(el("input"), { type: "checkbox", name: "guide-coach-check", value: String(i) });
+        l.append(box, " " + label);
+        checks.append(l);
+      });
+      fs.append(checks);
+      const rates = el("fieldset");
+      rates.append(el("legend", "", "How well could you answer it? This sets when it comes back for review."));
+      const rateRow = el("div", "guide-tool__checks guide-coach__rating");
+      ["Again: I could not answer", "Hard", "Good", "Easy"].forEach((label, i) => {
+        const l = el("label");
+        const r = Object.assign(el("input"), { type: "radio", name: "guide-coach-rating", value: String(i + 1), required: true });
+        l.append(r, " " + label);
+        rateRow.append(l);
+      });
+      rates.append(rateRow);
+      const save = Object.assign(el("button", "md-button md-button--primary", "Save review"), { type: "submit" });
+      const row = el("div", "guide-tool__buttons");
+      row.append(save);
+      form.replaceChildren(fs, rates, row);
+      form.hidden = false;
+      form.onsubmit = (e) => {
+        e.preventDefault();
+        const picked = form.querySelector("input[name=guide-coach-rating]:checked");
+        if (!picked) return say(reviewMsgs, "Pick how well you could answer it.", 1);
+        const r = { date: today(), seconds: secs, checks: [...checks.querySelectorAll("input")].map((b) => b.checked), rating: +picked.value };
+        try {
+          const reviews = store.read(D.keys.reviews, { version: D.reviewsVersion, reviews: {} });
+          const sched = store.read(D.keys.schedule, { version: D.scheduleVersion, cards: {} });
+          const card = rate(window.FSRS, sched.cards[qid] || null, r.rating, new Date());
+          store.writeAll([[D.keys.reviews, addReview(reviews, qid, r, D.maxReviews)], [D.keys.schedule, { version: sched.version, cards: { ...sched.cards, [qid]: card } }]]);
+          form.hidden = true;
+          say(reviewMsgs, `Review saved: ${score(r)} points. Next review of this question: ${longDay(dayOf(new Date(card.due)))}.`);
+          document.dispatchEvent(new CustomEvent("guide:coach-saved"));
+        } catch (err) {
+          say(reviewMsgs, `Not saved: ${storageProblem(err)}. Your earlier reviews are unchanged.`, 1);
+        }
+      };
+      form.querySelector("input").focus();
+    }
+    reviewBtn.onclick = () => {
+      if (recorder && recorder.state === "recording") recorder.stop();
+      review();
+    };
+
+    let watch = null;
+    if (follow) {
+      watch = new MutationObserver(() => {
+        if (follow.dataset.question === qid) return;
+        if (recorder && recorder.state === "recording") recorder.stop();
+        qid = follow.dataset.question;
+        load();
+      });
+      watch.observe(follow, { attributes: true, attributeFilter: ["data-question"] });
+    }
+    load();
+    if (!follow) rec.focus();
+    return {
+      stop() {
+        close();
+        if (watch) watch.disconnect();
+        panel.remove();
+        if (opener) opener.hidden = false;
+      },
+    };
+  }
+
+  // --------------------------------------------------------------- readiness
+  function readAll(D) {
+    return {
+      stories: store.read(D.keys.stories, { version: D.storiesVersion, stories: [] }).stories,
+      reviews: store.read(D.keys.reviews, { version: D.reviewsVersion, reviews: {} }).reviews,
+      cards: store.read(D.keys.schedule, { version: D.scheduleVersion, cards: {} }).cards,
+      plan: store.read(D.keys.plan, null),
+    };
+  }
+  function summary(D) {
+    const s = readAll(D);
+    const questions = Object.entries(D.questions).map(([id, q]) => ({ id, p: q.p }));
+    const principles = D.order.map((id) => ({ id, name: D.principles[id].name }));
+    return readiness({ principles, questions, target: D.storiesTarget, stories: s.stories, reviews: s.reviews, cards: s.cards, today: today() });
+  }
+
+  function startSummary(root) {
+    const D = data();
+    const out = root.querySelector(".guide-readiness__summary");
+    try {
+      const { rows, next } = summary(D);
+      const covered = rows.filter((r) => r.stories >= D.storiesTarget).length;
+      const practiced = rows.reduce((n, r) => n + r.practiced, 0);
+      const dueN = rows.reduce((n, r) => n + r.due, 0);
+      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0]}.` : "");
+    } catch (e) {
+      out.textContent = "Your progress cannot be read: " + storageProblem(e) + ".";
+    }
+  }
+
+  function startReadiness(root) {
+    const D = data();
+    const $ = (id) => document.getElementById("guide-readiness-" + id);
+    function render() {
+      let r;
+      try {
+        r = summary(D);
+      } catch (e) {
+        return say($("msgs"), `Your progress cannot be read: ${storageProblem(e)}.`, 1);
+      }
+      for (const tr of $("table").tBodies[0].rows) {
+        const row = r.rows.find((x) => x.id === tr.dataset.principle);
+        tr.cells[1].textContent = `${row.stories} of ${D.storiesTarget}`;
+        tr.cells[2].textContent = `${row.practiced} of ${row.questions}`;
+        tr.cells[3].textContent = row.latest ? `${score(row.latest)}, ${shortDay(row.latest.date)}` : "None yet";
+        tr.cells[4].textContent = String(row.due);
+        tr.classList.toggle("is-gap", row.stories < D.storiesTarget);
+      }
+      $("next").replaceChildren(...r.next.slice(0, 3).map((t) => el("li", "", t)));
+      if (!r.next.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
+    }
+
+    // One backup: export.
+    $("export").onclick = async () => {
+      let parts;
+      try {
+        const s = readAll(D);
+        parts = { stories: s.stories, reviews: { version: D.reviewsVersion, reviews: s.reviews }, schedule: { version: D.scheduleVersion, cards: s.cards }, plan: s.plan };
+        if ($("with-audio").checked) parts.recordings = await Promise.all((await db.all()).map(async (x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, audio: await base64(x.blob) })));
+      } catch (e) {
+        return say($("file-msgs"), `Nothing exported: ${storageProblem(e)}.`, 1);
+      }
+      const text = JSON.stringify(makeBackup(parts, D.backup, new Date().toISOString()), null, 2) + "\n";
+      const a = el("a");
+      a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      a.download = `interview-guide-backup-${today()}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      say($("file-msgs"), `Backup exported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (parts.recordings ? `, ${plural(parts.recordings.length, "recording")}.` : "."));
+    };
+
+    // One backup: import, all or nothing.
+    $("import").addEventListener("change", async (e) => {
+      const file = e.target.files[0];
+      e.target.value = "";
+      if (!file) return;
+      const fail = (why) => say($("file-msgs"), `Nothing was imported. ${why}`, 1);
+      if (file.size > D.backup.maxBytes) return fail(`The file is larger than ${D.backup.maxBytes / 1048576} MB.`);
+      let d;
+      try {
+        d = JSON.parse(await file.text());
+      } catch (err) {
+        return fail("The file is not valid JSON.");
+      }
+      const known = { principles: new Set(D.order), questions: new Set(Object.keys(D.questions)) };
+      const { problem, parts } = readBackup(d, D.backup, known);
+      if (problem) return fail(problem);
+      if (!confirm(parts.reviews ? "Replace everything the practice tools keep in this browser with the backup?" : "Replace the STAR stories in this browser with those in the file?"))
+        return say($("file-msgs"), "Import canceled; nothing changed.");
+      const pairs = [[D.keys.stories, { version: D.storiesVersion, stories: parts.stories }]];
+      if (parts.reviews) pairs.push([D.keys.reviews, parts.reviews], [D.keys.schedule, parts.schedule], [D.keys.plan, parts.plan]);
+      let blobs = null;
+      if (parts.recordings) blobs = parts.recordings.map((x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, blob: new Blob([Uint8Array.from(atob(x.audio), (c) => c.charCodeAt(0))], { type: x.type }) }));
+      try {
+        store.writeAll(pairs);
+      } catch (err) {
+        return fail(`${storageProblem(err)[0].toUpperCase()}${storageProblem(err).slice(1)}; what was saved before is unchanged.`);
+      }
+      try {
+        if (blobs) {
+          await db.clear();
+          for (const b of blobs) await db.put(b);
+        }
+      } catch (err) {
+        say($("file-msgs"), `Imported the text, but not the recordings: ${storageProblem(err)}.`, 1);
+        return render();
+      }
+      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : ".") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
+      render();
+    });
+
+    // One delete. Material keeps its settings under keys named after the site's root path (__md_scope).
+    const scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : new URL(".", location.href).pathname;
+    $("delete-all").onclick = async () => {
+      if (!confirm("Delete everything the practice tools keep on this device: stories, self-reviews, the review schedule, the study plan and every recording? This cannot be undone: export a backup first to keep a copy."))
+        return say($("delete-msgs"), "Nothing was deleted.");
+      try {
+        for (const k of Object.values(D.keys)) localStorage.removeItem(k);
+        // Every other key of this site too, Material's own (the palette) among them: Material names
+        // them after the site's root path; ours start with "interview-guide:".
+        const mine = (k) => k.startsWith("interview-guide:") || k.startsWith(scope + ".");
+        for (const s of [localStorage, sessionStorage]) for (const k of Object.keys(s)) if (mine(k)) s.removeItem(k);
+      } catch (e) {
+        return say($("delete-msgs"), `Not deleted: ${storageProblem(e)}.`, 1);
+      }
+      try {
+        await new Promise((ok, fail) => {
+          const req = indexedDB.deleteDatabase(D.db.name);
+          req.onsuccess = ok;
+          req.onerror = () => fail(req.error);
+          req.onblocked = ok; // finishes once other tabs close it
+        });
+      } catch (e) {
+        return say($("delete-msgs"), "The text data is deleted, but the recordings could not be: " + storageProblem(e) + ".", 1);
+      }
+      say($("delete-msgs"), "Everything is deleted. Nothing of the practice tools is left in this browser.");
+      render();
+    };
+    const refresh = (e) => (e.key === null || Object.values(D.keys).includes(e.key)) && render();
+    addEventListener("storage", refresh);
+    render();
+    root.querySelector(".guide-tool__ui").disabled = false;
+    return { stop: () => removeEventListener("storage", refresh) };
+  }
+  const base64 = (blob) =>
+    blob.arrayBuffer().then((buf) => {
+      let s = "";
+      const bytes = new Uint8Array(buf);
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    });
+
+  // --------------------------------------------------------------- study plan
+  function startPlan(root, cfg) {
+    const D = data();
+    const $ = (id) => document.getElementById("guide-plan-" + id);
+    const input = $("date");
+    let days = [];
+    function show(date, remember) {
+      const t = today();
+      const n = date ? daysBetween(t, date) : 0;
+      if (!date || n < 1 || n > cfg.maxDays) {
+        $("list").replaceChildren(el("li", "", "Choose your interview date to see the plan."));
+        $("ics").disabled = true;
+        days = [];
+        return date ? say($("msgs"), `Pick a date from tomorrow to ${cfg.maxDays} days ahead.`, 1) : say($("msgs"), "");
+      }
+      days = plan({ today: t, interview: date, principles: D.order.map((id) => D.principles[id].name), ...cfg });
+      $("list").replaceChildren(...days.map((d) => {
+        const li = el("li");
+        li.append(el("h3", "", `${longDay(d.day)}: ${d.title}`));
+        const ul = el("ul");
+        ul.append(...d.tasks.map((x) => el("li", "", x)));
+        li.append(ul);
+        return li;
+      }));
+      $("ics").disabled = false;
+      let note = `${plural(n, "day")} to go: ${plural(days.length, "calendar entry", "calendar entries")}.`;
+      if (remember) {
+        try {
+          store.writeAll([[D.keys.plan, { version: D.planVersion, interview: date }]]);
+        } catch (e) {
+          note += ` Not saved: ${storageProblem(e)}; the plan lasts until you leave the page.`;
+          return say($("msgs"), note, 1);
+        }
+      }
+      say($("msgs"), note);
+    }
+    input.min = addDays(today(), 1);
+    input.onchange = () => show(ISO_DAY.test(input.value) ? input.value : null, true);
+    $("ics").onclick = () => {
+      const a = el("a");
+      a.href = URL.createObjectURL(new Blob([ics(days, { stamp: new Date(), host: location.hostname || "interview-guide.local" })], { type: "text/calendar" }));
+      a.download = "amazon-interview-study-plan.ics";
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    };
+    try {
+      const saved = store.read(D.keys.plan, null);
+      if (saved && !checkPlan(saved, { version: D.planVersion })) {
+        input.value = saved.interview;
+        show(saved.interview, false);
+      }
+    } catch (e) {
+      say($("msgs"), `Your saved date cannot be read: ${storageProblem(e)}.`, 1);
+    }
+    root.querySelector(".guide-tool__ui").disabled = false;
+  }
+
+  const tools = window.guideTools = window.guideTools || [];
+  tools.push({ name: "coach", start: startCoach });
+  tools.push({ name: "readiness", start: startReadiness });
+  tools.push({ name: "readiness-summary", start: startSummary });
+  tools.push({ name: "study-plan", start: startPlan });
+})();

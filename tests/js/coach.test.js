@@ -1,0 +1,205 @@
+// The practice coach's pure logic (docs/javascripts/coach.js), run by tests/test_browser_scripts.py.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const C = require("../../docs/javascripts/coach.js");
+
+// The vendored scheduler, loaded as the browser loads it: a classic script that sets a global.
+function loadFSRS() {
+  const sandbox = {};
+  sandbox.globalThis = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(fs.readFileSync(path.join(__dirname, "../../docs/javascripts/vendor/ts-fsrs/index.umd.js"), "utf8"), sandbox);
+  return sandbox.FSRS;
+}
+const FSRS = loadFSRS();
+
+const P = { listen: ["Data behind the decision", "Owning the follow-up"], pitfalls: ["Blaming others"] };
+
+test("the checklist has the STAR parts, I not we, a number, each listen-for point and each pitfall", () => {
+  const items = C.checklist(P);
+  assert.equal(items.length, 6 + 2 + 1);
+  assert.ok(items.slice(0, 4).every((x, i) => x.startsWith(["Situation", "Task", "Action", "Result"][i])));
+  assert.ok(items.includes("Showed: Data behind the decision") && items.includes("Avoided: Blaming others"));
+  assert.ok(items.some((x) => /“I”/.test(x)) && items.some((x) => /number/.test(x)));
+});
+
+test("reviews are added per question, the latest kept, without changing the store given", () => {
+  const r = (date) => ({ date, seconds: 200, checks: [true, false], rating: 3 });
+  const empty = { version: 1, reviews: {} };
+  let s = C.addReview(empty, "q1", r("2026-12-01"), 2);
+  s = C.addReview(s, "q1", r("2026-12-02"), 2);
+  s = C.addReview(s, "q1", r("2026-12-03"), 2);
+  assert.deepEqual(s.reviews.q1.map((x) => x.date), ["2026-12-02", "2026-12-03"]);
+  assert.deepEqual(empty.reviews, {});
+  assert.equal(C.score(r("2026-12-01")), "1 of 2");
+});
+
+test("a review store is refused when malformed, naming why", () => {
+  const cfg = { version: 1, maxReviews: 2 };
+  const known = new Set(["q1"]);
+  const ok = { date: "2026-12-01", seconds: 10, checks: [true], rating: 2 };
+  assert.equal(C.checkReviews({ version: 1, reviews: { q1: [ok] } }, cfg, known), "");
+  assert.equal(C.checkReviews({ version: 1, reviews: { q1: [{ ...ok, seconds: null }] } }, cfg, known), "");
+  const bad = [
+    { version: 2, reviews: {} },
+    { version: 1, reviews: [] },
+    { version: 1, reviews: { nope: [ok] } },
+    { version: 1, reviews: { q1: [] } },
+    { version: 1, reviews: { q1: [ok, ok, ok] } },
+    { version: 1, reviews: { q1: [{ ...ok, html: "<b>" }] } },
+    { version: 1, reviews: { q1: [{ ...ok, date: "yesterday" }] } },
+    { version: 1, reviews: { q1: [{ ...ok, seconds: -1 }] } },
+    { version: 1, reviews: { q1: [{ ...ok, checks: ["yes"] }] } },
+    { version: 1, reviews: { q1: [{ ...ok, rating: 5 }] } },
+    JSON.parse('{"version": 1, "reviews": {"__proto__": [1]}}'),
+  ];
+  for (const d of bad) assert.notEqual(C.checkReviews(d, cfg, known), "", JSON.stringify(d));
+});
+
+test("ts-fsrs schedules by day: a better rating comes back later, and the card round-trips as stored", () => {
+  const now = new Date("2026-12-04T10:00:00Z");
+  const days = [1, 2, 3, 4].map((r) => Date.parse(C.rate(FSRS, null, r, now).due));
+  for (let i = 1; i < 4; i++) assert.ok(days[i] >= days[i - 1], `rating ${i + 1} comes back no sooner than ${i}`);
+  assert.ok(days[2] > now.getTime() + 86400000 - 1, "Good is not due again the same day");
+  const card = C.rate(FSRS, null, 3, now);
+  assert.equal(C.checkSchedule({ version: 1, cards: { q1: card } }, { version: 1 }, new Set(["q1"])), "");
+  const again = C.rate(FSRS, card, 3, new Date(card.due));
+  assert.ok(Date.parse(again.due) > Date.parse(card.due));
+  assert.equal(again.reps, 2);
+});
+
+test("a schedule is refused when a card is malformed or names an unknown question", () => {
+  const card = C.rate(FSRS, null, 3, new Date("2026-12-04T10:00:00Z"));
+  const known = new Set(["q1"]);
+  for (const d of [
+    { version: 1, cards: { q2: card } },
+    { version: 1, cards: { q1: { ...card, extra: 1 } } },
+    { version: 1, cards: { q1: { ...card, due: "soon" } } },
+    { version: 1, cards: { q1: { ...card, stability: "high" } } },
+    { version: 2, cards: {} },
+  ])
+    assert.notEqual(C.checkSchedule(d, { version: 1 }, known), "", JSON.stringify(d));
+});
+
+test("due lists the questions due by the end of the day, earliest first", () => {
+  const at = (iso) => ({ due: new Date(iso).toISOString() });
+  const cards = { late: at("2026-12-05T00:30:00"), early: at("2026-12-03T09:00:00"), today: at("2026-12-04T23:00:00") };
+  assert.deepEqual(C.due(cards, "2026-12-04"), ["early", "today"]);
+  assert.deepEqual(C.due(cards, "2026-12-05"), ["early", "today", "late"]);
+});
+
+test("readiness counts per principle and says what to practice next, gaps first", () => {
+  const principles = [{ id: "a", name: "Ownership" }, { id: "b", name: "Frugality" }];
+  const questions = [{ id: "a1", p: "a" }, { id: "a2", p: "a" }, { id: "b1", p: "b" }];
+  const review = (date) => ({ date, seconds: 1, checks: [true, true, false], rating: 3 });
+  const r = C.readiness({
+    principles, questions, target: 2, today: "2026-12-04",
+    stories: [{ principles: ["a"] }, { principles: ["a", "b"] }],
+    reviews: { a1: [review("2026-12-01"), review("2026-12-03")], a2: [review("2026-12-02")] },
+    cards: { a1: { due: "2026-12-04T08:00:00.000Z" }, a2: { due: "2027-01-01T00:00:00.000Z" } },
+  });
+  assert.deepEqual(r.rows.map((x) => [x.stories, x.practiced, x.due, x.latest && x.latest.date]), [[2, 2, 1, "2026-12-03"], [1, 0, 0, null]]);
+  assert.deepEqual(r.next, ["Frugality: 1 story of 2", "Ownership: 1 review due", "Frugality: no question practiced out loud yet"]);
+  const none = C.readiness({ principles, questions, target: 2, today: "2026-12-04", stories: [], reviews: {}, cards: {} });
+  assert.equal(none.next[0], "Ownership: no story yet");
+});
+
+test("the study plan has one entry a day up to the interview, every principle once, and mock loops", () => {
+  const principles = Array.from({ length: 16 }, (_, i) => `P${i + 1}`);
+  const topics = ["AWS", "Distributed", "Scale", "Data", "Security"];
+  for (const n of [1, 2, 3, 10, 30, 120]) {
+    const interview = C.addDays("2026-12-04", n);
+    const days = C.plan({ today: "2026-12-04", interview, principles, topics, mockEvery: 7, recency: "2 years", answer: "3 to 4 minutes" });
+    assert.equal(days.length, n + 1, `${n} days`);
+    assert.equal(days[n].day, interview);
+    assert.deepEqual(days.map((d) => d.day), Array.from({ length: n + 1 }, (_, i) => C.addDays("2026-12-04", i)));
+    const story = days.flatMap((d) => d.tasks).filter((t) => t.startsWith("Prepare STAR"));
+    assert.ok(story.every((t) => t.includes("within 2 years")));
+    const named = story.flatMap((t) => t.slice("Prepare STAR stories for ".length, t.indexOf(":")).split(", "));
+    assert.deepEqual(named, principles, `every principle once, in order, in ${n} days`);
+    const mocks = days.filter((d) => d.tasks.some((t) => t.startsWith("Mock loop"))).length;
+    if (n >= 3) assert.ok(mocks >= 1 && mocks <= Math.ceil(n / 7) + 1, `${mocks} mock loops in ${n} days`);
+    if (n >= 3) assert.ok(days.flatMap((d) => d.tasks).some((t) => t.includes("time-boxed to 3 to 4 minutes")));
+    if (n >= 10) assert.ok(days.some((d) => d.tasks.some((t) => t.startsWith("Technical"))));
+  }
+  assert.deepEqual(C.plan({ today: "2026-12-04", interview: "2026-12-04", principles, topics, mockEvery: 7, recency: "2 years", answer: "4 minutes" }), []);
+  assert.equal(C.daysBetween("2026-12-30", "2027-01-02"), 3);
+  assert.equal(C.addDays("2027-02-28", 1), "2027-03-01");
+});
+
+test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UID and DTSTAMP per event", () => {
+  const days = [
+    { day: "2026-12-05", title: "Stories; and, more\\", tasks: ["One", "Two, with a comma"] },
+    { day: "2026-12-06", title: "x".repeat(200), tasks: ["é".repeat(100)] },
+  ];
+  const text = C.ics(days, { stamp: new Date("2026-12-04T10:11:12.345Z"), host: "example.org" });
+  assert.ok(text.endsWith("\r\n"));
+  assert.ok(!/[^\r]\n/.test(text), "every line ends in CRLF");
+  for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, line);
+  const unfolded = text.replace(/\r\n /g, "");
+  assert.match(unfolded, /SUMMARY:Stories\\; and\\, more\\\\\r\n/);
+  assert.match(unfolded, /DESCRIPTION:One\\nTwo\\, with a comma\r\n/);
+  assert.equal((unfolded.match(/^BEGIN:VEVENT$/gm) || []).length, 2);
+  assert.equal((unfolded.match(/^DTSTAMP:20261204T101112Z$/gm) || []).length, 2);
+  const uids = unfolded.match(/^UID:.*$/gm);
+  assert.equal(new Set(uids).size, 2);
+  assert.match(unfolded, /DTSTART;VALUE=DATE:20261206\r\nDTEND;VALUE=DATE:20261207/);
+  assert.ok(unfolded.includes("é".repeat(100)), "folding never splits a character");
+  const again = C.ics(days, { stamp: new Date("2026-12-05T00:00:00Z"), host: "example.org" });
+  assert.deepEqual(again.replace(/\r\n /g, "").match(/^UID:.*$/gm), uids, "a new download keeps each event's UID");
+});
+
+const CFG = {
+  format: "interview-guide-backup", version: 1,
+  stories: { version: 1, maxStories: 3, limits: { id: 40, title: 20, when: 7, situation: 50, task: 50, action: 50, result: 50, metrics: 50 } },
+  reviews: { version: 1, maxReviews: 3 }, schedule: { version: 1 }, plan: { version: 1 },
+};
+const KNOWN = { principles: new Set(["ownership"]), questions: new Set(["q1"]) };
+const story = { id: "s1", title: "A story", when: "2024-11", situation: "s", task: "t", action: "a", result: "r", metrics: "m", principles: ["ownership"] };
+const parts = () => ({
+  stories: [story],
+  reviews: { version: 1, reviews: { q1: [{ date: "2026-12-01", seconds: 5, checks: [true], rating: 3 }] } },
+  schedule: { version: 1, cards: { q1: C.rate(FSRS, null, 3, new Date("2026-12-01T10:00:00Z")) } },
+  plan: { version: 1, interview: "2027-01-10" },
+});
+
+test("a backup reads back exactly what was written, with or without recordings", () => {
+  const b = JSON.parse(JSON.stringify(C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z")));
+  assert.deepEqual(C.readBackup(b, CFG, KNOWN), { parts: parts() });
+  const rec = [{ q: "q1", type: "audio/webm;codecs=opus", seconds: 3, date: "2026-12-01", audio: "AAEC" }];
+  const withAudio = JSON.parse(JSON.stringify(C.makeBackup({ ...parts(), recordings: rec }, CFG, "x")));
+  assert.deepEqual(C.readBackup(withAudio, CFG, KNOWN).parts.recordings, rec);
+  assert.equal(C.readBackup({ ...b, plan: null }, CFG, KNOWN).parts.plan, null);
+});
+
+test("a STAR planner file imports as stories only", () => {
+  assert.deepEqual(C.readBackup({ version: 1, stories: [story] }, CFG, KNOWN), { parts: { stories: [story] } });
+  assert.match(C.readBackup({ version: 2, stories: [] }, CFG, KNOWN).problem, /version 1 STAR planner/);
+});
+
+test("malformed, wrong-version and hostile backups are refused with the reason", () => {
+  const good = C.makeBackup(parts(), CFG, "x");
+  const cases = [
+    [null, /not a backup/],
+    [[], /not a backup/],
+    [{ ...good, format: "other" }, /not a backup/],
+    [{ ...good, version: 2 }, /Only version 1 backups/],
+    [{ ...good, extra: 1 }, /exactly the fields/],
+    [{ ...good, stories: [{ ...story, html: "<img>" }] }, /story 1/],
+    [{ ...good, stories: [story, story] }, /unique/],
+    [{ ...good, stories: [story, { ...story, id: "b" }, { ...story, id: "c" }, { ...story, id: "d" }] }, /at most 3/],
+    [{ ...good, stories: [{ ...story, principles: ["world-domination"] }] }, /principles/],
+    [{ ...good, reviews: { version: 1, reviews: { evil: [] } } }, /unknown question/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { due: "x" } } } }, /ts-fsrs card/],
+    [{ ...good, plan: { version: 1, interview: "<script>" } }, /study plan/],
+    [{ ...good, recordings: [{ q: "q1", type: "text/html", seconds: 1, date: "2026-12-01", audio: "" }] }, /audio type/],
+    [{ ...good, recordings: [{ q: "q1", type: "audio/webm", seconds: 1, date: "2026-12-01", audio: "<b>" }] }, /base64/],
+    [JSON.parse(JSON.stringify(good).replace('"format"', '"__proto__":{"polluted":1},"format"')), /exactly the fields/],
+  ];
+  for (const [d, why] of cases) assert.match(C.readBackup(d, CFG, KNOWN).problem || "", why, JSON.stringify(d).slice(0, 200));
+  assert.equal({}.polluted, undefined);
+});
