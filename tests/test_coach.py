@@ -9,9 +9,9 @@ refused case leaves it out, so the browser refuses.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
-import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -19,19 +19,27 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import shape
-from macros.data import load_site
+from macros.data import SiteData, load_site
 from tests.conftest import CHROMIUM_ARGS, chromium_path
+from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
-from tools.offline import TOP_DIR, build_offline
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = load_site(ROOT / "data")
-DATA = shape.coach_data(SITE)
-KEYS = DATA["keys"]
 DRILL = "/practice/drill/"
 READINESS = "/practice/readiness/"
 PLAN = "/practice/study-plan/"
 FAKE_MIC = ["--use-fake-device-for-media-stream"]
+
+
+@functools.cache
+def site() -> SiteData:
+    """The site data, read when a test first needs it: a bad data file fails the tests, not collection."""
+    return load_site(ROOT / "data")
+
+
+@functools.cache
+def coach() -> dict[str, Any]:
+    """What the coach's data file holds (shape.coach_data)."""
+    return shape.coach_data(site())
 
 
 # --------------------------------------------------------------------------- no browser
@@ -48,14 +56,14 @@ def test_vendored_scheduler_is_the_pinned_package_byte_for_byte_with_its_license
 
 
 def test_coach_data_names_every_question_and_principle_with_its_checklist_sources():
-    assert list(DATA["questions"]) == [q.id for q in SITE.questions]
-    assert DATA["order"] == [p.id for p in SITE.principles]
-    for p in SITE.principles:
-        assert DATA["principles"][p.id] == {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)}
-    assert DATA["answerSeconds"] == 60 * SITE.number("answer-minutes").max
-    assert DATA["storiesTarget"] == SITE.number("stories-per-principle").min
-    assert KEYS["stories"] == shape.STORY_STORAGE_KEY  # the planner's own key, unchanged
-    assert len(set(KEYS.values())) == len(KEYS)
+    assert list(coach()["questions"]) == [q.id for q in site().questions]
+    assert coach()["order"] == [p.id for p in site().principles]
+    for p in site().principles:
+        assert coach()["principles"][p.id] == {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)}
+    assert coach()["answerSeconds"] == 60 * site().number("answer-minutes").max
+    assert coach()["storiesTarget"] == site().number("stories-per-principle").min
+    assert coach()["keys"]["stories"] == shape.STORY_STORAGE_KEY  # the planner's own key, unchanged
+    assert len(set(coach()["keys"].values())) == len(coach()["keys"])
 
 
 def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
@@ -64,18 +72,18 @@ def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
 
 
 def test_study_plan_settings_come_from_the_numbers():
-    data = shape.study_plan_data(SITE)
-    assert data["mockEvery"] == SITE.number("plan-mock-loop-every-days").max
-    assert data["maxDays"] == SITE.number("plan-max-days").max
-    assert data["answer"] == shape.number_text(SITE.number("answer-minutes"))
-    assert data["recency"] == shape.number_text(SITE.number("story-recency-years"))
+    data = shape.study_plan_data(site())
+    assert data["mockEvery"] == site().number("plan-mock-loop-every-days").max
+    assert data["maxDays"] == site().number("plan-max-days").max
+    assert data["answer"] == shape.number_text(site().number("answer-minutes"))
+    assert data["recency"] == shape.number_text(site().number("story-recency-years"))
     assert len(data["topics"]) == len(set(data["topics"])) > 0
 
 
 def test_the_build_writes_the_coach_data_the_lazy_pages_load(built_site: Path):
     text = (built_site / shape.COACH_DATA_FILE).read_text(encoding="utf-8")
     assert text.startswith("window.guideCoachData=") and text.endswith(";\n")
-    assert json.loads(text[len("window.guideCoachData="):-2]) == json.loads(json.dumps(DATA))
+    assert json.loads(text[len("window.guideCoachData="):-2]) == json.loads(json.dumps(coach()))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -161,7 +169,7 @@ def recordings(page: Any) -> list[dict[str, Any]]:
           };
           req.onerror = () => fail(req.error);
         })""",
-        DATA["db"],
+        coach()["db"],
     )
 
 
@@ -249,9 +257,9 @@ def test_a_self_review_is_stored_and_shown_on_the_readiness_page(watch: Watch, s
     ready(page, "coach")
     question = page.locator("#guide-drill-card").get_attribute("data-question")
     principle = page.locator("#guide-drill-card").get_attribute("data-principle")
-    total = len(DATA["principles"][principle]["listen"]) + len(DATA["principles"][principle]["pitfalls"]) + 6
+    total = len(coach()["principles"][principle]["listen"]) + len(coach()["principles"][principle]["pitfalls"]) + 6
     review(page, 3, "Hard")
-    stored = json.loads(storage(page)[KEYS["reviews"]])
+    stored = json.loads(storage(page)[coach()["keys"]["reviews"]])
     [r] = stored["reviews"][question]
     today = page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
     assert r["date"] == today and r["rating"] == 2 and sum(r["checks"]) == 3 and len(r["checks"]) == total
@@ -260,7 +268,7 @@ def test_a_self_review_is_stored_and_shown_on_the_readiness_page(watch: Watch, s
     page.goto(site_url + READINESS)
     ready(page, "readiness")
     row = page.locator(f"#guide-readiness-table tr[data-principle='{principle}'] td")
-    expect(row.nth(1)).to_have_text(f"1 of {len(SITE.questions_for(principle))}")
+    expect(row.nth(1)).to_have_text(f"1 of {len(site().questions_for(principle))}")
     day = dt.date.fromisoformat(today)
     expect(row.nth(2)).to_have_text(f"3 of {total}, {day:%b} {day.day}")
     expect(page.locator("#guide-readiness-next li").first).to_have_text(re.compile(r": no story yet$"))
@@ -276,7 +284,7 @@ def test_rating_a_question_schedules_it_and_it_is_due_today_on_its_date(watch: W
     ready(page, "coach")
     question = page.locator("#guide-drill-card").get_attribute("data-question")
     review(page, 1, "Good")
-    card = json.loads(storage(page)[KEYS["schedule"]])["cards"][question]
+    card = json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"][question]
     due = dt.datetime.fromisoformat(card["due"].replace("Z", "+00:00"))
     assert due.date() > start.date()
     expect(page.locator("#guide-drill-due-count")).to_have_text("(0 due)")
@@ -314,7 +322,7 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
         expect(first.locator(":scope > button")).to_be_hidden()
         review(page, 2, "Easy")
         question = json.loads(first.get_attribute("data-guide-data") or "{}")["q"]
-        assert question in json.loads(storage(page)[KEYS["schedule"]])["cards"]
+        assert question in json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"]
         # Another question's button moves the coach there: one panel, the first button back.
         second = page.locator("[data-guide-lazy=coach]").nth(1)
         if path.endswith("question-bank/"):
@@ -322,7 +330,7 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
         second.get_by_role("button", name="Record an answer").click()
         expect(page.locator(".guide-coach__panel")).to_have_count(1)
         expect(first.locator(":scope > button")).to_be_visible()
-        expect(page.locator(".guide-coach__title")).to_contain_text(DATA["questions"][json.loads(second.get_attribute("data-guide-data") or "{}")["q"]]["text"])
+        expect(page.locator(".guide-coach__title")).to_contain_text(coach()["questions"][json.loads(second.get_attribute("data-guide-data") or "{}")["q"]]["text"])
         w.check()
     finally:
         w.close()
@@ -366,7 +374,6 @@ def test_the_study_plan_downloads_a_calendar_that_parses_with_one_event_a_day(wa
 # --------------------------------------------------------------------------- one backup, one delete
 
 STORY = {"id": "s1", "title": "Cut the bill", "when": "2025-03", "situation": "s", "task": "t", "action": "a", "result": "r", "metrics": "30%", "principles": ["frugality"]}
-Q = SITE.questions[0].id
 
 
 def seed(page: Any) -> None:
@@ -388,12 +395,12 @@ def seed(page: Any) -> None:
             };
           });
         }""",
-        [KEYS, Q, STORY, DATA["db"]],
+        [coach()["keys"], site().questions[0].id, STORY, coach()["db"]],
     )
 
 
 def ours(page: Any) -> dict[str, str]:
-    return {k: v for k, v in storage(page).items() if k in KEYS.values()}
+    return {k: v for k, v in storage(page).items() if k in coach()["keys"].values()}
 
 
 def import_file(page: Any, path: Path) -> None:
@@ -436,8 +443,8 @@ def test_a_star_planner_file_imports_its_stories(watch: Watch, site_url: str, tm
     old.write_text(json.dumps({"version": 1, "stories": [STORY]}, indent=2) + "\n")
     import_file(page, old)
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_have_text("Imported 1 story from a STAR planner file.")
-    assert json.loads(storage(page)[KEYS["stories"]]) == {"version": 1, "stories": [STORY]}
-    expect(page.locator("#guide-readiness-table tr[data-principle='frugality'] td").first).to_have_text(f"1 of {DATA['storiesTarget']}")
+    assert json.loads(storage(page)[coach()["keys"]["stories"]]) == {"version": 1, "stories": [STORY]}
+    expect(page.locator("#guide-readiness-table tr[data-principle='frugality'] td").first).to_have_text(f"1 of {coach()['storiesTarget']}")
     page.goto(site_url + "/practice/star-planner/")
     ready(page, "star-planner")
     expect(page.locator("#star-list h3")).to_have_text([STORY["title"]])
@@ -459,7 +466,7 @@ def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(wa
         "hostile-title.json": json.dumps({**good, "stories": [{**STORY, "title": '<img src=x onerror="window.__pwned=1">', "extra": 1}]}),
         "hostile-proto.json": json.dumps(good).replace('"format"', '"__proto__": {"polluted": 1}, "format"'),
         "unknown-question.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {"<script>": []}}}),
-        "bad-recording.json": json.dumps({**good, "recordings": [{"q": Q, "type": "text/html", "seconds": 1, "date": "2026-12-01", "audio": "PHNjcmlwdD4="}]}),
+        "bad-recording.json": json.dumps({**good, "recordings": [{"q": site().questions[0].id, "type": "text/html", "seconds": 1, "date": "2026-12-01", "audio": "PHNjcmlwdD4="}]}),
         "oversized.json": json.dumps({**good, "exported": "x" * (shape.BACKUP_MAX_BYTES + 10)}),
     }
     for name, text in cases.items():
@@ -498,7 +505,7 @@ def test_a_full_storage_quota_says_so_and_loses_nothing(watch: Watch, site_url: 
     # Stories first, smaller than those stored (written), then self-reviews larger than the quota allows.
     many = [{"date": "2026-12-01", "seconds": 100, "checks": [True] * 40, "rating": 3}] * 20
     backup = tmp_path / "b.json"
-    backup.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": "x", "stories": [], "reviews": {"version": 1, "reviews": {Q: many}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    backup.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": "x", "stories": [], "reviews": {"version": 1, "reviews": {site().questions[0].id: many}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
     page.evaluate("() => { window.__full = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0) + 50; }")
     import_file(page, backup)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text("storage is full")
@@ -519,25 +526,16 @@ def test_delete_all_leaves_no_storage_behind(watch: Watch, site_url: str):
     page.get_by_role("button", name="Delete all my data on this device").click()
     expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
     assert storage(page) == {}
-    assert page.evaluate("(name) => indexedDB.databases().then((dbs) => dbs.filter((d) => d.name === name).length)", DATA["db"]["name"]) == 0
+    assert page.evaluate("(name) => indexedDB.databases().then((dbs) => dbs.filter((d) => d.name === name).length)", coach()["db"]["name"]) == 0
     watch.check()
 
 
 # --------------------------------------------------------------------------- offline edition
 
 
-@pytest.fixture(scope="module")
-def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("offline-coach") / "guide.zip"
-    result = build_offline(target)
-    assert result.returncode == 0, result.stderr
-    with zipfile.ZipFile(target) as zf:
-        zf.extractall(target.parent)
-    return target.parent / TOP_DIR
-
-
 @pytest.mark.browser
-def test_the_coach_works_from_file_urls_in_the_offline_edition(browser: Any, offline_root: Path):
+def test_the_coach_works_from_file_urls_in_the_offline_edition(browser: Any, offline_site: Path):
+    offline_root = offline_site
     context = browser.new_context()
     off: list[str] = []
     context.on("request", lambda r: None if r.url.startswith(("file://", "blob:", "data:")) else off.append(r.url))
@@ -566,7 +564,7 @@ def test_the_readiness_summary_reports_progress_in_words(watch: Watch, site_url:
     page.goto(site_url + "/practice/")
     ready(page, "readiness-summary")
     summary = page.locator(".guide-readiness__summary")
-    first = DATA["principles"][DATA["order"][0]]["name"]
+    first = coach()["principles"][coach()["order"][0]]["name"]
     expect(summary).to_contain_text(f"Next: {first}: no story yet.")
     seed(page)
     page.reload()
