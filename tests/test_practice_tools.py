@@ -428,6 +428,7 @@ def test_mock_loop_follows_back_to_an_earlier_seed_on_the_same_page(tool):
     """Back between two addresses of the same page: Material changes the address and swaps nothing in."""
     open_tool(tool, "drill")
     follow_sidebar(tool, "Mock Loop Generator")
+    expect(tool).to_have_url(re.compile(r"\?seed=[a-z0-9]+$"))  # the tool writes its seed once it has started
     first_seed = re.search(r"\?seed=([a-z0-9]+)$", tool.url).group(1)
     first = read_loop(tool)
     # A link to a section of the page (here one added to it): a new history entry.
