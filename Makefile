@@ -34,7 +34,7 @@ test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # tests/conftest.py marks every test that needs no build and no browser as `unit`.
-check: $(BIN)/.installed
+check: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest -m unit -q $(PYTEST_ARGS)
 
 # The offline edition: unzip it anywhere and open interview-guide/index.html.
