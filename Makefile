@@ -42,7 +42,7 @@ offline: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m tools.offline dist/interview-guide-offline.zip
 
 # The performance benchmark: the site against plain Material, side by side in
-# one run (about 20 minutes); writes BENCHMARKS.md. Lighthouse is pinned in
+# one run (about 35 minutes); writes BENCHMARKS.md. Lighthouse is pinned in
 # bench/package.json. BENCH_ARGS passes options, e.g. BENCH_ARGS=--skip-lighthouse.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error

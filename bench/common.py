@@ -25,7 +25,12 @@ GOAL_BUILD_RATIO = 1.3  # site build CPU time / baseline build CPU time
 GOAL_PERF_MOBILE = 98
 GOAL_PERF_DESKTOP = 100
 GOAL_OTHER_CATEGORIES = 100  # accessibility, best practices, SEO
-# Our CSS and JS as served (bench/weight.py), gzip: every page pays it on a first visit.
+# The per-page rule (issue 16): each page's median mobile performance at most this many points
+# below the same page's on plain Material, measured in the same run.
+PERF_BEHIND_BASELINE = 2
+# Our CSS and JS a page loads (stylesheets/, javascripts/, generated/ and the inline palette script),
+# gzip as transferred: a reading page pays no more than this for what we add to Material. A practice
+# page's own tool script is the page's purpose and is reported, not budgeted; the speed rule covers it.
 GOAL_OWN_ASSETS_GZIP = 15 * 1024
 # Search: about the delay people perceive as instant.
 GOAL_SEARCH_MEDIAN_MS = 100.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
+from urllib.parse import urlsplit
 
 from .common import (
     GOAL_BUILD_RATIO,
@@ -12,14 +13,15 @@ from .common import (
     GOAL_PERF_DESKTOP,
     GOAL_PERF_MOBILE,
     GOAL_SEARCH_MEDIAN_MS,
+    PERF_BEHIND_BASELINE,
     kib,
     median,
 )
-from .lighthouse import CATEGORIES, Report
+from .lighthouse import CATEGORIES, Report, Request
 from .search import ROUNDS
 
 if TYPE_CHECKING:
-    from .run import BuildSeries, PageSpeed, Results
+    from .results import BuildSeries, PageSpeed, Results
 
 CATEGORY_NAMES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best pr.", "seo": "SEO"}
 
@@ -99,11 +101,127 @@ def lighthouse_goals(pages: list[PageSpeed]) -> list[Goal]:
     return goals
 
 
+# --------------------------------------------------------------------------- the per-page rule
+
+METRIC_NAMES = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+    "speed-index": "Speed Index",
+}
+OWN_FOLDERS = ("stylesheets/", "javascripts/", "generated/")  # ours, as served; Material's live under assets/
+
+
+def _ok(rep: Report | None) -> bool:
+    return rep is not None and not rep.error
+
+
+def own_requests(rep: Report) -> list[Request]:
+    """The requests for our own CSS and JavaScript in one page load."""
+    return [r for r in rep.requests if urlsplit(r.url).path.lstrip("/").startswith(OWN_FOLDERS)]
+
+
+def own_bytes(rep: Report, inline: int) -> int:
+    """Our CSS and JavaScript as transferred, plus the inline script every page carries."""
+    return sum(r.transfer_bytes for r in own_requests(rep)) + inline
+
+
+def inline_bytes(res: Results) -> int:
+    return sum(a.gzip for a in res.own_assets if "(inline" in a.path)
+
+
+@dataclass(frozen=True)
+class PageRule:
+    name: str
+    kind: str
+    site_perf: int | None
+    base_perf: int | None
+    other_ok: bool  # accessibility, best practices and SEO at 100, mobile and desktop
+    own: int | None  # bytes of our CSS and JS the page loads (desktop run)
+    speed_ok: bool
+    weight_ok: bool
+    causes: tuple[str, ...]
+
+    @property
+    def met(self) -> bool:
+        return self.speed_ok and self.other_ok and self.weight_ok
+
+
+def metric_losses(site: Report, base: Report) -> list[tuple[float, str]]:
+    """Performance points the site loses to the baseline, per metric, largest first, each with its values."""
+    losses = []
+    for metric, weight in site.metric_weights.items():
+        lost = (base.metric_scores.get(metric, 0) - site.metric_scores.get(metric, 0)) * weight
+        if lost >= 0.5:
+            s, b = site.metrics.get(metric, "?"), base.metrics.get(metric, "?")
+            losses.append((lost, f"{METRIC_NAMES.get(metric, metric)} {s} against {b} (-{lost:.0f} points)"))
+    return sorted(losses, reverse=True)
+
+
+def weight_causes(site: Report) -> list[str]:
+    """The largest of our own files the page loads."""
+    largest = sorted(own_requests(site), key=lambda r: -r.transfer_bytes)
+    return [f"`{urlsplit(r.url).path.lstrip('/')}` {kib(r.transfer_bytes)}" for r in largest[:4]]
+
+
+def page_rule(pg: PageSpeed, inline: int) -> PageRule:
+    site, base = pg.site.get("mobile"), pg.baseline.get("mobile")
+    site_perf = site.scores.get("performance") if _ok(site) and site else None
+    base_perf = base.scores.get("performance") if _ok(base) and base else None
+    speed_ok = site_perf is not None and base_perf is not None and site_perf >= base_perf - PERF_BEHIND_BASELINE
+    other_ok = all(
+        _ok(rep) and rep is not None and all(rep.scores.get(c, 0) >= GOAL_OTHER_CATEGORIES for c in CATEGORIES[1:])
+        for rep in (pg.site.get("mobile"), pg.site.get("desktop"))
+    )
+    desk = pg.site.get("desktop")
+    own = own_bytes(desk, inline) if _ok(desk) and desk else None
+    weight_ok = pg.kind != "reading" or (own is not None and own <= GOAL_OWN_ASSETS_GZIP)
+    causes: list[str] = []
+    if not speed_ok and site and base and _ok(site) and _ok(base):
+        causes += [text for _, text in metric_losses(site, base)]
+        if site.observed.get("firstContentfulPaint", 0) >= site.observed.get("domContentLoaded", 1):
+            causes.append("the first paint came after the page's scripts ran, so Lighthouse counts their download and run time in FCP and LCP")
+    if not other_ok:
+        for preset in PRESETS_ORDER:
+            rep = pg.site.get(preset)
+            if rep and _ok(rep):
+                causes += [f"{preset}: {f.title} {f.detail}".rstrip() for f in rep.findings if f.category != "performance"]
+    if not weight_ok and desk and _ok(desk):
+        causes.append(f"own CSS and JS {kib(own or 0)}, largest: " + ", ".join(weight_causes(desk)))
+    return PageRule(pg.name, pg.kind, site_perf, base_perf, other_ok, own, speed_ok, weight_ok, tuple(causes))
+
+
+PRESETS_ORDER = ("mobile", "desktop")
+
+
+def page_rules(res: Results) -> list[PageRule]:
+    inline = inline_bytes(res)
+    return [page_rule(pg, inline) for pg in res.pages]
+
+
 def all_goals(res: Results) -> list[Goal]:
     goals = build_goals(res.builds)
-    goals += lighthouse_goals(res.pages) if res.pages else []
-    own = sum(a.gzip for a in res.own_assets)
-    goals.append(Goal("Own CSS + JS (gzip)", kib(own), "0 KB (none)", f"≤ {kib(GOAL_OWN_ASSETS_GZIP)}", own <= GOAL_OWN_ASSETS_GZIP))
+    if res.pages:
+        rules = page_rules(res)
+        behind = [r.name for r in rules if not r.met]
+        goals.append(
+            Goal(
+                f"Every page: mobile Perf ≥ plain Material's − {PERF_BEHIND_BASELINE}, other categories 100, reading pages within the own-assets budget",
+                f"{len(rules) - len(behind)} of {len(rules)} pages",
+                "same page, same run",
+                "all pages",
+                not behind,
+                "behind: " + ", ".join(behind) if behind else "",
+            )
+        )
+        goals += lighthouse_goals(res.pages)
+        reading = [(r.own, r.name) for r in rules if r.kind == "reading" and r.own is not None]
+        if reading:
+            own, name = max(reading)
+            goals.append(
+                Goal("Own CSS + JS a reading page loads (gzip, heaviest page)", f"{kib(own)} ({name})", "0 KB (none)", f"≤ {kib(GOAL_OWN_ASSETS_GZIP)}", own <= GOAL_OWN_ASSETS_GZIP)
+            )
     if res.search_site and res.search_baseline:
         s, b = res.search_site, res.search_baseline
         goals.append(
@@ -193,13 +311,14 @@ def _cpu_cell(rep: Report | None) -> str:
 
 
 def _lighthouse(res: Results) -> list[str]:
-    out = ["## 2. Page speed (Lighthouse)", ""]
+    out = ["## 3. Page speed (Lighthouse)", ""]
     out.append(
         "Served from 127.0.0.1 by `bench/serve.py` (gzip for text, like a real host). Lighthouse flags: "
         "`--headless=new --no-sandbox --disable-gpu`; mobile is Lighthouse's default emulation and throttling, desktop is "
-        "`--preset=desktop`. Each cell is site / baseline; the baseline was run for the content pages (practice tools have no "
-        "baseline: plain Material ships no tools). A page whose first run misses the performance goal by 5 points or fewer is run twice "
-        "more and the median run is reported (the same rule for both; Lighthouse advises the median of several runs)."
+        "`--preset=desktop`. Each cell is site / baseline: every page is also run on the baseline (a practice page there is its "
+        "text without the tool's script). Every mobile cell is the median of several runs, for the site and the baseline alike "
+        "(Lighthouse advises the median of several runs); a desktop page whose first run misses its goal by 5 points or fewer "
+        "is run twice more and the median run is reported."
     )
     out.append("")
     if res.cpu_slowdown is not None:
@@ -248,7 +367,7 @@ def _lighthouse(res: Results) -> list[str]:
 
 
 def _weight(res: Results) -> list[str]:
-    out = ["## 3. Weight", ""]
+    out = ["## 4. Weight", ""]
     if res.pages:
         out.append("Bytes transferred (gzip as served) and requests for one cold page load, from the desktop Lighthouse run.")
         out.append("")
@@ -265,17 +384,80 @@ def _weight(res: Results) -> list[str]:
                     kib(base.transfer_bytes) if has_base and base else "-",
                     len(site.requests),
                     len(base.requests) if has_base and base else "-",
+                    kib(own_bytes(site, inline_bytes(res))),
                 )
             )
-        out += _table(["Page", "Site", "Baseline", "Site requests", "Baseline requests"], rows, "->>>>")
+        out += _table(["Page", "Site", "Baseline", "Site requests", "Baseline requests", "Own CSS + JS loaded"], rows, "->>>>>")
     own = sum(a.gzip for a in res.own_assets)
     out.append(
-        f"The site's own CSS and JavaScript as served (the built stylesheets/ and javascripts/, minified by `hooks/minify.py`, "
-        f"and the inline script every page carries), each gzipped on its own: **{kib(own)}** "
-        f"(budget {kib(GOAL_OWN_ASSETS_GZIP)}; the baseline has none)."
+        f"Every file of the site's own CSS and JavaScript as served (the built stylesheets/ and javascripts/, minified by "
+        f"`hooks/minify.py`, and the inline script every page carries), each gzipped on its own, {kib(own)} in all. A page "
+        f"loads only some of them (the column above); the budget of {kib(GOAL_OWN_ASSETS_GZIP)} applies to what a reading page loads."
     )
     out.append("")
     out += _table(["File", "Raw", "Gzip"], [(f"`{a.path}`", kib(a.raw), kib(a.gzip)) for a in res.own_assets], "->>")
+    return out
+
+
+def _rules(res: Results) -> list[str]:
+    out = ["## 2. The rule for every page", ""]
+    out.append(
+        f"Each page against the same page on plain Material, in this run: its median mobile performance (of "
+        f"{_mobile_runs(res)} Lighthouse runs each) at most {PERF_BEHIND_BASELINE} points below the baseline's median; "
+        f"accessibility, best practices and SEO at 100 on mobile and desktop; and on reading pages (not the practice "
+        f"tools, whose scripts are the page), our own CSS and JavaScript as loaded (gzip, with the inline palette "
+        f"script) within {kib(GOAL_OWN_ASSETS_GZIP)}. A page that falls behind is named with its causes: the metrics "
+        f"that lose it the most points against the baseline, and for weight, its largest files of ours."
+    )
+    out.append("")
+    rows = []
+    for r in page_rules(res):
+        rows.append(
+            (
+                r.name,
+                r.site_perf if r.site_perf is not None else "error",
+                r.base_perf if r.base_perf is not None else "error",
+                "100" if r.other_ok else "**below 100**",
+                (kib(r.own) + ("" if r.kind == "reading" else " (tool)")) if r.own is not None else "-",
+                _yes(r.met),
+                "; ".join(r.causes) if r.causes else "",
+            )
+        )
+    out += _table(["Page", "Perf, mobile", "Baseline", "A11y, BP, SEO", "Own CSS + JS", "Met", "Cause when behind"], rows, "->>->--")
+    return out
+
+
+def _mobile_runs(res: Results) -> int:
+    counts = [pg.site["mobile"].runs for pg in res.pages if "mobile" in pg.site]
+    return max(counts) if counts else 0
+
+
+def _before_after(res: Results, before: Results) -> list[str]:
+    earlier = {pg.path: pg for pg in before.pages}
+    out = ["## Before and after", ""]
+    out.append(
+        f"The pages of an earlier run of this benchmark ({before.started:%Y-%m-%d %H:%M} UTC, passed with `--before`) beside "
+        "this run's: site's mobile median and its metrics, the baseline's mobile median in the same run, and bytes "
+        "transferred (desktop run)."
+    )
+    out.append("")
+
+    def cells(pg: PageSpeed) -> tuple[str, str, str]:
+        m, b, d = pg.site.get("mobile"), pg.baseline.get("mobile"), pg.site.get("desktop")
+        if not (m and _ok(m)):
+            return ("-", "-", "-")
+        metrics = ", ".join(f"{METRIC_NAMES[k]} {m.metrics.get(k, '-')}" for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"))
+        base = str(b.scores.get("performance")) if b and _ok(b) else "-"
+        return (f"**{m.scores.get('performance')}** ({metrics})", base, kib(d.transfer_bytes) if d and _ok(d) else "-")
+
+    rows = []
+    for pg in res.pages:
+        old = earlier.get(pg.path)
+        if old is None:
+            continue
+        (bp, bb, bk), (ap, ab, ak) = cells(old), cells(pg)
+        rows.append((pg.name, bp, bb, bk, ap, ab, ak))
+    out += _table(["Page", "Before: site", "Before: baseline", "Before: bytes", "After: site", "After: baseline", "After: bytes"], rows, "-->>->>")
     return out
 
 
@@ -283,7 +465,7 @@ def _search(res: Results) -> list[str]:
     s, b = res.search_site, res.search_baseline
     if not (s and b):
         return []
-    out = ["## 4. Search", ""]
+    out = ["## 5. Search", ""]
     out.append(
         "Chromium (Playwright), desktop viewport, on the home page. Each query is typed into an empty search box with 100 ms between "
         "key presses, each key held down for those 100 ms as Playwright types; the figure is from the last key press to the next "
@@ -319,7 +501,7 @@ def _search(res: Results) -> list[str]:
     return out
 
 
-def render(res: Results) -> str:
+def render(res: Results, before: Results | None = None) -> str:
     goals = all_goals(res)
     unmet = [g for g in goals if not g.met]
     out = [
@@ -344,8 +526,11 @@ def render(res: Results) -> str:
         out.append("**Every goal is met.**")
     out.append("")
     out += _machine(res)
+    if before is not None and before.pages and res.pages:
+        out += _before_after(res, before)
     out += _builds(res)
     if res.pages:
+        out += _rules(res)
         out += _lighthouse(res)
     out += _weight(res)
     out += _search(res)
