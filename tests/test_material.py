@@ -15,6 +15,7 @@ must fail here, in the unit tier, not in production:
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ OVERRIDES = ROOT / "overrides"
 
 # Our file at Material's path -> (sha256 of Material's file we wrote it against, what ours changes).
 PINNED = {
-    "main.html": ("9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0", "block overrides only: escaped titles, social tags, tool scripts, palette script"),
+    "main.html": ("9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0", "block overrides only: escaped titles, social tags, tool scripts, palette script, bundle deferred"),
     "404.html": ("80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495", "a 404 page that says what happened and leads back"),
     "partials/footer.html": ("50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894", "footer links' labels escaped once, not twice"),
     "partials/javascripts/palette.html": ("8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5", "empty: the palette script moves after the content"),
@@ -85,3 +86,20 @@ def test_the_hook_makes_the_toggles_valid_and_keeps_their_ids():
 def test_a_changed_material_stops_the_build_naming_the_page_and_the_template():
     with pytest.raises(PluginError, match=r"practice/drill\.md contains .* 0 time\(s\), expected 1; Material's base\.html changed"):
         patch("practice/drill.md", "<html></html>")
+
+
+def _block(template: str, name: str) -> str:
+    """The body of ``{% block name %}`` in a template, whitespace-normalized."""
+    match = re.search(r"\{%\s*block " + name + r"\s*%\}(.*?)\{%\s*endblock\s*%\}", template, re.S)
+    assert match, f"no block {name}"
+    return " ".join(match.group(1).split())
+
+
+def test_the_scripts_block_is_materials_own_with_its_bundle_deferred():
+    """overrides/main.html rewrites Material's `scripts` block to defer the bundle: nothing else may differ,
+    so a Material upgrade that renames the bundle or changes the block fails here, not on a reader's phone."""
+    theirs = _block((MATERIAL / "base.html").read_text(encoding="utf-8"), "scripts")
+    ours = _block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
+    bundle = re.search(r"assets/javascripts/bundle\.\w+\.min\.js'", theirs)
+    assert bundle, "Material's scripts block no longer names its bundle"
+    assert ours == theirs.replace('"></script>', '" defer></script>', 1), "carry Material's scripts block over, bundle deferred"
