@@ -314,11 +314,12 @@ class GuideMacros:
         )
 
     def readiness_summary(self) -> str:
-        """The short progress block a page (the home page) includes; it loads the coach itself."""
+        """The short progress block a page (the home page) includes; site.js loads the coach for it
+        only when one of the coach's storage keys holds something."""
         return self.renderer.render(
             "readiness-summary.html",
             link=shape.guide_link(self.site, "readiness", self.here()),
-            scripts=shape.coach_scripts(self.here(), scheduler=False),  # it rates nothing
+            keys=shape.coach_storage_keys(),
         )
 
     def study_plan(self) -> str:

@@ -387,12 +387,17 @@ STUDY_TOPICS = (
 )
 
 
+def coach_storage_keys() -> list[str]:
+    """Every localStorage key the coach reads: what the readiness summary can show."""
+    return [STORY_STORAGE_KEY, COACH_REVIEWS_KEY, COACH_SCHEDULE_KEY, COACH_PLAN_KEY]
+
+
 def coach_data(site: SiteData) -> dict[str, object]:
     """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
     principles with their self-review points, and every question's principle and text."""
     answer = site.number(DRILL_ANSWER)
     return {
-        "keys": {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY},
+        "keys": dict(zip(("stories", "reviews", "schedule", "plan"), coach_storage_keys())),
         "storiesVersion": STORY_FORMAT_VERSION,
         "reviewsVersion": COACH_REVIEWS_VERSION,
         "scheduleVersion": COACH_SCHEDULE_VERSION,
@@ -429,8 +434,7 @@ def study_plan_data(site: SiteData) -> dict[str, object]:
     }
 
 
-def coach_scripts(from_page: str, scheduler: bool = True) -> list[Markup]:
-    """The coach's files in load order, linked from ``from_page``: its data, the ts-fsrs scheduler
-    (only where a question can be rated), the coach."""
-    files = (COACH_DATA_FILE, *(["javascripts/vendor/ts-fsrs/index.umd.js"] if scheduler else []), "javascripts/coach.js")
+def coach_scripts(from_page: str) -> list[Markup]:
+    """The coach's files in load order, linked from ``from_page``: its data, the ts-fsrs scheduler, the coach."""
+    files = (COACH_DATA_FILE, "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js")
     return [relative_link(from_page, f) for f in files]

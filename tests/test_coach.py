@@ -68,7 +68,11 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
 
 def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
     assert shape.coach_scripts("index.md") == ["generated/coach-data.js", "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js"]
-    assert shape.coach_scripts("practice/index.md", scheduler=False) == ["../generated/coach-data.js", "../javascripts/coach.js"]
+    assert shape.coach_scripts("practice/drill.md") == ["../generated/coach-data.js", "../javascripts/vendor/ts-fsrs/index.umd.js", "../javascripts/coach.js"]
+
+
+def test_the_readiness_summary_knows_every_key_the_coach_reads():
+    assert sorted(shape.coach_storage_keys()) == sorted(coach()["keys"].values())
 
 
 def test_study_plan_settings_come_from_the_numbers():
@@ -562,15 +566,34 @@ def test_the_coach_works_from_file_urls_in_the_offline_edition(browser: Any, off
 def test_the_readiness_summary_reports_progress_in_words(watch: Watch, site_url: str):
     page = watch.page
     page.goto(site_url + "/practice/")
-    ready(page, "readiness-summary")
     summary = page.locator(".guide-readiness__summary")
     first = coach()["principles"][coach()["order"][0]]["name"]
-    expect(summary).to_contain_text(f"Next: {first}: no story yet.")
     seed(page)
     page.reload()
     ready(page, "readiness-summary")
     expect(summary).to_contain_text("1 question practiced out loud")
+    expect(summary).to_contain_text(f"Next: {first}: no story yet.")
     watch.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/", "/practice/"])
+def test_a_first_visit_loads_no_coach_for_the_summary(watch: Watch, site_url: str, path: str):
+    """Nothing stored, nothing to show: the page keeps its own sentence and fetches none of the coach."""
+    watch.page.goto(site_url + path)
+    watch.page.wait_for_load_state("networkidle")
+    assert not [u for u in watch.requests if u.endswith(("coach.js", "coach-data.js"))]
+    expect(watch.page.locator(".guide-readiness__summary")).to_contain_text("once you use the practice tools")
+    watch.check()
+
+
+@pytest.mark.browser
+def test_the_summary_says_so_when_storage_cannot_be_read(watch: Watch, site_url: str):
+    page = watch.page
+    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })")
+    page.goto(site_url + "/")
+    ready(page, "readiness-summary")
+    expect(page.locator(".guide-readiness__summary")).to_contain_text("Your progress cannot be read")
 
 
 @pytest.mark.browser

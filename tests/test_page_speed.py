@@ -46,10 +46,6 @@ def script_pages(site: SiteData) -> list[str]:
     return [*tool_pages(site), "index.md"]
 
 
-# The practice coach's files (not its scheduler), which a page that includes the readiness summary loads in its content.
-COACH_FILES = {"coach-data.js", "coach.js"}
-
-
 def test_each_practice_script_is_listed_by_a_tool_page(site_data: SiteData):
     listed = {s.removeprefix("javascripts/") for p in script_pages(site_data) for s in own_scripts(p) if re.fullmatch(r"javascripts/[\w-]+\.js", s)}
     on_disk = {p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js"}
@@ -65,8 +61,6 @@ def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: P
         assert len(bundle) == 1, f"{rel}: Material's bundle is missing"
         source = pages.get(rel) or pages.get(f"{rel}/index" if rel != "." else "index")
         own = {s.rsplit("/", 1)[-1] for s in own_scripts(source.relative_to(ROOT / "docs").as_posix())} if source else set()
-        if source and "readiness_summary()" in source.read_text(encoding="utf-8"):
-            own |= COACH_FILES
         expected = {bundle[0], "site.js"} | own
         assert set(tags) == expected, f"{rel}: loads {sorted(tags)}"
         for name, rest in tags.items():

@@ -47,6 +47,12 @@
  *    files LAZY lists for it, in order, from this site (next to this file), and
  *    part 4 starts the tool on that element once its script registers. A press
  *    on another such element moves the tool there: the copy on screen stops.
+ *    A tool that only shows what this browser has stored (the readiness
+ *    summary on the home and practice pages) is marked instead with
+ *    data-guide-load-if-stored='["<storage key>", ...]' beside its
+ *    data-guide-tool: its files load when the page is shown and one of those
+ *    keys holds something, or when storage cannot be read (the tool then says
+ *    so). On a first visit it loads nothing and the page's own text stands.
  */
 (function () {
   "use strict";
@@ -149,6 +155,7 @@
   function showPage() {
     shown = true;
     tools.forEach(mount);
+    loadIfStored();
   }
   function followAddress() {
     Object.keys(running).forEach(function (name) {
@@ -169,9 +176,26 @@
   waiting.forEach(window.guideTools.push);
 
   // Paths relative to this file. The coach's data is written by the build (macros/pages.py).
-  var LAZY = { coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"] };
+  var LAZY = {
+    coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"],
+    "readiness-summary": ["../generated/coach-data.js", "coach.js"], // it rates nothing: no scheduler
+  };
   var here = document.currentScript ? document.currentScript.src : location.href;
   var loading = {};
+  function load(name) {
+    var tool = tools.filter(function (t) { return t.name === name; })[0];
+    if (tool) return mount(tool);
+    if (loading[name]) return;
+    loading[name] = true;
+    LAZY[name].forEach(function (file) {
+      var src = new URL(file, here).href;
+      if (document.querySelector('script[src="' + src + '"]')) return; // already here for another tool
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false; // in order: the data, then what uses it
+      document.body.appendChild(script);
+    });
+  }
   document.addEventListener("click", function (ev) {
     var button = ev.target instanceof Element ? ev.target.closest("[data-guide-lazy] > button") : null;
     if (!button) return;
@@ -181,17 +205,23 @@
     var old = document.querySelector('[data-guide-tool="' + name + '"]');
     if (old && old !== root) old.removeAttribute("data-guide-tool");
     root.setAttribute("data-guide-tool", name);
-    var tool = tools.filter(function (t) { return t.name === name; })[0];
-    if (tool) return mount(tool);
-    if (loading[name]) return;
-    loading[name] = true;
-    LAZY[name].forEach(function (file) {
-      var script = document.createElement("script");
-      script.src = new URL(file, here).href;
-      script.async = false; // in order: the data, then what uses it
-      document.body.appendChild(script);
-    });
+    load(name);
   });
+  function loadIfStored() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-guide-load-if-stored][data-guide-tool]"), function (root) {
+      var name = root.getAttribute("data-guide-tool");
+      if (!LAZY[name]) return;
+      var stored;
+      try {
+        stored = JSON.parse(root.getAttribute("data-guide-load-if-stored")).some(function (key) {
+          return localStorage.getItem(key) !== null;
+        });
+      } catch (e) {
+        stored = true; // storage cannot be read: the tool says so
+      }
+      if (stored) load(name);
+    });
+  }
 
   addEventListener("hashchange", followAddress);
   addEventListener("popstate", followAddress);
