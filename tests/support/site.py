@@ -36,3 +36,6 @@ def open_search(page: Any, query: str = SEARCH_QUERY) -> None:
     # Typed key by key: Material reads the query on keyup, which fill() never sends.
     box.press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=20_000)
+    # The overlay fades in (Material's opacity and color transitions): until they end, a check of
+    # what is on screen (axe's contrast rule blends opacity into colors) sees a half-drawn overlay.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
