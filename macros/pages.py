@@ -319,7 +319,7 @@ class GuideMacros:
         return self.renderer.render(
             "readiness-summary.html",
             link=shape.guide_link(self.site, "readiness", self.here()),
-            keys=shape.coach_storage_keys(),
+            keys=list(shape.coach_storage_keys().values()),
         )
 
     def study_plan(self) -> str:

@@ -387,9 +387,9 @@ STUDY_TOPICS = (
 )
 
 
-def coach_storage_keys() -> list[str]:
-    """Every localStorage key the coach reads: what the readiness summary can show."""
-    return [STORY_STORAGE_KEY, COACH_REVIEWS_KEY, COACH_SCHEDULE_KEY, COACH_PLAN_KEY]
+def coach_storage_keys() -> dict[str, str]:
+    """Every localStorage key the coach reads, by the name coach.js knows it by: what the readiness summary can show."""
+    return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY}
 
 
 def coach_data(site: SiteData) -> dict[str, object]:
@@ -397,7 +397,7 @@ def coach_data(site: SiteData) -> dict[str, object]:
     principles with their self-review points, and every question's principle and text."""
     answer = site.number(DRILL_ANSWER)
     return {
-        "keys": dict(zip(("stories", "reviews", "schedule", "plan"), coach_storage_keys())),
+        "keys": coach_storage_keys(),
         "storiesVersion": STORY_FORMAT_VERSION,
         "reviewsVersion": COACH_REVIEWS_VERSION,
         "scheduleVersion": COACH_SCHEDULE_VERSION,

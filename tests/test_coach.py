@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -71,8 +72,17 @@ def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
     assert shape.coach_scripts("practice/drill.md") == ["../generated/coach-data.js", "../javascripts/vendor/ts-fsrs/index.umd.js", "../javascripts/coach.js"]
 
 
-def test_the_readiness_summary_knows_every_key_the_coach_reads():
-    assert sorted(shape.coach_storage_keys()) == sorted(coach()["keys"].values())
+def test_the_readiness_summary_knows_every_key_the_coach_reads(built_site: Path):
+    """The built home page's summary waits for the keys the coach data file names, no fewer."""
+    found: list[str] = []
+
+    class Summary(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend(value or "" for name, value in attrs if name == "data-guide-load-if-stored")
+
+    Summary().feed((built_site / "index.html").read_text(encoding="utf-8"))
+    assert len(found) == 1, "the home page has one readiness summary"
+    assert sorted(json.loads(found[0])) == sorted(coach()["keys"].values())
 
 
 def test_study_plan_settings_come_from_the_numbers():
