@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, TypeGuard
 from urllib.parse import urlsplit
 
 from .common import (
@@ -14,6 +14,7 @@ from .common import (
     GOAL_PERF_MOBILE,
     GOAL_SEARCH_MEDIAN_MS,
     PERF_BEHIND_BASELINE,
+    PRESETS,
     kib,
     median,
 )
@@ -78,7 +79,7 @@ def _page_goal(pg: PageSpeed, preset: str, cat: str) -> tuple[int, int]:
 
 def lighthouse_goals(pages: list[PageSpeed]) -> list[Goal]:
     goals = []
-    for preset in ("mobile", "desktop"):
+    for preset in PRESETS:
         for cat in CATEGORIES:
             worst: tuple[int, str] | None = None
             for pg in pages:
@@ -113,7 +114,7 @@ METRIC_NAMES = {
 OWN_FOLDERS = ("stylesheets/", "javascripts/", "generated/")  # ours, as served; Material's live under assets/
 
 
-def _ok(rep: Report | None) -> bool:
+def _ok(rep: Report | None) -> TypeGuard[Report]:
     return rep is not None and not rep.error
 
 
@@ -167,32 +168,29 @@ def weight_causes(site: Report) -> list[str]:
 
 def page_rule(pg: PageSpeed, inline: int) -> PageRule:
     site, base = pg.site.get("mobile"), pg.baseline.get("mobile")
-    site_perf = site.scores.get("performance") if _ok(site) and site else None
-    base_perf = base.scores.get("performance") if _ok(base) and base else None
+    site_perf = site.scores.get("performance") if _ok(site) else None
+    base_perf = base.scores.get("performance") if _ok(base) else None
     speed_ok = site_perf is not None and base_perf is not None and site_perf >= base_perf - PERF_BEHIND_BASELINE
     other_ok = all(
-        _ok(rep) and rep is not None and all(rep.scores.get(c, 0) >= GOAL_OTHER_CATEGORIES for c in CATEGORIES[1:])
+        _ok(rep) and all(rep.scores.get(c, 0) >= GOAL_OTHER_CATEGORIES for c in CATEGORIES[1:])
         for rep in (pg.site.get("mobile"), pg.site.get("desktop"))
     )
     desk = pg.site.get("desktop")
-    own = own_bytes(desk, inline) if _ok(desk) and desk else None
+    own = own_bytes(desk, inline) if _ok(desk) else None
     weight_ok = pg.kind != "reading" or (own is not None and own <= GOAL_OWN_ASSETS_GZIP)
     causes: list[str] = []
-    if not speed_ok and site and base and _ok(site) and _ok(base):
+    if not speed_ok and _ok(site) and _ok(base):
         causes += [text for _, text in metric_losses(site, base)]
         if site.observed.get("firstContentfulPaint", 0) >= site.observed.get("domContentLoaded", 1):
             causes.append("the first paint came after the page's scripts ran, so Lighthouse counts their download and run time in FCP and LCP")
     if not other_ok:
-        for preset in PRESETS_ORDER:
+        for preset in PRESETS:
             rep = pg.site.get(preset)
-            if rep and _ok(rep):
+            if _ok(rep):
                 causes += [f"{preset}: {f.title} {f.detail}".rstrip() for f in rep.findings if f.category != "performance"]
-    if not weight_ok and desk and _ok(desk):
+    if not weight_ok and _ok(desk):
         causes.append(f"own CSS and JS {kib(own or 0)}, largest: " + ", ".join(weight_causes(desk)))
     return PageRule(pg.name, pg.kind, site_perf, base_perf, other_ok, own, speed_ok, weight_ok, tuple(causes))
-
-
-PRESETS_ORDER = ("mobile", "desktop")
 
 
 def page_rules(res: Results) -> list[PageRule]:
@@ -336,7 +334,7 @@ def _lighthouse(res: Results) -> list[str]:
     out.append("")
     rows = []
     for pg in res.pages:
-        for preset in ("mobile", "desktop"):
+        for preset in PRESETS:
             site, base = pg.site.get(preset), pg.baseline.get(preset)
             cells = [f"{_score_cell(site, c)} / {_score_cell(base, c)}" for c in CATEGORIES]
             metrics = site.metrics if site and not site.error else {}
@@ -372,19 +370,19 @@ def _weight(res: Results) -> list[str]:
         out.append("Bytes transferred (gzip as served) and requests for one cold page load, from the desktop Lighthouse run.")
         out.append("")
         rows = []
+        inline = inline_bytes(res)
         for pg in res.pages:
             site, base = pg.site.get("desktop"), pg.baseline.get("desktop")
-            if not site or site.error:
+            if not _ok(site):
                 continue
-            has_base = base is not None and not base.error
             rows.append(
                 (
                     pg.name,
                     kib(site.transfer_bytes),
-                    kib(base.transfer_bytes) if has_base and base else "-",
+                    kib(base.transfer_bytes) if _ok(base) else "-",
                     len(site.requests),
-                    len(base.requests) if has_base and base else "-",
-                    kib(own_bytes(site, inline_bytes(res))),
+                    len(base.requests) if _ok(base) else "-",
+                    kib(own_bytes(site, inline)),
                 )
             )
         out += _table(["Page", "Site", "Baseline", "Site requests", "Baseline requests", "Own CSS + JS loaded"], rows, "->>>>>")
@@ -444,11 +442,11 @@ def _before_after(res: Results, before: Results) -> list[str]:
 
     def cells(pg: PageSpeed) -> tuple[str, str, str]:
         m, b, d = pg.site.get("mobile"), pg.baseline.get("mobile"), pg.site.get("desktop")
-        if not (m and _ok(m)):
+        if not _ok(m):
             return ("-", "-", "-")
         metrics = ", ".join(f"{METRIC_NAMES[k]} {m.metrics.get(k, '-')}" for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"))
-        base = str(b.scores.get("performance")) if b and _ok(b) else "-"
-        return (f"**{m.scores.get('performance')}** ({metrics})", base, kib(d.transfer_bytes) if d and _ok(d) else "-")
+        base = str(b.scores.get("performance")) if _ok(b) else "-"
+        return (f"**{m.scores.get('performance')}** ({metrics})", base, kib(d.transfer_bytes) if _ok(d) else "-")
 
     rows = []
     for pg in res.pages:

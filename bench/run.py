@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from . import lighthouse, machine, report, search, weight
-from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, ROOT, WORK, free_port, log
+from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
 from .serve import Server
@@ -42,7 +42,6 @@ CONTENT_PAGES = (
     ("Company guide", "companies/google/"),
     ("Design walkthrough", "amazon/design/distributed-cache/"),
 )
-PRESETS = ("mobile", "desktop")
 MOBILE_RUNS = 3  # every mobile run is repeated and the median kept, for the site and the baseline alike
 RERUN_WITHIN = 5  # desktop: performance points below the goal that earn a page two more Lighthouse runs
 
