@@ -23,6 +23,10 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&*+,;=:@%/?#-]*)?$")
 PAGE_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md$")
 GUIDE_KINDS = ("company", "internal", "external", "section", "tool")
+# A citation names a source, and one of its passages when it has several: "source-id" or
+# "source-id#passage-key". The passage is the source's own words the claim rests on.
+CITE_RE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?$")
+PASSAGE_MAX_WORDS = 30
 # libyaml's safe loader builds the same objects as yaml.safe_load about ten times
 # faster; reading data/ was the largest cost this package added to a build.
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -110,6 +114,11 @@ class Source:
     publisher: str
     url: str
     verified: dt.date
+    # The quotes citations rest on, verbatim from the source, each at most PASSAGE_MAX_WORDS
+    # words: {"": quote} for a source that backs one claim (`passage`), else {key: quote}
+    # (`passages`), and a citation names its key.
+    passages: Mapping[str, str]
+    secondary: bool = False  # not the company's (or the service's) own words: reporting, candidates, prep sites
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,22 @@ class SiteData:
         except KeyError:
             raise KeyError(f"unknown source id '{sid}'") from None
 
+    def citation(self, ref: str) -> tuple[Source, str]:
+        """The source and the passage a citation ("id" or "id#key") rests on."""
+        m = CITE_RE.match(ref)
+        if not m:
+            raise KeyError(f"'{ref}' is not a citation (a source id, or source-id#passage-key)")
+        source = self.source(m.group(1))
+        key = m.group(2) or ""
+        if key in source.passages:
+            return source, source.passages[key]
+        if not key:
+            keys = ", ".join(sorted(source.passages))
+            raise KeyError(f"source '{source.id}' has several passages: name one ({keys})")
+        if "" in source.passages:
+            raise KeyError(f"source '{source.id}' has one passage: cite it without '#{key}'")
+        raise KeyError(f"source '{source.id}' has no passage '{key}'")
+
     def questions_for(self, pid: str) -> tuple[Question, ...]:
         """The principle's questions, in data order."""
         return self._questions_by_principle.get(pid, ())
@@ -259,6 +284,12 @@ class _Entry:
         value = self.text(field)
         if not ID_RE.match(value):
             raise self.fail(field, f"'{value}' is not a kebab-case id (a-z, 0-9 and single hyphens)")
+        return value
+
+    def cite(self, field: str = "cite") -> str:
+        value = self.text(field)
+        if not CITE_RE.match(value):
+            raise self.fail(field, f"'{value}' is not a citation (a source id, or source-id#passage-key)")
         return value
 
     def url(self, field: str) -> str:
@@ -426,7 +457,7 @@ def _question(e: _Entry) -> Question:
 
 
 def _round(e: _Entry) -> Round:
-    return Round(id=e.ident(), name=e.text("name"), summary=e.text("summary"), cite=e.ident("cite"))
+    return Round(id=e.ident(), name=e.text("name"), summary=e.text("summary"), cite=e.cite())
 
 
 def _number(e: _Entry) -> Number:
@@ -455,13 +486,13 @@ def _number(e: _Entry) -> Number:
         value=value,
         low=low,
         high=high,
-        cite=e.ident("cite") if has_cite else None,
+        cite=e.cite() if has_cite else None,
         advice=has_advice,
     )
 
 
 def _correction(e: _Entry) -> Correction:
-    return Correction(id=e.ident(), original=e.text("original"), correction=e.text("correction"), cite=e.ident("cite"))
+    return Correction(id=e.ident(), original=e.text("original"), correction=e.text("correction"), cite=e.cite())
 
 
 # A line of the source document as a reader sees its words: without indentation, heading
@@ -491,13 +522,39 @@ def source_lines(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _passage(e: _Entry, field: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise e.fail(field, f"must be non-empty text (the source's words the claim rests on), got {_kind(value)}")
+    quote = " ".join(value.split())
+    words = len(quote.split())
+    if words > PASSAGE_MAX_WORDS:
+        raise e.fail(field, f"is {words} words long; quote at most {PASSAGE_MAX_WORDS} words")
+    return quote
+
+
 def _source(e: _Entry) -> Source:
+    has_one, has_many = e.raw.get("passage") is not None, e.raw.get("passages") is not None
+    if has_one == has_many:
+        raise e.fail("passage", "give exactly one of passage (the quote a citation rests on) and passages (key: quote)")
+    if has_one:
+        passages = {"": _passage(e, "passage", e.raw["passage"])}
+    else:
+        raw = e.raw["passages"]
+        if not isinstance(raw, dict) or len(raw) < 2:
+            raise e.fail("passages", "must map two or more keys to quotes (use passage for one)")
+        passages = {}
+        for key, value in raw.items():
+            if not isinstance(key, str) or not ID_RE.match(key):
+                raise e.fail("passages", f"'{key}' is not a kebab-case key")
+            passages[key] = _passage(e, f"passages.{key}", value)
     return Source(
         id=e.ident(),
         title=e.text("title"),
         publisher=e.text("publisher"),
         url=e.url("url"),
         verified=e.date("verified"),
+        passages=passages,
+        secondary=e.flag("secondary") if "secondary" in e.raw else False,
     )
 
 
@@ -527,7 +584,7 @@ def _company(e: _Entry) -> Company:
         name=e.text("name"),
         guide=e.ident("guide"),
         framework=e.text("framework"),
-        framework_source=e.ident("framework_source"),
+        framework_source=e.cite("framework_source"),
         values=tuple(values),
     )
 
@@ -611,6 +668,17 @@ def check_corrections(site: SiteData, root: Path, source_document: Path) -> None
             )
 
 
+def _check_cite(site: SiteData, ref: str, file: str, entry: str, field: str) -> None:
+    """A citation names a known source and the one passage it rests on."""
+    try:
+        site.citation(ref)
+    except KeyError as exc:
+        problem = exc.args[0]
+        if problem.startswith("unknown source id"):
+            problem = f"unknown source '{ref.split('#')[0]}'"
+        raise DataError(file, entry, field, problem) from None
+
+
 def check_references(site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]) -> None:
     """Every id that one file names must exist in the file that defines it."""
     r = root.name + "/"
@@ -618,8 +686,7 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     guide_ids = {g.id for g in site.guides}
 
     for i, x in enumerate(site.rounds, 1):
-        if x.cite not in site.sources:
-            raise DataError(r + "rounds.yml", f"#{i} (id '{x.id}')", "cite", f"unknown source '{x.cite}'")
+        _check_cite(site, x.cite, r + "rounds.yml", f"#{i} (id '{x.id}')", "cite")
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
             raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")
@@ -638,12 +705,11 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
                     r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
                 )
     for i, n in enumerate(site.numbers, 1):
-        if n.cite is not None and n.cite not in site.sources:
-            raise DataError(r + "numbers.yml", f"#{i} (id '{n.id}')", "cite", f"unknown source '{n.cite}'")
+        if n.cite is not None:
+            _check_cite(site, n.cite, r + "numbers.yml", f"#{i} (id '{n.id}')", "cite")
     number_ids = {n.id for n in site.numbers}
     for i, c in enumerate(site.corrections, 1):
-        if c.cite not in site.sources:
-            raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "cite", f"unknown source '{c.cite}'")
+        _check_cite(site, c.cite, r + "corrections.yml", f"#{i} (id '{c.id}')", "cite")
         for ref in NUMBER_REF.findall(c.correction):
             if ref not in number_ids:
                 raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
@@ -654,8 +720,7 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         name = company_file[c.id]
         if c.guide not in guide_ids:
             raise DataError(name, c.id, "guide", f"unknown guide '{c.guide}'")
-        if c.framework_source not in site.sources:
-            raise DataError(name, c.id, "framework_source", f"unknown source '{c.framework_source}'")
+        _check_cite(site, c.framework_source, name, c.id, "framework_source")
         for i, v in enumerate(c.values, 1):
             for pid in v.principles:
                 if pid not in principle_ids:

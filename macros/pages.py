@@ -10,7 +10,7 @@ from typing import Any, Callable, Mapping
 from markupsafe import Markup
 
 from . import home, search_terms, shape, worked
-from .data import SiteData, load_site
+from .data import PASSAGE_MAX_WORDS, SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
 from .examples import Examples, load_examples
@@ -121,8 +121,10 @@ class GuideMacros:
     def guide_link(self, gid: str) -> str:
         return self.renderer.render("guide-link.md", link=shape.guide_link(self.site, gid, self.here()))
 
-    def cite(self, sid: str) -> str:
-        return self.renderer.render("cite.md", source=shape.citation(self.site.source(sid)))
+    def cite(self, ref: str) -> str:
+        """A citation, "source-id" or "source-id#passage-key": the source and the passage it rests on."""
+        source, passage = self.site.citation(ref)
+        return self.renderer.render("cite.md", source=shape.citation(source, passage))
 
     def number(self, nid: str, unit: bool = True, source: bool = False, only: str | None = None) -> str:
         """A number from data/numbers.yml as text; with ``source``, its citation or the advice label.
@@ -162,9 +164,16 @@ class GuideMacros:
             view=view,
             total=len(self.site.principles),
             summary=self._summaries()[view.principle.id],
-            amazon_cite=Markup(self.cite(AMAZON_PRINCIPLES_SOURCE)),
+            amazon_cite=Markup(self._principle_cite(view.principle.amazon_opening)),
             terms=Markup(self.search_terms()),
         )
+
+    def _principle_cite(self, opening: str) -> str:
+        """Amazon's principles page, resting on the principle's own opening words where they fit a passage."""
+        source, passage = self.site.citation(AMAZON_PRINCIPLES_SOURCE)
+        if opening and len(opening.split()) <= PASSAGE_MAX_WORDS:
+            passage = opening
+        return self.renderer.render("cite.md", source=shape.citation(source, passage))
 
     def related_resources(self, gid: str) -> str:
         groups = shape.related_groups(self.site, self.here(), exclude=gid)

@@ -142,12 +142,14 @@ class CorrectedView:
 
 def corrected_view(site: SiteData, correction: Correction) -> CorrectedView:
     text = NUMBER_REF.sub(lambda m: number_text(site.number(m.group(1))), correction.correction)
-    return CorrectedView(Markup(correction.original), text, site.source(correction.cite))
+    return CorrectedView(Markup(correction.original), text, site.citation(correction.cite)[0])
 
 
-def citation(source: Source) -> dict[str, object]:
+def citation(source: Source, passage: str = "") -> dict[str, object]:
     return {
         "title": source.title,
+        "passage": passage,  # the source's words the claim rests on (data/sources, checked when loaded)
+        "secondary": source.secondary,
         "publisher": source.publisher,
         "href": Markup(source.url),
         "verified": Markup(source.verified.isoformat()),

@@ -95,6 +95,6 @@ def test_walkthroughs_cite_aws_facts_from_the_design_sources() -> None:
     design = {s["id"] for s in yaml.safe_load((ROOT / "data/sources/design.yml").read_text(encoding="utf-8"))}
     site = load_site(ROOT / "data")
     for page in sorted((ROOT / "docs/amazon/design").glob("*.md")):
-        for sid in re.findall(r'cite\("([^"]+)"\)', page.read_text(encoding="utf-8")):
+        for sid in re.findall(r'cite\("([^"#]+)(?:#[^"]+)?"\)', page.read_text(encoding="utf-8")):
             assert sid in site.sources, f"{page.name}: unknown source {sid}"
             assert sid in design or not sid.startswith("aws-"), f"{page.name}: {sid} is an AWS source outside design.yml"

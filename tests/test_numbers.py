@@ -51,7 +51,7 @@ def test_every_number_has_exactly_one_origin_and_known_sources(site):
     for n in site.numbers:
         assert (n.cite is None) == n.advice, n.id
         if n.cite is not None:
-            assert n.cite in site.sources, n.id
+            assert site.citation(n.cite), n.id
 
 
 def test_site_number_looks_up_by_id(site):
@@ -66,7 +66,7 @@ def test_every_correction_quotes_a_line_of_the_source_document(site):
     assert site.corrections
     for c in site.corrections:
         assert c.original in lines, c.id
-        assert c.cite in site.sources, c.id
+        assert site.citation(c.cite), c.id
 
 
 # --------------------------------------------------------------------------- bad numbers
@@ -180,7 +180,7 @@ def test_number_macro_with_source_cites_or_labels_advice(site, macros):
         if n.advice:
             assert "guide-advice" in out and "guide-cite" not in out
         else:
-            assert site.source(n.cite).url in out and "guide-advice" not in out
+            assert site.citation(n.cite)[0].url in out and "guide-advice" not in out
 
 
 def test_unknown_ids_name_the_page_the_macro_and_the_id(macros):
@@ -196,7 +196,7 @@ def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, mac
         assert out.startswith('<span class="guide-corrected"><del>' + c.original + "</del>")
         note = out.split("</del>", 1)[1]
         assert "<strong>Corrected:</strong>" in note
-        assert site.source(c.cite).url in note
+        assert site.citation(c.cite)[0].url in note
 
 
 def test_number_macro_gives_one_end_of_a_range(site, macros):

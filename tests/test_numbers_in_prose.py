@@ -51,7 +51,13 @@ NOT_ABOUT_INTERVIEWS_UNDER = ("docs/amazon/design/", "data/design/", "data/examp
 def prose_files() -> list[Path]:
     docs = [p for p in (ROOT / "docs").rglob("*.md") if p.relative_to(ROOT).as_posix() not in NOT_ABOUT_INTERVIEWS]
     templates = [p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".md", ".html")]
-    data = [p for p in (ROOT / "data").rglob("*.yml") if p.name != "numbers.yml"]
+    # data/sources/ holds the sources' own words (each citation's passage), quoted as written, like
+    # corrections' ``original``.
+    data = [
+        p
+        for p in (ROOT / "data").rglob("*.yml")
+        if p.name != "numbers.yml" and not p.relative_to(ROOT).as_posix().startswith("data/sources/")
+    ]
     return sorted(p for p in docs + templates + data if not p.relative_to(ROOT).as_posix().startswith(NOT_ABOUT_INTERVIEWS_UNDER))
 
 

@@ -215,7 +215,7 @@ def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_f
     assert "<td></td>" not in body
     assert body.count("<td>\u2014</td>") > 0
     for c in shape.mapped_companies(site_data):
-        assert site_data.source(c.framework_source).url in html
+        assert site_data.citation(c.framework_source)[0].url in html
 
 
 # --------------------------------------------------------------------------- cheat sheet and tool list
