@@ -1,0 +1,169 @@
+"""Shape a worked coding problem for its "Try it yourself" runner. No markup.
+
+From the problem's module (``coding/problems/<id>.py``) the build takes:
+
+* the **stub** the editor starts with: the public signatures of the solution section, bodies left
+  to the candidate;
+* the **prelude** run before the candidate's code: the module's imports, and the shared node types
+  when the module uses them (``coding/support.py``);
+* the **postlude** run after it: whatever the module defines outside the solution besides its
+  reference and random cases, that is the plain-value adapter (``run``) and the comparison (``same``);
+* the **cases**: the problem's examples, shown while the candidate works, then further cases drawn
+  by ``random_case`` with fixed seeds, their expected values computed by the brute-force
+  ``reference``. ``tests/test_code_runner.py`` checks that the shown solution passes every one.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import random
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Mapping, Sequence
+
+START = "# --8<-- [start:solution]"
+END = "# --8<-- [end:solution]"
+SUPPORT_MODULE = "coding.support"
+NOT_SHIPPED = {"reference", "random_case"}  # the module's test machinery, never sent to the page
+SKIPPED_IMPORTS = {"__future__", "random", SUPPORT_MODULE}
+# Sizes of the drawn cases; the reference may be exponential, so a factorial problem stops sooner.
+CASE_SIZES = (0, 1, 2, 3, 4, 5, 6, 8, 10)
+MAX_SIZE = {"n!": 6, "2^n": 10}
+STORAGE_VERSION = 1
+STORAGE_KEY = f"interview-guide:code:v{STORAGE_VERSION}"
+
+
+def solution_lines(source: str) -> str:
+    """The lines between the solution markers, as the page shows them."""
+    start, end = source.index(START), source.index(END)
+    return source[source.index("\n", start) + 1 : end].rstrip() + "\n"
+
+
+def _signature(lines: list[str], node: ast.FunctionDef | ast.ClassDef) -> list[str]:
+    """A definition's own lines, up to its body: comment lines and the docstring left out."""
+    end = node.body[0].lineno - 1  # the docstring, when there is one, is the body's first line
+    return [line for line in lines[node.lineno - 1 : end] if not line.strip().startswith("#")]
+
+
+def stub(section: str) -> str:
+    """The solution's public functions and classes with empty bodies: what the editor starts with."""
+    lines = section.splitlines()
+    out: list[str] = []
+    for node in ast.parse(section).body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            out += _signature(lines, node)
+            out.append("    pass")
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            out += _signature(lines, node)
+            methods = [m for m in node.body if isinstance(m, ast.FunctionDef) and (m.name == "__init__" or not m.name.startswith("_"))]
+            for method in methods:
+                out += _signature(lines, method)
+                out.append("        pass")
+                out.append("")
+            if not methods:
+                out.append("    pass")
+            while out and not out[-1]:
+                out.pop()
+        else:
+            continue
+        out += ["", ""]
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _outside(source: str) -> list[ast.stmt]:
+    start = source[: source.index(START)].count("\n") + 1
+    end = source[: source.index(END)].count("\n") + 1
+    return [node for node in ast.parse(source).body if not (start <= node.lineno <= end)]
+
+
+def prelude(source: str, support_source: str) -> str:
+    """The module's own imports, and the shared node types when it imports them."""
+    parts: list[str] = []
+    uses_support = False
+    for node in _outside(source):
+        if isinstance(node, ast.ImportFrom) and node.module in SKIPPED_IMPORTS:
+            uses_support = uses_support or node.module == SUPPORT_MODULE
+        elif isinstance(node, ast.Import) and all(alias.name in SKIPPED_IMPORTS for alias in node.names):
+            continue
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            parts.append(ast.get_source_segment(source, node) or "")
+    if uses_support:
+        body = [n for n in ast.parse(support_source).body if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")]
+        body = [n for n in body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        parts += [ast.get_source_segment(support_source, n) or "" for n in body]
+    return "\n".join(parts) + "\n"
+
+
+def postlude(source: str) -> str:
+    """The module's definitions outside the solution besides its test machinery: adapter and comparison."""
+    keep = [
+        node
+        for node in _outside(source)
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name not in NOT_SHIPPED
+    ]
+    return "\n\n".join(ast.get_source_segment(source, n) or "" for n in keep) + "\n"
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value))
+
+
+@dataclass(frozen=True)
+class Case:
+    args: Mapping[str, Any]
+    expected: Any
+    example: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {"args": self.args, "expected": self.expected, "example": self.example}
+
+
+def cases(problem_id: str, module: ModuleType, examples: Sequence[tuple[Mapping[str, Any], Any]], growth: str) -> list[Case]:
+    """The examples, then cases drawn with fixed seeds and answered by the reference."""
+    found = [Case(_plain(dict(args)), _plain(expected), True) for args, expected in examples]
+    limit = MAX_SIZE.get(growth, max(CASE_SIZES))
+    for i, n in enumerate(size for size in CASE_SIZES if size <= limit):
+        args = _plain(module.random_case(random.Random(f"{problem_id}:{i}"), n))
+        expected = _plain(module.reference(**_plain(args)))
+        found.append(Case(args, expected, False))
+    return found
+
+
+def runner_data(
+    *,
+    problem_id: str,
+    title: str,
+    source: str,
+    support_source: str,
+    module: ModuleType,
+    entry: str,
+    shown_entry: str | None,
+    examples: Sequence[tuple[Mapping[str, Any], Any]],
+    growth: str,
+    seconds: int,
+    limit_seconds: int,
+    worker: str,
+) -> dict[str, Any]:
+    """What the runner's script reads from its element's ``data-guide-data``."""
+    found = cases(problem_id, module, examples, growth)
+    return {
+        "id": problem_id,
+        "title": title,
+        "stub": stub(solution_lines(source)),
+        "storageKey": STORAGE_KEY,
+        "storageVersion": STORAGE_VERSION,
+        "seconds": seconds,
+        "limitSeconds": limit_seconds,
+        "visible": sum(1 for c in found if c.example),
+        "worker": worker,
+        "context": {
+            "prelude": prelude(source, support_source),
+            "postlude": postlude(source),
+            "entry": entry,
+            "shown_entry": shown_entry,
+            "cases": [c.as_json() for c in found],
+        },
+    }
