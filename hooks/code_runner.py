@@ -69,7 +69,7 @@ def _bundle_editor(project: Path, target: Path, cache: Path) -> None:
             raise PluginError(f"{EDITOR_SOURCE}: esbuild could not bundle the editor:\n{result.stderr.strip()}")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
-    shutil.copyfile(_needs(project, Path("node_modules/codemirror/LICENSE")), target.parent / "LICENSE")
+    shutil.copyfile(_needs(project, Path("node_modules/@codemirror/view/LICENSE")), target.parent / "LICENSE")
 
 
 # After hooks/minify.py (default priority 0): these files are served as built, never re-minified.
