@@ -26,9 +26,12 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, Strict
 
 from .data import ID_RE, SiteData, _kind, _label, read_yaml
 from .errors import DataError
-from .render import md_escape
+from .render import md_escape, relative_link
+from .shape import principle_page
 
 PATTERNS_FILE = Path("coding") / "patterns.yml"  # under data/
+PLAN_FILE = Path("coding") / "plan.yml"  # under data/
+PLAN_TOTAL = "interview-technical-minutes"  # the plan's steps fill this number of data/numbers.yml
 PROBLEMS_DIR = Path("coding") / "problems"  # under data/
 MODULES_DIR = Path("coding") / "problems"  # under the project root
 START_MARKER = "# --8<-- [start:solution]"
@@ -63,6 +66,15 @@ class Pattern(_Model):
     idea: Text
     complexity: Text
     mistakes: Annotated[tuple[Text, ...], Field(min_length=2)]
+
+
+class Step(_Model):
+    """One step of the guide's plan for the technical question (data/coding/plan.yml)."""
+
+    id: Ident
+    name: Text
+    minutes: Ident  # a number id in data/numbers.yml
+    do: Text
 
 
 class Clarifying(_Model):
@@ -134,6 +146,7 @@ class Coding:
     patterns: tuple[Pattern, ...]
     problems: tuple[Problem, ...]  # in pattern order, then by file name
     solutions: Mapping[str, Solution]  # problem id -> its solution
+    plan: tuple[Step, ...] = ()
 
     @cached_property
     def _patterns_by_id(self) -> Mapping[str, Pattern]:
@@ -238,6 +251,37 @@ def load_patterns(data_dir: Path) -> tuple[Pattern, ...]:
         seen.add(pattern.id)
         patterns.append(pattern)
     return tuple(patterns)
+
+
+def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
+    """The plan's steps; each names a number, and the numbers add up to PLAN_TOTAL."""
+    path = Path(data_dir) / PLAN_FILE
+    file = _rel(path, Path(data_dir).parent)
+    doc = read_yaml(path, Path(data_dir))
+    if not isinstance(doc, list) or not doc:
+        raise DataError(file, None, None, f"must be a list of steps, got {_kind(doc)}")
+    steps = []
+    for i, raw in enumerate(doc, 1):
+        label = _label(i, raw)
+        try:
+            step = Step.model_validate(raw)
+        except ValidationError as exc:
+            raise _data_error(file, label, exc) from None
+        try:
+            number = site.number(step.minutes)
+        except KeyError:
+            raise DataError(file, label, "minutes", f"unknown number '{step.minutes}' (data/numbers.yml)") from None
+        if number.is_range:
+            raise DataError(file, label, "minutes", f"'{step.minutes}' is a range; a step of the plan needs one value")
+        steps.append(step)
+    total = sum(site.number(s.minutes).min for s in steps)
+    try:
+        whole = site.number(PLAN_TOTAL)
+    except KeyError:
+        raise DataError(file, None, None, f"needs the number '{PLAN_TOTAL}' in data/numbers.yml") from None
+    if total != whole.max:
+        raise DataError(file, None, "minutes", f"the steps add up to {total} minutes; '{PLAN_TOTAL}' is {whole.max}")
+    return tuple(steps)
 
 
 def load_problem(path: Path, data_dir: Path) -> Problem:
@@ -362,7 +406,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
                 f"has {count} worked problem(s) in data/coding/problems/; every pattern needs at least {MIN_PROBLEMS_PER_PATTERN}",
             )
     ordered = sorted(problems, key=lambda p: pattern_ids.index(p.pattern))
-    return Coding(patterns=patterns, problems=tuple(ordered), solutions=solutions)
+    return Coding(patterns=patterns, problems=tuple(ordered), solutions=solutions, plan=load_plan(data_dir, site))
 
 
 # --------------------------------------------------------------------------- shaping for the pages
@@ -395,3 +439,133 @@ def python_value(value: Any) -> str:
 def problem_page(problem: Problem) -> str:
     """The docs path of a problem's generated page."""
     return f"amazon/coding/problems/{problem.id}.md"
+
+
+PATTERNS_GUIDE = "amazon-coding-patterns"  # data/guides.yml: the pattern guide's page
+PROBLEMS_GUIDE = "amazon-coding-problems"  # data/guides.yml: the index of worked problems
+
+
+@dataclass(frozen=True)
+class ExampleView:
+    inputs: Markup  # one Markdown code span per argument, comma-separated: `nums = [1, 2]`, `target = 3`
+    output: Markup
+    why: Markup
+    edge: bool
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    problem: Problem
+    pattern: Pattern
+    pattern_href: Markup
+    principle_name: str
+    principle_href: Markup
+    text: Mapping[str, Markup]  # each prose field as inline Markdown
+    clarifying: tuple[tuple[Markup, Markup], ...]
+    examples: tuple[ExampleView, ...]
+    tests: tuple[Markup, ...]
+    follow_ups: tuple[tuple[Markup, Markup], ...]
+    code: Markup
+    source_path: Markup  # a code span: `coding/problems/lru_cache.py`
+    time: Markup  # code spans: `O(n)`
+    space: Markup
+    anchor: Markup  # the pattern id, for a heading's id
+
+
+def _code(text: str) -> Markup:
+    """A Markdown code span holding ``text`` (which has no backtick: values are Python reprs)."""
+    body = " ".join(text.split())
+    fence = "``" if "`" in body else "`"
+    return Markup(f"{fence} {body} {fence}" if fence == "``" else f"`{body}`")
+
+
+def pattern_href(site: SiteData, pattern_id: str, from_page: str) -> Markup:
+    """The link to a pattern's section of the pattern guide (to the page itself for an empty id)."""
+    return relative_link(from_page, site.guide(PATTERNS_GUIDE).page or "", pattern_id or None)
+
+
+def problem_href(problem: Problem, from_page: str) -> Markup:
+    return relative_link(from_page, problem_page(problem))
+
+
+def problem_view(coding: Coding, site: SiteData, pid: str, from_page: str) -> ProblemView:
+    problem = coding.problem(pid)
+    principle = site.principle(problem.principle)
+    fields = ("statement", "brute_force", "why_not_enough", "better_idea", "principle_note")
+    text = {name: inline_markdown(getattr(problem, name)) for name in fields}
+    text["complexity_reasoning"] = inline_markdown(problem.complexity.reasoning)
+    examples = tuple(
+        ExampleView(
+            inputs=Markup(", ").join(_code(f"{name} = {python_value(value)}") for name, value in e.args.items()),
+            output=_code(python_value(e.expected)),
+            why=inline_markdown(e.why),
+            edge=e.edge,
+        )
+        for e in problem.examples
+    )
+    return ProblemView(
+        problem=problem,
+        pattern=coding.pattern(problem.pattern),
+        pattern_href=pattern_href(site, problem.pattern, from_page),
+        principle_name=principle.name,
+        principle_href=relative_link(from_page, principle_page(site, principle.id)),
+        text=text,
+        clarifying=tuple((inline_markdown(c.ask), inline_markdown(c.assume)) for c in problem.clarifying),
+        examples=examples,
+        tests=tuple(inline_markdown(t) for t in problem.tests_to_say),
+        follow_ups=tuple((inline_markdown(f.ask), inline_markdown(f.answer)) for f in problem.follow_ups),
+        code=Markup(coding.solutions[pid].code),
+        source_path=_code(coding.solutions[pid].path),
+        time=_code(problem.complexity.time),
+        space=_code(problem.complexity.space),
+        anchor=Markup(problem.pattern),
+    )
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    pattern: Pattern
+    anchor: Markup  # the pattern id (kebab-case, checked), for the heading's id
+    cues: tuple[Markup, ...]
+    idea: Markup
+    complexity: Markup
+    mistakes: tuple[Markup, ...]
+    problems: tuple[tuple[Problem, Markup], ...]  # each problem with the link to its page
+
+
+def pattern_rows(coding: Coding, from_page: str) -> tuple[PatternRow, ...]:
+    return tuple(
+        PatternRow(
+            pattern=p,
+            anchor=Markup(p.id),
+            cues=tuple(inline_markdown(c) for c in p.cues),
+            idea=inline_markdown(p.idea),
+            complexity=inline_markdown(p.complexity),
+            mistakes=tuple(inline_markdown(m) for m in p.mistakes),
+            problems=tuple((q, problem_href(q, from_page)) for q in coding.problems_for(p.id)),
+        )
+        for p in coding.patterns
+    )
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    step: Step
+    minutes: int
+    starts: int  # minutes into the technical question when the step starts
+    do: Markup
+
+
+def plan_rows(coding: Coding, site: SiteData) -> tuple[PlanRow, ...]:
+    rows = []
+    elapsed = 0
+    for step in coding.plan:
+        minutes = site.number(step.minutes).min
+        rows.append(PlanRow(step, minutes, elapsed, inline_markdown(step.do)))
+        elapsed += minutes
+    return tuple(rows)
+
+
+def clock(minutes: int) -> str:
+    """Minutes into the technical question as a clock reading: 17 -> "17:00"."""
+    return f"{minutes}:00"
