@@ -9,12 +9,12 @@ from typing import Any, Callable, Mapping
 
 from markupsafe import Markup
 
-from . import coding, home, search_terms, shape, worked
+from . import coding, home, runner, search_terms, shape, worked
 from .data import SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
 from .examples import Examples, load_examples
-from .render import Renderer, md_escape
+from .render import Renderer, md_escape, relative_link
 
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
@@ -44,6 +44,7 @@ class GuideMacros:
     walkthroughs: Mapping[str, Walkthrough] = field(default_factory=dict)
     terms: search_terms.SearchTerms | None = None  # data/search.yml, read by from_project
     coding_data: coding.Coding | None = None  # data/coding/ and coding/problems/, read by from_project
+    project_dir: Path = Path(".")  # where coding/ lives: the code runner reads each problem's module
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -64,7 +65,9 @@ class GuideMacros:
         walkthroughs = load_walkthroughs(project_dir / "data", site)
         terms = search_terms.load(project_dir / "data" / "search.yml", project_dir / "docs")
         worked_problems = coding.load_coding(project_dir / "data", site, project_dir)
-        return cls(site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms, coding_data=worked_problems)
+        return cls(
+            site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms, coding_data=worked_problems, project_dir=project_dir
+        )
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
         """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
@@ -119,6 +122,7 @@ class GuideMacros:
             "readiness_summary": self.readiness_summary,
             "study_plan": self.study_plan,
             "coding_problem": self.coding_problem,
+            "code_runner": self.code_runner,
             "coding_patterns": self.coding_patterns,
             "coding_problems": self.coding_problems,
             "coding_plan": self.coding_plan,
@@ -342,6 +346,18 @@ class GuideMacros:
         """Every field of one worked problem, with its solution read from its module."""
         view = coding.problem_view(self._coding(), self.site, pid, self.here())
         return self.renderer.render("coding-problem.md", view=view)
+
+    def code_runner(self, pid: str) -> str:
+        """"Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
+        data = runner.runner_data(
+            self._coding(),
+            pid,
+            self.project_dir,
+            seconds=60 * self.site.number(runner.CLOCK_MINUTES).max,
+            limit_seconds=self.site.number(runner.TIME_LIMIT).max,
+            worker=str(relative_link(self.here(), runner.WORKER)),
+        )
+        return self.renderer.render("code-runner.html", data=data, limit=self.number(runner.TIME_LIMIT))
 
     def coding_patterns(self) -> str:
         """The pattern guide: each pattern's cues, idea, complexity, mistakes and problems."""

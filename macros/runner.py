@@ -16,28 +16,30 @@ From the problem's module (``coding/problems/<id>.py``) the build takes:
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 import random
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Mapping, Sequence
 
-START = "# --8<-- [start:solution]"
-END = "# --8<-- [end:solution]"
+from .coding import END_MARKER as END
+from .coding import START_MARKER as START
+from .coding import Coding
+
+SUPPORT_FILE = Path("coding") / "support.py"
 SUPPORT_MODULE = "coding.support"
 NOT_SHIPPED = {"reference", "random_case"}  # the module's test machinery, never sent to the page
 SKIPPED_IMPORTS = {"__future__", "random", SUPPORT_MODULE}
 # Sizes of the drawn cases; the reference may be exponential, so a factorial problem stops sooner.
 CASE_SIZES = (0, 1, 2, 3, 4, 5, 6, 8, 10)
 MAX_SIZE = {"n!": 6, "2^n": 10}
+CLOCK_MINUTES = "interview-technical-minutes"  # the clock beside the editor: the technical part of an interview
+TIME_LIMIT = "runner-time-limit-seconds"  # one run, then the worker is replaced
+WORKER = "javascripts/code-runner-worker.js"
 STORAGE_VERSION = 1
 STORAGE_KEY = f"interview-guide:code:v{STORAGE_VERSION}"
-
-
-def solution_lines(source: str) -> str:
-    """The lines between the solution markers, as the page shows them."""
-    start, end = source.index(START), source.index(END)
-    return source[source.index("\n", start) + 1 : end].rstrip() + "\n"
 
 
 def _signature(lines: list[str], node: ast.FunctionDef | ast.ClassDef) -> list[str]:
@@ -132,27 +134,27 @@ def cases(problem_id: str, module: ModuleType, examples: Sequence[tuple[Mapping[
     return found
 
 
-def runner_data(
-    *,
-    problem_id: str,
-    title: str,
-    source: str,
-    support_source: str,
-    module: ModuleType,
-    entry: str,
-    shown_entry: str | None,
-    examples: Sequence[tuple[Mapping[str, Any], Any]],
-    growth: str,
-    seconds: int,
-    limit_seconds: int,
-    worker: str,
-) -> dict[str, Any]:
+def load_module(project: Path, path: str) -> ModuleType:
+    """A problem's module, executed afresh from its file (so ``mkdocs serve`` sees an edit to it)."""
+    spec = importlib.util.spec_from_file_location(f"coding.problems.{Path(path).stem}", project / path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_seconds: int, worker: str) -> dict[str, Any]:
     """What the runner's script reads from its element's ``data-guide-data``."""
-    found = cases(problem_id, module, examples, growth)
+    problem = coding.problem(pid)
+    solution = coding.solutions[pid]
+    source = (project / solution.path).read_text(encoding="utf-8")
+    support = (project / SUPPORT_FILE).read_text(encoding="utf-8")
+    module = load_module(project, solution.path)
+    found = cases(pid, module, [(e.args, e.expected) for e in problem.examples], problem.complexity.growth)
     return {
-        "id": problem_id,
-        "title": title,
-        "stub": stub(solution_lines(source)),
+        "id": pid,
+        "title": problem.title,
+        "stub": stub(solution.code + "\n"),
         "storageKey": STORAGE_KEY,
         "storageVersion": STORAGE_VERSION,
         "seconds": seconds,
@@ -160,10 +162,10 @@ def runner_data(
         "visible": sum(1 for c in found if c.example),
         "worker": worker,
         "context": {
-            "prelude": prelude(source, support_source),
+            "prelude": prelude(source, support),
             "postlude": postlude(source),
-            "entry": entry,
-            "shown_entry": shown_entry,
+            "entry": problem.entry,
+            "shown_entry": problem.shown_entry,
             "cases": [c.as_json() for c in found],
         },
     }
