@@ -34,7 +34,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     kinds = rng.choice(["()", "()[]", "()[]{}"])
     broken = rng.random() < 0.5
     broken_at = rng.random()
-    pairs = [kinds[i : i + 2] for i in range(0, len(kinds), 2)]
+    pairs = [(kinds[i], kinds[i + 1]) for i in range(0, len(kinds), 2)]
     chars: list[str] = []
     still_open: list[str] = []
     for position in range(n):

@@ -17,10 +17,9 @@ def merge_logs(logs: list[list[int]]) -> list[int]:
     while heads:
         timestamp, log_index, position = heapq.heappop(heads)
         merged.append(timestamp)
-        next_position = position + 1
-        if next_position < len(logs[log_index]):
-            log = logs[log_index]
-            heapq.heappush(heads, (log[next_position], log_index, next_position))
+        log = logs[log_index]
+        if position + 1 < len(log):  # this log has more: its next entry joins the heap
+            heapq.heappush(heads, (log[position + 1], log_index, position + 1))
     return merged
 # --8<-- [end:solution]
 
