@@ -1,0 +1,1 @@
+"""The worked coding problems: solutions shown on the pages, their references and random cases."""

@@ -1,0 +1,1 @@
+"""One module per worked coding problem (see data/coding/problems/)."""
