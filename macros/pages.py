@@ -122,7 +122,6 @@ class GuideMacros:
             "readiness_summary": self.readiness_summary,
             "study_plan": self.study_plan,
             "coding_problem": self.coding_problem,
-            "code_runner": self.code_runner,
             "coding_patterns": self.coding_patterns,
             "coding_problems": self.coding_problems,
             "coding_plan": self.coding_plan,
@@ -345,9 +344,9 @@ class GuideMacros:
     def coding_problem(self, pid: str) -> str:
         """Every field of one worked problem, with its solution read from its module."""
         view = coding.problem_view(self._coding(), self.site, pid, self.here())
-        return self.renderer.render("coding-problem.md", view=view)
+        return self.renderer.render("coding-problem.md", view=view, runner=Markup(self._code_runner(pid)))
 
-    def code_runner(self, pid: str) -> str:
+    def _code_runner(self, pid: str) -> str:
         """"Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
         data = runner.runner_data(
             self._coding(),
