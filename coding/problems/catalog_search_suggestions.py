@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 @dataclass
 class TrieNode:
     children: dict[str, TrieNode] = field(default_factory=dict)
-    suggestions: list[str] = field(default_factory=list)  # at most 3, smallest first
+    suggestions: list[str] = field(default_factory=list)  # the 3 smallest names
 
 
 def suggestions_while_typing(products: list[str], typed: str) -> list[list[str]]:
     root = TrieNode()
     # Inserting in sorted order means the first 3 names to pass through a node
-    # are that prefix's 3 smallest, so each node keeps a short list and never re-sorts.
+    # are that prefix's 3 smallest: each node keeps a short list, never re-sorted.
     for product in sorted(set(products)):
         node = root
         for letter in product:

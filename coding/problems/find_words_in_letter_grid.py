@@ -40,7 +40,7 @@ def find_words(grid: list[list[str]], words: list[str]) -> list[str]:
                 explore(nr, nc, node)
         grid[r][c] = letter
         if not node.children and node.word is None:
-            del parent.children[letter]  # nothing left to find below: prune the branch
+            del parent.children[letter]  # nothing left below: prune the branch
 
     for r in range(rows):
         for c in range(cols):
