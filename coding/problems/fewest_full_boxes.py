@@ -8,8 +8,8 @@ import random
 
 # --8<-- [start:solution]
 def fewest_boxes(box_sizes: list[int], units: int) -> int:
-    # fewest[t] = fewest full boxes holding exactly t units; units + 1 means "impossible",
-    # since even boxes of size 1 never need more than `units` of them.
+    # fewest[t] = fewest full boxes holding exactly t units. units + 1 means
+    # "impossible": even boxes of size 1 never need more than `units` of them.
     impossible = units + 1
     fewest = [0] + [impossible] * units
     for total in range(1, units + 1):

@@ -24,7 +24,7 @@ def reverse_in_batches(head: ListNode | None, k: int) -> ListNode | None:
             return dummy.next
         after_batch = last.next
 
-        # Reverse the batch in place; its first node ends up pointing at after_batch.
+        # Reverse the batch in place; its first node ends up before after_batch.
         previous: ListNode | None = after_batch
         current: ListNode | None = first
         while current is not None and current is not after_batch:

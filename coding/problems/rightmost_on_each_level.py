@@ -15,7 +15,7 @@ def right_side_view(root: TreeNode | None) -> list[int]:
         return visible
     queue: deque[TreeNode] = deque([root])
     while queue:
-        # Everything in the queue now is one level; the last of them is the rightmost.
+        # The queue now holds exactly one level; its last node is the rightmost.
         level_size = len(queue)
         for position in range(level_size):
             node = queue.popleft()

@@ -32,7 +32,7 @@ def minutes_until_all_spoiled(grid: list[list[int]]) -> int:
             for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1)):
                 nr, nc = r + dr, c + dc
                 if 0 <= nr < rows and 0 <= nc < cols and state[nr][nc] == FRESH:
-                    state[nr][nc] = SPOILED  # mark on enqueue so no pallet is queued twice
+                    state[nr][nc] = SPOILED  # mark now, so it is queued only once
                     fresh -= 1
                     queue.append((nr, nc))
     return minutes if fresh == 0 else -1

@@ -12,8 +12,9 @@ def groups_after_each_road(num_warehouses: int, roads: list[list[int]]) -> list[
     size = [1] * num_warehouses
 
     def find(warehouse: int) -> int:
+        # Path halving: point each node on the way at its grandparent, keeping trees flat.
         while parent[warehouse] != warehouse:
-            parent[warehouse] = parent[parent[warehouse]]  # path halving keeps trees flat
+            parent[warehouse] = parent[parent[warehouse]]
             warehouse = parent[warehouse]
         return warehouse
 
