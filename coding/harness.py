@@ -15,11 +15,15 @@ import contextlib
 import copy
 import io
 import json
+import sys
 import traceback
+import types
 from typing import Any, Callable
 
 FILENAME = "solution.py"  # what the candidate's code is called in messages and tracebacks
 MAX_OUTPUT = 4000  # characters of printed output kept for one case
+
+MODULE = "solution"  # the candidate's code runs as this module, so a dataclass in it finds itself in sys.modules
 
 _namespace: dict[str, Any] = {}
 _cases: list[dict[str, Any]] = []
@@ -57,10 +61,11 @@ def prepare(code: str, context_json: str) -> str:
     ``context_json`` is ``{"prelude", "postlude", "entry", "cases": [{"args", "expected"}]}``.
     Answers ``{"ok": true, "count": n, "stdout"}`` or ``{"ok": false, "error": {...}, "stdout"}``.
     """
-    global _entry, _same, _cases
+    global _entry, _same, _cases, _namespace
     context = json.loads(context_json)
-    _namespace.clear()
-    _namespace["__name__"] = "solution"
+    module = types.ModuleType(MODULE)
+    sys.modules[MODULE] = module
+    _namespace = module.__dict__
     _cases = context["cases"]
     out = io.StringIO()
     try:

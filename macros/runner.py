@@ -19,6 +19,7 @@ import ast
 import importlib.util
 import json
 import random
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -48,15 +49,23 @@ def _signature(lines: list[str], node: ast.FunctionDef | ast.ClassDef) -> list[s
     return [line for line in lines[node.lineno - 1 : end] if not line.strip().startswith("#")]
 
 
-def stub(section: str) -> str:
-    """The solution's public functions and classes with empty bodies: what the editor starts with."""
+SUPPORT_NOTE = "# ListNode(val, next) and TreeNode(val, left, right) are defined for you."
+
+
+def stub(section: str, shown: str, uses_nodes: bool = False) -> str:
+    """The signature of the function or class the tests call, with empty bodies: what the editor starts with.
+
+    Helpers the page's solution defines (a trie node, a linked-list node) are the candidate's own choice.
+    """
     lines = section.splitlines()
-    out: list[str] = []
+    out: list[str] = [SUPPORT_NOTE, ""] if uses_nodes else []
     for node in ast.parse(section).body:
-        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+        if getattr(node, "name", None) != shown:
+            continue
+        if isinstance(node, ast.FunctionDef):
             out += _signature(lines, node)
             out.append("    pass")
-        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+        elif isinstance(node, ast.ClassDef):
             out += _signature(lines, node)
             methods = [m for m in node.body if isinstance(m, ast.FunctionDef) and (m.name == "__init__" or not m.name.startswith("_"))]
             for method in methods:
@@ -75,6 +84,14 @@ def stub(section: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _segment(source: str, node: ast.stmt) -> str:
+    """A statement's source with its decorators (``ast.get_source_segment`` starts at ``class``/``def``)."""
+    decorators = getattr(node, "decorator_list", [])
+    first = min([node.lineno, *(d.lineno for d in decorators)])
+    assert node.end_lineno is not None
+    return "\n".join(source.splitlines()[first - 1 : node.end_lineno])
+
+
 def _outside(source: str) -> list[ast.stmt]:
     start = source[: source.index(START)].count("\n") + 1
     end = source[: source.index(END)].count("\n") + 1
@@ -91,11 +108,11 @@ def prelude(source: str, support_source: str) -> str:
         elif isinstance(node, ast.Import) and all(alias.name in SKIPPED_IMPORTS for alias in node.names):
             continue
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            parts.append(ast.get_source_segment(source, node) or "")
+            parts.append(_segment(source, node))
     if uses_support:
         body = [n for n in ast.parse(support_source).body if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")]
         body = [n for n in body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
-        parts += [ast.get_source_segment(support_source, n) or "" for n in body]
+        parts += [_segment(support_source, n) for n in body]
     return "\n".join(parts) + "\n"
 
 
@@ -106,7 +123,7 @@ def postlude(source: str) -> str:
         for node in _outside(source)
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name not in NOT_SHIPPED
     ]
-    return "\n\n".join(ast.get_source_segment(source, n) or "" for n in keep) + "\n"
+    return "\n\n".join(_segment(source, n) for n in keep) + "\n"
 
 
 def _plain(value: Any) -> Any:
@@ -139,6 +156,7 @@ def load_module(project: Path, path: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"coding.problems.{Path(path).stem}", project / path)
     assert spec is not None and spec.loader is not None, path
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import would: a dataclass in it looks its module up there
     spec.loader.exec_module(module)
     return module
 
@@ -154,7 +172,7 @@ def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_
     return {
         "id": pid,
         "title": problem.title,
-        "stub": stub(solution.code + "\n"),
+        "stub": stub(solution.code + "\n", problem.shown, uses_nodes=SUPPORT_MODULE in source),
         "storageKey": STORAGE_KEY,
         "storageVersion": STORAGE_VERSION,
         "seconds": seconds,
