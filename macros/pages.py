@@ -14,7 +14,7 @@ from .data import SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
 from .examples import Examples, load_examples
-from .render import Renderer, md_escape, relative_link
+from .render import Renderer, md_escape
 
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
@@ -354,7 +354,6 @@ class GuideMacros:
             self.project_dir,
             seconds=60 * self.site.number(runner.CLOCK_MINUTES).max,
             limit_seconds=self.site.number(runner.TIME_LIMIT).max,
-            worker=str(relative_link(self.here(), runner.WORKER)),
         )
         return self.renderer.render("code-runner.html", data=data, limit=self.number(runner.TIME_LIMIT))
 

@@ -38,7 +38,6 @@ CASE_SIZES = (0, 1, 2, 3, 4, 5, 6, 8, 10)
 MAX_SIZE = {"n!": 6, "2^n": 10}
 CLOCK_MINUTES = "interview-technical-minutes"  # the clock beside the editor: the technical part of an interview
 TIME_LIMIT = "runner-time-limit-seconds"  # one run, then the worker is replaced
-WORKER = "javascripts/code-runner-worker.js"
 STORAGE_VERSION = 1
 STORAGE_KEY = f"interview-guide:code:v{STORAGE_VERSION}"
 
@@ -161,7 +160,7 @@ def load_module(project: Path, path: str) -> ModuleType:
     return module
 
 
-def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_seconds: int, worker: str) -> dict[str, Any]:
+def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_seconds: int) -> dict[str, Any]:
     """What the runner's script reads from its element's ``data-guide-data``."""
     problem = coding.problem(pid)
     solution = coding.solutions[pid]
@@ -178,7 +177,6 @@ def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_
         "seconds": seconds,
         "limitSeconds": limit_seconds,
         "visible": sum(1 for c in found if c.example),
-        "worker": worker,
         "context": {
             "prelude": prelude(source, support),
             "postlude": postlude(source),

@@ -34,7 +34,7 @@ def worked() -> Coding:
 
 
 def runner_for(pid: str) -> dict[str, Any]:
-    return runner.runner_data(worked(), pid, ROOT, seconds=60, limit_seconds=LIMIT, worker="javascripts/code-runner-worker.js")
+    return runner.runner_data(worked(), pid, ROOT, seconds=60, limit_seconds=LIMIT)
 
 
 def run_all(code: str, context: dict[str, Any]) -> list[dict[str, Any]]:
@@ -208,7 +208,7 @@ def test_code_survives_a_reload(page, site_url):
 def test_a_full_storage_keeps_the_code_in_the_editor_and_says_so(page, site_url):
     pid = "count-subarrays-with-sum"
     open_editor(page, problem_url(site_url, pid))
-    page.evaluate("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }")
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
     set_code(page, "def count_subarrays_with_sum(nums, target):\n    return 7\n")
     expect(page.locator("[data-runner=saved]")).to_contain_text("Not saved")
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 7")

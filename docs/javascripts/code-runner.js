@@ -5,6 +5,9 @@
 // The functions above start() are its pure logic, tested in tests/js/code-runner.test.js.
 (() => {
   "use strict";
+  // The worker sits beside this file; read its address now, while this script is the current one.
+  const script = typeof document === "object" && document.currentScript;
+  const WORKER = script ? new URL("code-runner-worker.js", script.src).href : "code-runner-worker.js";
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
   const plural = (n, one, many = one + "s") => `${n} ${n === 1 ? one : many}`;
   const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -220,7 +223,7 @@
       );
     }
     function spawn() {
-      const w = new Worker(new URL(data.worker, document.baseURI), { type: "module" });
+      const w = new Worker(WORKER, { type: "module" });
       w.onmessage = (e) => {
         if (w !== worker) return;
         const m = e.data;
