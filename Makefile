@@ -20,14 +20,21 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# The site's own npm packages (package.json "dependencies": the code runner's Pyodide and
+# CodeMirror, esbuild, iframe-worker) are all that serve and build need; the tests add the
+# devDependencies (axe-core, vnu-jar, ts-fsrs).
+node_modules/.site-installed: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(BIN)/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.site-installed $@
+
+serve: $(BIN)/.installed node_modules/.site-installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/.installed
+build: $(BIN)/.installed node_modules/.site-installed
 	$(BIN)/python -m tools.build site
 
 test: $(BIN)/.installed node_modules/.installed

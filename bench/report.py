@@ -499,6 +499,34 @@ def _search(res: Results) -> list[str]:
     return out
 
 
+def _runner(res: Results) -> list[str]:
+    r = getattr(res, "runner", None)
+    if r is None:
+        return []
+    out = ["## 6. The code runner's first use", ""]
+    out.append(
+        f"On `/{r.page}`, in Chromium (Playwright), desktop viewport, served with gzip by the benchmark's server (which leaves "
+        "`.wasm` and `.zip` uncompressed, as their own formats are). Nothing of the runner loads before the candidate presses "
+        "*Open the editor*; the editor loads then, and Python on the first press of *Run the tests*. **Cold**: a new browser "
+        "profile, from the press of Run to the first row of results, the runtime's download and start included. **Warm**: the "
+        f"same profile on a new page, the runtime from the HTTP cache. Median of {len(r.cold_ms)} of each."
+    )
+    out.append("")
+    out += _table(
+        ["", "Value"],
+        [
+            ("First Run to first result, cold", f"{r.cold:.0f} ms"),
+            ("First Run to first result, warm", f"{r.warm:.0f} ms"),
+            ("Transferred on first use (median)", kib(int(median([float(t) for t in r.transferred])))),
+            ("Runtime files, raw", kib(r.raw)),
+            ("Runtime files, gzip", kib(r.gzipped)),
+        ],
+        "->",
+    )
+    out += _table(["File", "Raw", "Gzip"], [(f"`{f.path}`", kib(f.raw), kib(f.gzipped)) for f in r.files], "->>")
+    return out
+
+
 def render(res: Results, before: Results | None = None) -> str:
     goals = all_goals(res)
     unmet = [g for g in goals if not g.met]
@@ -532,4 +560,5 @@ def render(res: Results, before: Results | None = None) -> str:
         out += _lighthouse(res)
     out += _weight(res)
     out += _search(res)
+    out += _runner(res)
     return "\n".join(out).rstrip() + "\n"

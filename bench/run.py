@@ -16,6 +16,8 @@ What it measures is what decides something:
    CSS and JavaScript gzipped against a budget.
 4. Search: keystroke-to-result latency in Chromium, and the index size:
    candidates search more than they browse.
+5. The code runner: what its first use downloads, and the wait from the first
+   Run to the first test result, cold and warm.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import lighthouse, machine, report, search, weight
+from . import lighthouse, machine, report, runner, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -194,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"search latency: {len(words)} queries x {search.ROUNDS} rounds, site then baseline")
         res.search_site = search.measure(served_site, words, site_out)
         res.search_baseline = search.measure(served_base, words, base_out)
+
+        # 5. The code runner's first use ------------------------------------------
+        log(f"code runner: {runner.ROUNDS} cold and warm first runs on /{runner.PROBLEM}")
+        res.runner = runner.measure(served_site, site_out)
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0

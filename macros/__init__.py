@@ -10,7 +10,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from . import data, design, diagram, errors, examples, home, pages, render, search_terms, shape, worked
+from . import coding, data, design, diagram, errors, examples, home, pages, render, runner, search_terms, shape, worked
 from .errors import DataError
 
 __all__ = ["DataError", "define_env", "on_post_build"]
@@ -31,7 +31,7 @@ def _reload() -> type:
     if _fresh:
         _fresh = False
     else:
-        for module in (errors, data, render, shape, diagram, design, examples, worked, home, search_terms, pages):
+        for module in (errors, data, render, shape, diagram, design, examples, worked, home, search_terms, coding, runner, pages):
             importlib.reload(module)
     return pages.GuideMacros
 

@@ -9,7 +9,7 @@ from typing import Any, Callable, Mapping
 
 from markupsafe import Markup
 
-from . import home, search_terms, shape, worked
+from . import coding, home, runner, search_terms, shape, worked
 from .data import PASSAGE_MAX_WORDS, SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
@@ -43,6 +43,8 @@ class GuideMacros:
     examples: Examples | None = None
     walkthroughs: Mapping[str, Walkthrough] = field(default_factory=dict)
     terms: search_terms.SearchTerms | None = None  # data/search.yml, read by from_project
+    coding_data: coding.Coding | None = None  # data/coding/ and coding/problems/, read by from_project
+    project_dir: Path = Path(".")  # where coding/ lives: the code runner reads each problem's module
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -62,7 +64,10 @@ class GuideMacros:
         examples = load_examples(project_dir / "data", site)
         walkthroughs = load_walkthroughs(project_dir / "data", site)
         terms = search_terms.load(project_dir / "data" / "search.yml", project_dir / "docs")
-        return cls(site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms)
+        worked_problems = coding.load_coding(project_dir / "data", site, project_dir)
+        return cls(
+            site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms, coding_data=worked_problems, project_dir=project_dir
+        )
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
         """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
@@ -116,6 +121,10 @@ class GuideMacros:
             "readiness": self.readiness,
             "readiness_summary": self.readiness_summary,
             "study_plan": self.study_plan,
+            "coding_problem": self.coding_problem,
+            "coding_patterns": self.coding_patterns,
+            "coding_problems": self.coding_problems,
+            "coding_plan": self.coding_plan,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -333,6 +342,47 @@ class GuideMacros:
 
     def study_plan(self) -> str:
         return self.renderer.render("study-plan.html", data=shape.study_plan_data(self.site))
+
+
+    # ----------------------------------------------------------------------- the coding round
+
+    def _coding(self) -> coding.Coding:
+        assert self.coding_data is not None, "GuideMacros.from_project reads data/coding/"
+        return self.coding_data
+
+    def coding_problem(self, pid: str) -> str:
+        """Every field of one worked problem, with its solution read from its module."""
+        view = coding.problem_view(self._coding(), self.site, pid, self.here())
+        return self.renderer.render("coding-problem.md", view=view, runner=Markup(self._code_runner(pid)))
+
+    def _code_runner(self, pid: str) -> str:
+        """"Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
+        data = runner.runner_data(
+            self._coding(),
+            pid,
+            self.project_dir,
+            seconds=60 * self.site.number(runner.CLOCK_MINUTES).max,
+            limit_seconds=self.site.number(runner.TIME_LIMIT).max,
+        )
+        return self.renderer.render("code-runner.html", data=data, limit=self.number(runner.TIME_LIMIT))
+
+    def coding_patterns(self) -> str:
+        """The pattern guide: each pattern's cues, idea, complexity, mistakes and problems."""
+        return self.renderer.render("coding-patterns.md", rows=coding.pattern_rows(self._coding(), self.here()))
+
+    def coding_problems(self) -> str:
+        """Every worked problem, grouped by pattern, linked to its page."""
+        return self.renderer.render(
+            "coding-problems.md",
+            rows=coding.pattern_rows(self._coding(), self.here()),
+            patterns_href=coding.pattern_href(self.site, "", self.here()),
+        )
+
+    def coding_plan(self) -> str:
+        """The guide's minute-by-minute plan for the technical question, from data/coding/plan.yml."""
+        rows = coding.plan_rows(self._coding(), self.site)
+        minutes = {row.step.id: Markup(self.number(row.step.minutes)) for row in rows}
+        return self.renderer.render("coding-plan.md", rows=rows, minutes=minutes, clock=coding.clock)
 
 
 def write_coach_data(site: SiteData, site_dir: Path) -> None:

@@ -49,7 +49,7 @@ ZENSICAL_UNSUPPORTED_OVERRIDES = {
     "overrides/partials/palette.html": "a copy of Material's palette.html; Zensical's palette toggle is its own",
 }
 # What a Zensical build needs from the project.
-SOURCES = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks")
+SOURCES = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks", "coding")
 
 
 def lock_file(name: str) -> Path:

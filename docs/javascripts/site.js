@@ -179,6 +179,7 @@
   var LAZY = {
     coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"],
     "readiness-summary": ["../generated/coach-data.js", "coach.js"], // it rates nothing: no scheduler
+    "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
   var here = document.currentScript ? document.currentScript.src : location.href;
   var loading = {};

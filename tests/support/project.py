@@ -67,7 +67,7 @@ def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
     Builds in about a second, for tests of what one page does with the macros.
     """
     dst.mkdir(parents=True)
-    for name in ("data", "macros"):
+    for name in ("data", "macros", "coding"):
         shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides" / "partials" / "macros", dst / "overrides" / "partials" / "macros")
     (dst / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")

@@ -1,0 +1,45 @@
+// The code runner's worker: real CPython (Pyodide, served from this site, never a CDN) running a
+// candidate's code against a worked problem's cases, off the page's thread. Started by
+// code-runner.js on the first press of Run; when a run goes over its time limit, or the candidate
+// presses Stop, the page terminates this worker and starts a fresh one for the next run.
+//
+// Messages in:  { code, context }  (context: prelude, postlude, entry, shown_entry, cases)
+// Messages out: { kind: "loading" }, { kind: "ready" }, { kind: "prepared", result },
+//               { kind: "case", result } for each case in order, { kind: "done" },
+//               { kind: "failed", message } when the runtime itself cannot start.
+import { loadPyodide } from "./vendor/pyodide/pyodide.mjs";
+
+let harness = null;
+
+async function start() {
+  postMessage({ kind: "loading" });
+  const [pyodide, source] = await Promise.all([
+    loadPyodide({ indexURL: new URL("./vendor/pyodide/", import.meta.url).href, stdout: () => {}, stderr: () => {} }),
+    fetch(new URL("./code-runner-harness.py", import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`the runner's harness answered ${r.status}`);
+      return r.text();
+    }),
+  ]);
+  const scope = pyodide.globals.get("dict")();
+  pyodide.runPython(source, { globals: scope });
+  harness = { prepare: scope.get("prepare"), runCase: scope.get("run_case") };
+  postMessage({ kind: "ready" });
+}
+
+let starting = null;
+onmessage = async (event) => {
+  try {
+    starting = starting || start();
+    await starting;
+  } catch (error) {
+    postMessage({ kind: "failed", message: String((error && error.message) || error) });
+    return;
+  }
+  const { code, context } = event.data;
+  const prepared = JSON.parse(harness.prepare(code, JSON.stringify(context)));
+  postMessage({ kind: "prepared", result: prepared });
+  if (prepared.ok) {
+    for (let i = 0; i < context.cases.length; i++) postMessage({ kind: "case", result: JSON.parse(harness.runCase(i)) });
+  }
+  postMessage({ kind: "done" });
+};

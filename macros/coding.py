@@ -1,0 +1,571 @@
+"""Load and check the coding round: ``data/coding/patterns.yml``, ``data/coding/problems/*.yml``
+and the solution modules under ``coding/problems/``.
+
+The shapes are pydantic models with extra keys forbidden; the first thing wrong becomes one
+:class:`macros.errors.DataError` naming the file, the entry and the field. Then the checks a
+model cannot make alone: the pattern and the Leadership Principle exist, the module exists and
+defines the entry, its brute-force ``reference`` and ``random_case``, the solution markers are
+there once each, the examples call the entry with its parameters, at least two examples are
+edge cases, and every pattern has at least two problems.
+
+The modules are read as text and parsed with :mod:`ast`, never imported: a build runs no
+problem code, and nothing here imports Hypothesis (a test-only dependency).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal, Mapping
+
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StrictStr, StringConstraints, ValidationError, field_validator
+
+from .data import ID_RE, SiteData, _kind, _label, read_yaml
+from .errors import DataError
+from .render import md_escape, relative_link
+from .shape import principle_page
+
+PATTERNS_FILE = Path("coding") / "patterns.yml"  # under data/
+PLAN_FILE = Path("coding") / "plan.yml"  # under data/
+PLAN_TOTAL = "interview-technical-minutes"  # the plan's steps fill this number of data/numbers.yml
+PROBLEMS_DIR = Path("coding") / "problems"  # under data/
+MODULES_DIR = Path("coding") / "problems"  # under the project root
+START_MARKER = "# --8<-- [start:solution]"
+END_MARKER = "# --8<-- [end:solution]"
+GROWTHS = ("1", "log n", "n", "n log n", "n^2", "n^3", "2^n", "n!")
+DIFFICULTIES = ("easy", "medium", "hard")
+MIN_PROBLEMS_PER_PATTERN = 2
+MIN_EDGE_EXAMPLES = 2
+
+# Text: one or more non-blank characters; whitespace runs (folded YAML) become one space.
+# Strict strings and booleans: YAML's 5 or yes is not text, and "yes" is not true.
+Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
+Ident = Annotated[StrictStr, StringConstraints(pattern=ID_RE.pattern)]
+PythonName = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+
+
+class _Model(BaseModel):
+    """Every record: frozen, and no unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class Pattern(_Model):
+    id: Ident
+    name: Text
+    cues: Annotated[tuple[Text, ...], Field(min_length=2)]
+    idea: Text
+    complexity: Text
+    mistakes: Annotated[tuple[Text, ...], Field(min_length=2)]
+
+
+class Step(_Model):
+    """One step of the guide's plan for the technical question (data/coding/plan.yml)."""
+
+    id: Ident
+    name: Text
+    minutes: Ident  # a number id in data/numbers.yml
+    do: Text
+
+
+class Clarifying(_Model):
+    ask: Text
+    assume: Text
+
+
+class Example(_Model):
+    args: dict[str, JsonValue]
+    expected: JsonValue
+    why: Text
+    edge: StrictBool = False
+
+
+class Complexity(_Model):
+    time: Text
+    space: Text
+    growth: Literal["1", "log n", "n", "n log n", "n^2", "n^3", "2^n", "n!"]
+    reasoning: Text
+
+
+class FollowUp(_Model):
+    ask: Text
+    answer: Text
+
+
+class Problem(_Model):
+    id: Ident
+    title: Text
+    pattern: Ident
+    difficulty: Literal["easy", "medium", "hard"]
+    resembles: Text | None = None
+    principle: Ident
+    principle_note: Text
+    statement: Text
+    clarifying: Annotated[tuple[Clarifying, ...], Field(min_length=2, max_length=4)]
+    examples: Annotated[tuple[Example, ...], Field(min_length=3, max_length=6)]
+    brute_force: Text
+    why_not_enough: Text
+    better_idea: Text
+    entry: PythonName
+    shown_entry: PythonName | None = None
+    complexity: Complexity
+    tests_to_say: Annotated[tuple[Text, ...], Field(min_length=3, max_length=6)]
+    follow_ups: Annotated[tuple[FollowUp, ...], Field(min_length=2, max_length=4)]
+
+    @property
+    def module(self) -> str:
+        """The module's name under ``coding.problems``: the id with ``-`` replaced by ``_``."""
+        return self.id.replace("-", "_")
+
+    @property
+    def shown(self) -> str:
+        """The function or class the page's code defines and the prose talks about."""
+        return self.shown_entry or self.entry
+
+
+@dataclass(frozen=True)
+class Solution:
+    """The part of a problem's module the page shows: the lines between the two markers."""
+
+    path: str  # project-relative, e.g. coding/problems/lru_cache.py
+    code: str  # exactly those lines, joined with newlines, no trailing newline
+    first_line: int  # 1-based line number of the first shown line in the module
+
+
+@dataclass(frozen=True)
+class Coding:
+    patterns: tuple[Pattern, ...]
+    problems: tuple[Problem, ...]  # in pattern order, then by file name
+    solutions: Mapping[str, Solution]  # problem id -> its solution
+    plan: tuple[Step, ...] = ()
+
+    @cached_property
+    def _patterns_by_id(self) -> Mapping[str, Pattern]:
+        return {p.id: p for p in self.patterns}
+
+    @cached_property
+    def _problems_by_id(self) -> Mapping[str, Problem]:
+        return {p.id: p for p in self.problems}
+
+    def pattern(self, pid: str) -> Pattern:
+        try:
+            return self._patterns_by_id[pid]
+        except KeyError:
+            raise KeyError(f"unknown coding pattern id '{pid}'") from None
+
+    def problem(self, pid: str) -> Problem:
+        try:
+            return self._problems_by_id[pid]
+        except KeyError:
+            raise KeyError(f"unknown coding problem id '{pid}'") from None
+
+    def problems_for(self, pattern_id: str) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.pattern == pattern_id)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _problem_text(error: Mapping[str, Any]) -> str:
+    """Pydantic's complaint about one value, worded as the rest of the data layer words it."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not a field this entry may have"
+    if kind == "literal_error":
+        return f"{value!r} is not one of: {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == ID_RE.pattern:
+            return f"'{value}' is not a kebab-case id (a-z, 0-9 and single hyphens)"
+        return f"'{value}' is not a Python name"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return f"must have at least {ctx.get('min_length')} items, got {ctx.get('actual_length')}"
+    if kind == "too_long":
+        return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
+    if kind in ("string_type", "str_type"):
+        return f"must be text, got {_kind(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"must be true or false, got {_kind(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"must be a list, got {_kind(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a mapping, got {_kind(value)}"
+    return str(error["msg"][:1].lower() + error["msg"][1:])
+
+
+def _data_error(file: str, entry: str, exc: ValidationError) -> DataError:
+    """The first of pydantic's errors as a DataError: list positions go into the entry
+    ("lru-cache examples #2"), the rest of the location is the field ("complexity.growth")."""
+    error = exc.errors()[0]
+    loc = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
+    names: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            entry += f" {'.'.join(names)} #{part + 1}" if names else f" #{part + 1}"
+            names = []
+        else:
+            names.append(str(part))
+    return DataError(file, entry, ".".join(names) or None, _problem_text(error))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _rel(path: Path, project: Path) -> str:
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_patterns(data_dir: Path) -> tuple[Pattern, ...]:
+    path = Path(data_dir) / PATTERNS_FILE
+    file = _rel(path, Path(data_dir).parent)
+    doc = read_yaml(path, Path(data_dir))
+    if not isinstance(doc, list) or not doc:
+        raise DataError(file, None, None, f"must be a list of patterns, got {_kind(doc)}")
+    patterns = []
+    seen: set[str] = set()
+    for i, raw in enumerate(doc, 1):
+        label = _label(i, raw)
+        try:
+            pattern = Pattern.model_validate(raw)
+        except ValidationError as exc:
+            raise _data_error(file, label, exc) from None
+        if pattern.id in seen:
+            raise DataError(file, label, "id", f"duplicate id '{pattern.id}'")
+        seen.add(pattern.id)
+        patterns.append(pattern)
+    return tuple(patterns)
+
+
+def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
+    """The plan's steps; each names a number, and the numbers add up to PLAN_TOTAL."""
+    path = Path(data_dir) / PLAN_FILE
+    file = _rel(path, Path(data_dir).parent)
+    doc = read_yaml(path, Path(data_dir))
+    if not isinstance(doc, list) or not doc:
+        raise DataError(file, None, None, f"must be a list of steps, got {_kind(doc)}")
+    steps = []
+    for i, raw in enumerate(doc, 1):
+        label = _label(i, raw)
+        try:
+            step = Step.model_validate(raw)
+        except ValidationError as exc:
+            raise _data_error(file, label, exc) from None
+        try:
+            number = site.number(step.minutes)
+        except KeyError:
+            raise DataError(file, label, "minutes", f"unknown number '{step.minutes}' (data/numbers.yml)") from None
+        if number.is_range:
+            raise DataError(file, label, "minutes", f"'{step.minutes}' is a range; a step of the plan needs one value")
+        steps.append(step)
+    total = sum(site.number(s.minutes).min for s in steps)
+    try:
+        whole = site.number(PLAN_TOTAL)
+    except KeyError:
+        raise DataError(file, None, None, f"needs the number '{PLAN_TOTAL}' in data/numbers.yml") from None
+    if total != whole.max:
+        raise DataError(file, None, "minutes", f"the steps add up to {total} minutes; '{PLAN_TOTAL}' is {whole.max}")
+    return tuple(steps)
+
+
+def load_problem(path: Path, data_dir: Path) -> Problem:
+    file = _rel(path, Path(data_dir).parent)
+    raw = read_yaml(path, Path(data_dir))
+    if not isinstance(raw, dict):
+        raise DataError(file, None, None, f"must be a mapping of a problem's fields, got {_kind(raw)}")
+    try:
+        problem = Problem.model_validate(raw)
+    except ValidationError as exc:
+        raise _data_error(file, path.stem, exc) from None
+    if problem.id != path.stem:
+        raise DataError(file, path.stem, "id", f"'{problem.id}' must match the file name '{path.stem}'")
+    return problem
+
+
+def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.ClassDef]:
+    return {
+        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
+    }  # type: ignore[misc]
+
+
+def read_solution(problem: Problem, project: Path, file: str) -> Solution:
+    """The module's shown lines, after checking the module against the problem's data."""
+    path = Path(project) / MODULES_DIR / f"{problem.module}.py"
+    where = _rel(path, Path(project))
+    if not path.is_file():
+        raise DataError(file, problem.id, "id", f"has no solution module {where}")
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.strip() == START_MARKER]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END_MARKER]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] <= starts[0] + 1:
+        raise DataError(
+            file, problem.id, "entry", f"{where} must have one '{START_MARKER}' line, then the solution, then one '{END_MARKER}' line"
+        )
+    start, end = starts[0], ends[0]
+    try:
+        tree = ast.parse(source, filename=where)
+    except SyntaxError as exc:
+        raise DataError(file, problem.id, "entry", f"{where} is not valid Python (line {exc.lineno}): {exc.msg}") from None
+    defs = _definitions(tree)
+    inside = {name for name, node in defs.items() if start < node.lineno - 1 - len(node.decorator_list) < end}
+    for needed in ("reference", "random_case"):
+        if needed not in defs:
+            raise DataError(file, problem.id, "entry", f"{where} defines no '{needed}' function")
+        if needed in inside:
+            raise DataError(file, problem.id, "entry", f"{where}: '{needed}' must be outside the solution markers")
+    if problem.entry not in defs:
+        raise DataError(file, problem.id, "entry", f"{where} defines no '{problem.entry}' at its top level")
+    if problem.shown_entry is None and problem.entry not in inside:
+        raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be between the solution markers of {where}")
+    if problem.shown_entry is not None:
+        if problem.shown_entry not in inside:
+            raise DataError(file, problem.id, "shown_entry", f"'{problem.shown_entry}' must be between the solution markers of {where}")
+        if problem.entry in inside:
+            raise DataError(file, problem.id, "entry", f"'{problem.entry}' is an adapter: it belongs outside the solution markers of {where}")
+    _check_arguments(problem, defs[problem.entry], file)
+    shown = lines[start + 1 : end]
+    return Solution(path=where, code="\n".join(shown).rstrip("\n"), first_line=start + 2)
+
+
+def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.ClassDef, file: str) -> None:
+    """Every example names exactly the entry function's parameters."""
+    if not isinstance(node, ast.FunctionDef):
+        raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values")
+    params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+    required = set(params[: len(params) - len(node.args.defaults)]) - {a.arg for a in node.args.kwonlyargs}
+    required |= {a.arg for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if d is None}
+    for i, example in enumerate(problem.examples, 1):
+        names = set(example.args)
+        unknown = sorted(names - set(params))
+        missing = sorted(required - names)
+        if unknown or missing:
+            said = [f"unknown {', '.join(unknown)}" for _ in [0] if unknown] + [f"missing {', '.join(missing)}" for _ in [0] if missing]
+            raise DataError(
+                file, f"{problem.id} examples #{i}", "args", f"must name the parameters of {problem.entry}({', '.join(params)}): {'; '.join(said)}"
+            )
+
+
+def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> Coding:
+    """Every pattern and problem, checked against each other, the principles and the modules.
+
+    ``project`` is the folder holding ``coding/`` (by default the parent of ``data_dir``).
+    """
+    data_dir = Path(data_dir)
+    project = Path(project) if project is not None else data_dir.parent
+    patterns = load_patterns(data_dir)
+    pattern_ids = [p.id for p in patterns]
+    folder = data_dir / PROBLEMS_DIR
+    files = sorted(folder.glob("*.yml"))
+    if not files:
+        raise DataError(_rel(folder, data_dir.parent), None, None, "folder is missing or has no .yml files")
+    problems: list[Problem] = []
+    solutions: dict[str, Solution] = {}
+    titles: dict[str, str] = {}
+    for path in files:
+        file = _rel(path, data_dir.parent)
+        problem = load_problem(path, data_dir)
+        if problem.pattern not in pattern_ids:
+            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see {PATTERNS_FILE.as_posix()} under data/)")
+        try:
+            site.principle(problem.principle)
+        except KeyError:
+            raise DataError(file, problem.id, "principle", f"unknown principle '{problem.principle}'") from None
+        if problem.title.casefold() in titles:
+            raise DataError(file, problem.id, "title", f"'{problem.title}' is also the title of '{titles[problem.title.casefold()]}'")
+        titles[problem.title.casefold()] = problem.id
+        edges = sum(1 for e in problem.examples if e.edge)
+        if edges < MIN_EDGE_EXAMPLES:
+            raise DataError(file, problem.id, "examples", f"has {edges} edge case(s) (edge: true); at least {MIN_EDGE_EXAMPLES} are needed")
+        solutions[problem.id] = read_solution(problem, project, file)
+        problems.append(problem)
+    patterns_file = _rel(data_dir / PATTERNS_FILE, data_dir.parent)
+    for i, pattern in enumerate(patterns, 1):
+        count = sum(1 for p in problems if p.pattern == pattern.id)
+        if count < MIN_PROBLEMS_PER_PATTERN:
+            raise DataError(
+                patterns_file,
+                f"#{i} (id '{pattern.id}')",
+                None,
+                f"has {count} worked problem(s) in data/coding/problems/; every pattern needs at least {MIN_PROBLEMS_PER_PATTERN}",
+            )
+    ordered = sorted(problems, key=lambda p: pattern_ids.index(p.pattern))
+    return Coding(patterns=patterns, problems=tuple(ordered), solutions=solutions, plan=load_plan(data_dir, site))
+
+
+# --------------------------------------------------------------------------- shaping for the pages
+
+
+_CODE_SPAN = re.compile(r"(`[^`]+`)")
+
+
+def inline_markdown(text: str) -> Markup:
+    """A data text as Markdown that shows exactly its words: code spans (`like this`) stay code
+    spans, and everything else is escaped by :func:`macros.render.md_escape`."""
+    out: list[str] = []
+    for piece in _CODE_SPAN.split(" ".join(text.split())):
+        if not piece:
+            continue
+        if _CODE_SPAN.fullmatch(piece):
+            out.append(piece)
+            continue
+        lead = " " if piece[0] == " " else ""
+        trail = " " if piece[-1] == " " and piece.strip() else ""
+        out.append(lead + md_escape(piece) + trail)
+    return Markup("".join(out).strip())
+
+
+def python_value(value: Any) -> str:
+    """A JSON-like value as Python writes it (None, True, 'text')."""
+    return repr(value)
+
+
+def problem_page(problem: Problem) -> str:
+    """The docs path of a problem's generated page."""
+    return f"amazon/coding/problems/{problem.id}.md"
+
+
+PATTERNS_GUIDE = "amazon-coding-patterns"  # data/guides.yml: the pattern guide's page
+PROBLEMS_GUIDE = "amazon-coding-problems"  # data/guides.yml: the index of worked problems
+
+
+@dataclass(frozen=True)
+class ExampleView:
+    inputs: Markup  # one Markdown code span per argument, comma-separated: `nums = [1, 2]`, `target = 3`
+    output: Markup
+    why: Markup
+    edge: bool
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    problem: Problem
+    pattern: Pattern
+    pattern_href: Markup
+    principle_name: str
+    principle_href: Markup
+    text: Mapping[str, Markup]  # each prose field as inline Markdown
+    clarifying: tuple[tuple[Markup, Markup], ...]
+    examples: tuple[ExampleView, ...]
+    tests: tuple[Markup, ...]
+    follow_ups: tuple[tuple[Markup, Markup], ...]
+    code: Markup
+    source_path: Markup  # a code span: `coding/problems/lru_cache.py`
+    time: Markup  # code spans: `O(n)`
+    space: Markup
+    anchor: Markup  # the pattern id, for a heading's id
+
+
+def _code(text: str) -> Markup:
+    """A Markdown code span holding ``text`` (which has no backtick: values are Python reprs)."""
+    body = " ".join(text.split())
+    fence = "``" if "`" in body else "`"
+    return Markup(f"{fence} {body} {fence}" if fence == "``" else f"`{body}`")
+
+
+def pattern_href(site: SiteData, pattern_id: str, from_page: str) -> Markup:
+    """The link to a pattern's section of the pattern guide (to the page itself for an empty id)."""
+    return relative_link(from_page, site.guide(PATTERNS_GUIDE).page or "", pattern_id or None)
+
+
+def problem_href(problem: Problem, from_page: str) -> Markup:
+    return relative_link(from_page, problem_page(problem))
+
+
+def problem_view(coding: Coding, site: SiteData, pid: str, from_page: str) -> ProblemView:
+    problem = coding.problem(pid)
+    principle = site.principle(problem.principle)
+    fields = ("statement", "brute_force", "why_not_enough", "better_idea", "principle_note")
+    text = {name: inline_markdown(getattr(problem, name)) for name in fields}
+    text["complexity_reasoning"] = inline_markdown(problem.complexity.reasoning)
+    examples = tuple(
+        ExampleView(
+            inputs=Markup(", ").join(_code(f"{name} = {python_value(value)}") for name, value in e.args.items()),
+            output=_code(python_value(e.expected)),
+            why=inline_markdown(e.why),
+            edge=e.edge,
+        )
+        for e in problem.examples
+    )
+    return ProblemView(
+        problem=problem,
+        pattern=coding.pattern(problem.pattern),
+        pattern_href=pattern_href(site, problem.pattern, from_page),
+        principle_name=principle.name,
+        principle_href=relative_link(from_page, principle_page(site, principle.id)),
+        text=text,
+        clarifying=tuple((inline_markdown(c.ask), inline_markdown(c.assume)) for c in problem.clarifying),
+        examples=examples,
+        tests=tuple(inline_markdown(t) for t in problem.tests_to_say),
+        follow_ups=tuple((inline_markdown(f.ask), inline_markdown(f.answer)) for f in problem.follow_ups),
+        code=Markup(coding.solutions[pid].code),
+        source_path=_code(coding.solutions[pid].path),
+        time=_code(problem.complexity.time),
+        space=_code(problem.complexity.space),
+        anchor=Markup(problem.pattern),
+    )
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    pattern: Pattern
+    anchor: Markup  # the pattern id (kebab-case, checked), for the heading's id
+    cues: tuple[Markup, ...]
+    idea: Markup
+    complexity: Markup
+    mistakes: tuple[Markup, ...]
+    problems: tuple[tuple[Problem, Markup], ...]  # each problem with the link to its page
+
+
+def pattern_rows(coding: Coding, from_page: str) -> tuple[PatternRow, ...]:
+    return tuple(
+        PatternRow(
+            pattern=p,
+            anchor=Markup(p.id),
+            cues=tuple(inline_markdown(c) for c in p.cues),
+            idea=inline_markdown(p.idea),
+            complexity=inline_markdown(p.complexity),
+            mistakes=tuple(inline_markdown(m) for m in p.mistakes),
+            problems=tuple((q, problem_href(q, from_page)) for q in coding.problems_for(p.id)),
+        )
+        for p in coding.patterns
+    )
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    step: Step
+    minutes: int
+    starts: int  # minutes into the technical question when the step starts
+    do: Markup
+
+
+def plan_rows(coding: Coding, site: SiteData) -> tuple[PlanRow, ...]:
+    rows = []
+    elapsed = 0
+    for step in coding.plan:
+        minutes = site.number(step.minutes).min
+        rows.append(PlanRow(step, minutes, elapsed, inline_markdown(step.do)))
+        elapsed += minutes
+    return tuple(rows)
+
+
+def clock(minutes: int) -> str:
+    """Minutes into the technical question as a clock reading: 17 -> "17:00"."""
+    return f"{minutes}:00"
