@@ -66,11 +66,11 @@
   // A story's text as Markdown that shows it literally, in CommonMark and Python-Markdown alike: HTML's
   // < > & as entities, the inline markup characters (emphasis, code, links) escaped, and a line's first
   // character that could start a heading, list or rule (# - + = and a number's . or ) ) as an entity;
-  // a line break is kept as a hard break inside its paragraph.
+  // a line break is kept as a hard break inside its paragraph. (\x60 is the backtick.)
   const ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
   const mdText = (t) =>
     t.split(/\r?\n/).map((line) =>
-      line.replace(/[&<>]/g, (c) => ENTITY[c]).replace(/[\\`*_[\]]/g, "\\$&")
+      line.replace(/[&<>]/g, (c) => ENTITY[c]).replace(/[\\\x60*_[\]]/g, "\\$&")
         .replace(/^(\s*)([#+=-])/, (m, sp, c) => `${sp}&#${c.charCodeAt(0)};`)
         .replace(/^(\s*\d+)([.)])/, (m, n, c) => `${n}&#${c.charCodeAt(0)};`)
     ).join("  \n");
