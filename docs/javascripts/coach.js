@@ -421,7 +421,7 @@
     let recorder = null, stream = null, began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
 
     // The panel's title is a heading one level below the last heading before the coach.
-    const above = [...document.querySelectorAll("h1, h2, h3, h4, h5")].filter((h) => h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING || root.contains(h)).pop();
+    const above = [...(root.closest("article") || document).querySelectorAll("h1, h2, h3, h4, h5")].filter((h) => h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING || root.contains(h)).pop();
     const heading = el(`h${Math.min(6, above ? +above.tagName[1] + 1 : 2)}`, "guide-coach__title");
     const status = el("p", "guide-coach__clock");
     status.setAttribute("role", "timer");
@@ -710,11 +710,11 @@
         tr.classList.toggle("is-gap", row.stories < D.storiesTarget);
       }
       // Each item links to where to practice it: the planner, the drill, or the principle's questions.
-      const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : $(n.to)).href;
+      const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : $(n.to));
       $("next").replaceChildren(...r.next.slice(0, 3).map((n) => {
-        const a = Object.assign(el("a", "", n.text), { href: where(n) });
-        const li = el("li");
-        li.append(a);
+        const link = where(n);
+        const li = el("li", "", link ? null : n.text);
+        if (link) li.append(Object.assign(el("a", "", n.text), { href: link.href }));
         return li;
       }));
       if (!r.next.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
