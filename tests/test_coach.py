@@ -867,7 +867,7 @@ def test_a_backup_without_recordings_says_they_stay_and_leaves_them(watch: Watch
     path = tmp_path / "b.json"
     path.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
     import_file(page, path)
-    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("Backup imported")
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("the recordings in this browser are unchanged")
     assert asked and "no recordings" in asked[-1] and "Replace everything" not in asked[-1]
     assert recordings(page) == audio
     watch.check()

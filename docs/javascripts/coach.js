@@ -791,7 +791,7 @@
           return fail(`The recordings could not be written: ${storageProblem(err)}. What was saved before is unchanged.`);
         }
       }
-      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : ".") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
+      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : "; the recordings in this browser are unchanged.") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
       render();
     });
 
