@@ -329,6 +329,9 @@ class GuideMacros:
             principles=self.site.principles,
             target=self.site.number("stories-per-principle").min,
             planner=shape.guide_link(self.site, "star-planner", self.here()),
+            drill=shape.guide_link(self.site, "drill", self.here()),
+            # Where each principle's questions are practiced: its page's list of questions.
+            questions={p.id: shape.relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
         )
 
     def readiness_summary(self) -> str:

@@ -387,6 +387,7 @@ def test_the_study_plan_downloads_a_calendar_that_parses_with_one_event_a_day(wa
 
 # --------------------------------------------------------------------------- one backup, one delete
 
+EXPORTED = "2026-12-07T09:00:00.000Z"
 STORY = {"id": "s1", "title": "Cut the bill", "when": "2025-03", "situation": "s", "task": "t", "action": "a", "result": "r", "metrics": "30%", "principles": ["frugality"]}
 
 
@@ -465,6 +466,30 @@ def test_a_star_planner_file_imports_its_stories(watch: Watch, site_url: str, tm
     watch.check()
 
 
+def invalid_backups(good: dict[str, Any]) -> dict[str, str | bytes]:
+    """A backup per field that the coach cannot use, each otherwise valid."""
+    q = site().questions[0].id
+    card = {"due": "2026-12-09T10:00:00.000Z", "stability": 8.3, "difficulty": 2.1, "elapsed_days": 0, "scheduled_days": 8, "reps": 1, "lapses": 0, "learning_steps": 0, "state": 2, "last_review": "2026-12-01T10:00:00.000Z"}
+    rev = {"date": "2026-12-01", "seconds": 190, "checks": [True, False], "rating": 3}
+    rec = {"q": q, "type": "audio/webm", "seconds": 3, "date": "2026-12-01", "audio": "AQID+g=="}
+    sched = lambda **c: {**good, "schedule": {"version": 1, "cards": {q: {**card, **c}}}}  # noqa: E731
+    return {
+        "not-utf8.json": json.dumps({**good, "stories": [{**STORY, "title": "Caf\xe9"}]}, ensure_ascii=False).encode("latin-1"),
+        "exported-not-a-time.json": json.dumps({**good, "exported": "x"}),
+        "review-no-such-day.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "date": "2026-02-30"}]}}}),
+        "review-too-long.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "seconds": 99999}]}}}),
+        "card-state.json": json.dumps(sched(state=9)),
+        "card-negative-count.json": json.dumps(sched(reps=-3)),
+        "card-difficulty.json": json.dumps(sched(difficulty=40)),
+        "card-due-in-words.json": json.dumps(sched(due="December 9")),
+        "plan-no-such-day.json": json.dumps({**good, "plan": {"version": 1, "interview": "2027-02-29"}}),
+        "recording-broken-base64.json": json.dumps({**good, "recordings": [{**rec, "audio": "AQI"}]}),
+        "recording-empty.json": json.dumps({**good, "recordings": [{**rec, "audio": ""}]}),
+        "recording-no-such-day.json": json.dumps({**good, "recordings": [{**rec, "date": "2026-11-31"}]}),
+        "story-broken-text.json": json.dumps({**good, "stories": [{**STORY, "title": "half \ud83d"}]}),
+    }
+
+
 @pytest.mark.browser
 def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(watch: Watch, site_url: str, tmp_path: Path):
     page = watch.page
@@ -473,7 +498,7 @@ def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(wa
     page.reload()
     ready(page, "readiness")
     before, audio = ours(page), recordings(page)
-    good = {"format": shape.BACKUP_FORMAT, "version": 1, "exported": "x", "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}
+    good = {"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}
     cases = {
         "not-json.json": "{ not json",
         "wrong-version.json": json.dumps({**good, "version": 99}),
@@ -482,10 +507,12 @@ def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(wa
         "unknown-question.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {"<script>": []}}}),
         "bad-recording.json": json.dumps({**good, "recordings": [{"q": site().questions[0].id, "type": "text/html", "seconds": 1, "date": "2026-12-01", "audio": "PHNjcmlwdD4="}]}),
         "oversized.json": json.dumps({**good, "exported": "x" * (shape.BACKUP_MAX_BYTES + 10)}),
+        # What the coach could not use later, after "Replace everything", with a misleading message or none.
+        **invalid_backups(good),
     }
     for name, text in cases.items():
         path = tmp_path / name
-        path.write_text(text)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
         import_file(page, path)
         expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text("Nothing was imported.")
         assert ours(page) == before, name
@@ -519,7 +546,7 @@ def test_a_full_storage_quota_says_so_and_loses_nothing(watch: Watch, site_url: 
     # Stories first, smaller than those stored (written), then self-reviews larger than the quota allows.
     many = [{"date": "2026-12-01", "seconds": 100, "checks": [True] * 40, "rating": 3}] * 20
     backup = tmp_path / "b.json"
-    backup.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": "x", "stories": [], "reviews": {"version": 1, "reviews": {site().questions[0].id: many}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    backup.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {site().questions[0].id: many}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
     page.evaluate("() => { window.__full = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0) + 50; }")
     import_file(page, backup)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text("storage is full")
@@ -674,3 +701,312 @@ def test_blocked_storage_is_said_plainly_and_nothing_breaks(watch: Watch, site_u
     # is blocked, as it did before the coach existed; the coach catches every access of its own.
     assert watch.errors == ["The operation is insecure."] * 3
     assert watch.off_origin == []
+
+
+# --------------------------------------------------------------------------- races, faults, focus (issue 25)
+
+
+def put_recording(page: Any, q: str) -> None:
+    """A kept recording of question `q`, as the coach stores one."""
+    page.evaluate(
+        """([q, db]) => new Promise((ok, fail) => {
+          const req = indexedDB.open(db.name, 1);
+          req.onupgradeneeded = () => req.result.createObjectStore(db.store, { keyPath: "q" });
+          req.onsuccess = () => {
+            const tx = req.result.transaction(db.store, "readwrite");
+            tx.objectStore(db.store).put({ q, type: "audio/webm", seconds: 3, date: "2026-12-01", blob: new Blob([new Uint8Array([1, 2, 3, 250])], { type: "audio/webm" }) });
+            tx.oncomplete = () => { req.result.close(); ok(); };
+            tx.onerror = () => fail(tx.error);
+          };
+        })""",
+        [q, coach()["db"]],
+    )
+
+
+@pytest.mark.browser
+def test_next_question_while_recording_files_nothing_under_the_new_question(mic_browser: Any, site_url: str):
+    """The recorder stops asynchronously: its stop arrives after the drill shows the next question.
+    The recording belongs to the question it was started for, and is never shown or kept under another."""
+    w = Watch(mic_browser, site_url)
+    try:
+        page = w.page
+        page.goto(site_url + DRILL)
+        ready(page, "coach")
+        panel = page.locator(".guide-coach__panel")
+        # Next question while recording, as the drill invites: the new question shows no recording.
+        page.get_by_role("button", name="Record answer").click()
+        page.wait_for_timeout(1000)
+        page.get_by_role("button", name="Next question").click()
+        page.wait_for_timeout(1000)  # the stop handler has run by now
+        expect(panel.get_by_role("button", name="Keep recording")).to_be_hidden()
+        expect(panel.locator("audio")).to_be_hidden()
+        expect(panel.get_by_role("button", name="Record answer")).to_be_visible()
+        expect(panel.locator("[role=status]").first).to_contain_text("not kept")
+        assert recordings(page) == []
+
+        # Skip onto a question that has a kept recording: that recording stays, and Delete deletes it.
+        shown = page.locator("#guide-drill-card").get_attribute("data-question")
+        kept = next(q.id for q in reversed(site().questions) if q.id != shown)
+        put_recording(page, kept)
+        page.get_by_role("button", name="Record answer").click()
+        page.wait_for_timeout(1000)
+        page.evaluate("(q) => { document.getElementById('guide-drill-card').dataset.question = q; }", kept)  # what Skip does, on a known question
+        page.wait_for_timeout(1000)
+        expect(panel.get_by_role("button", name="Keep recording")).to_be_hidden()
+        expect(panel.locator("[role=status]").first).to_contain_text("Your recording from 2026-12-01")
+        assert [(r["q"], r["size"]) for r in recordings(page)] == [(kept, 4)]
+        page.get_by_role("button", name="Delete recording").click()
+        expect(panel.locator("[role=status]").first).to_have_text("Recording deleted from this device.")
+        assert recordings(page) == []
+        w.check()
+    finally:
+        w.close()
+
+
+def two_recordings_backup(tmp_path: Path) -> Path:
+    """A valid backup with two recordings, both unlike the seeded one."""
+    backup = {
+        "format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [{**STORY, "title": "From the backup"}],
+        "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None,
+        "recordings": [{"q": q.id, "type": "audio/webm", "seconds": 2, "date": "2026-12-02", "audio": "CQkJCQ=="} for q in site().questions[1:3]],
+    }
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps(backup))
+    return path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fault", ["throws", "aborts"])
+def test_a_recording_write_that_fails_mid_import_changes_nothing(watch: Watch, site_url: str, tmp_path: Path, fault: str):
+    """The second recording's write fails (refused at once, or its transaction aborted): the import is
+    all or nothing, so the text and the recordings stored before are all still there."""
+    page = watch.page
+    page.add_init_script(
+        """(() => {
+          const fault = FAULT;
+          const put = IDBObjectStore.prototype.put;
+          let n = 0;
+          IDBObjectStore.prototype.put = function (v) {
+            if (window.__failSecondPut && ++n === 2) {
+              if (fault === "throws") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+              const req = put.call(this, v);
+              this.transaction.abort();
+              return req;
+            }
+            return put.call(this, v);
+          };
+        })()""".replace("FAULT", json.dumps(fault))
+    )
+    page.goto(site_url + READINESS)
+    seed(page)
+    page.reload()
+    ready(page, "readiness")
+    before, audio = ours(page), recordings(page)
+    page.evaluate("() => { window.__failSecondPut = true; }")
+    import_file(page, two_recordings_backup(tmp_path))
+    alert = page.locator("#guide-readiness-file-msgs [role=alert]")
+    expect(alert).to_contain_text("Nothing was imported. The recordings could not be written")
+    expect(alert).to_contain_text("What was saved before is unchanged.")
+    assert ours(page) == before
+    assert recordings(page) == audio
+    watch.check()
+
+
+REFUSE_WRITES = """(() => {
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (window.__refuse) throw new DOMException("The operation is insecure.", "SecurityError");
+    return set.call(this, k, v);
+  };
+})()"""
+
+
+@pytest.mark.browser
+def test_storage_that_refuses_every_write_loses_nothing_it_had(watch: Watch, site_url: str, tmp_path: Path):
+    """localStorage.setItem throws on every call (storage blocked mid-session): saving a review and
+    importing a backup fail, say so, and leave every stored value where it was."""
+    page = watch.page
+    page.add_init_script(REFUSE_WRITES)
+    page.goto(site_url + READINESS)
+    seed(page)
+    page.goto(site_url + DRILL)
+    ready(page, "coach")
+    before = ours(page)
+    page.evaluate("() => { window.__refuse = true; }")
+    page.get_by_role("button", name="Review my answer").click()
+    page.get_by_role("radio", name=re.compile("^Good")).check()
+    page.get_by_role("button", name="Save review").click()
+    expect(page.locator(".guide-coach__panel [role=alert]").last).to_have_text(
+        "Not saved: this browser does not let the guide use its storage. Your earlier reviews are unchanged."
+    )
+    assert ours(page) == before
+
+    page.goto(site_url + READINESS)
+    ready(page, "readiness")
+    page.evaluate("() => { window.__refuse = true; }")
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    import_file(page, path)
+    expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_have_text(
+        "Nothing was imported. This browser does not let the guide use its storage. What was saved before is unchanged."
+    )
+    assert ours(page) == before
+    watch.check()
+
+
+@pytest.mark.browser
+def test_a_backup_without_recordings_says_they_stay_and_leaves_them(watch: Watch, site_url: str, tmp_path: Path):
+    page = watch.page
+    asked: list[str] = []
+    page.on("dialog", lambda d: asked.append(d.message))
+    page.goto(site_url + READINESS)
+    seed(page)
+    page.reload()
+    ready(page, "readiness")
+    audio = recordings(page)
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    import_file(page, path)
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("the recordings in this browser are unchanged")
+    assert asked and "no recordings" in asked[-1] and "Replace everything" not in asked[-1]
+    assert recordings(page) == audio
+    watch.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/practice/question-bank/", "/amazon/leadership-principles/frugality/", DRILL])
+def test_the_self_review_shows_the_keyboard_focus_on_its_checkboxes_and_radios(watch: Watch, site_url: str, path: str):
+    """WCAG 2.4.7, which axe does not test: each checkbox and radio shows a 2 px outline when it has the keyboard's focus."""
+    page = watch.page
+    page.goto(site_url + path)
+    if path == DRILL:
+        ready(page, "coach")
+    else:
+        if "question-bank" in path:
+            page.locator("details.question summary").first.click()
+        page.locator("[data-guide-lazy=coach] button").first.click()
+    page.get_by_role("button", name="Review my answer").focus()
+    page.keyboard.press("Enter")
+    checkbox = page.locator("input[name=guide-coach-check]").first
+    expect(checkbox).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # the focus as a keyboard moves it
+    ring = "(e) => { const s = getComputedStyle(e); return [e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    assert checkbox.evaluate(ring) == [True, "solid", 2]
+    radio = page.locator("input[name=guide-coach-rating]").first
+    while not radio.evaluate("(e) => e === document.activeElement"):
+        page.keyboard.press("Tab")
+    assert radio.evaluate(ring) == [True, "solid", 2]
+    watch.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, level", [("/amazon/leadership-principles/frugality/", 4), ("/practice/question-bank/", 3)])
+def test_each_coach_button_names_its_question_and_the_panel_title_is_a_heading(watch: Watch, site_url: str, path: str, level: int):
+    page = watch.page
+    page.goto(site_url + path)
+    openers = page.locator("[data-guide-lazy=coach] > button")
+    ids = [json.loads(e.get_attribute("data-guide-data") or "{}")["q"] for e in page.locator("[data-guide-lazy=coach]").all()]
+    names = [b.evaluate("(e) => e.getAttribute('aria-label') || e.textContent") for b in openers.all()]
+    assert len(set(names)) == len(names) == len(ids) > 1
+    for i in (0, len(ids) - 1):
+        if "question-bank" in path:
+            page.locator("details.question summary").nth(i).click()  # a question's button shows once it is open
+        expect(openers.nth(i)).to_have_accessible_name(f"Record an answer: {coach()['questions'][ids[i]]['text']}")
+    openers.first.click()
+    # The panel's title is a heading one level below the one above it (a question's h3 on a principle page).
+    expect(page.get_by_role("heading", level=level, name=re.compile(re.escape(coach()["questions"][ids[0]]["text"])))).to_be_visible()
+    watch.check()
+
+
+@pytest.mark.browser
+def test_focus_stays_in_the_coach_when_the_focused_control_is_hidden(mic_browser: Any, site_url: str):
+    """Stop, Keep, Save review and Delete hide themselves: the focus moves to the next control, not to the page."""
+    w = Watch(mic_browser, site_url)
+    try:
+        page = w.page
+        page.goto(site_url + "/amazon/leadership-principles/frugality/")
+        page.locator("[data-guide-lazy=coach] > button").first.click()
+        ready(page, "coach")
+        page.get_by_role("button", name="Record answer").click()
+        expect(page.get_by_role("button", name="Stop")).to_be_focused()
+        page.wait_for_timeout(800)
+        page.keyboard.press("Enter")  # Stop
+        expect(page.get_by_role("button", name="Keep recording")).to_be_focused()
+        page.keyboard.press("Enter")  # Keep
+        expect(page.locator(".guide-coach__panel [role=status]").first).to_contain_text("kept on this device")
+        expect(page.get_by_role("button", name="Review my answer")).to_be_focused()
+        page.keyboard.press("Enter")  # Review my answer
+        expect(page.locator("input[name=guide-coach-check]").first).to_be_focused()
+        page.get_by_role("radio", name=re.compile("^Good")).check()
+        page.get_by_role("button", name="Save review").focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".guide-coach__panel [role=status]").last).to_contain_text("Review saved")
+        expect(page.get_by_role("button", name="Review my answer")).to_be_focused()
+        page.get_by_role("button", name="Delete recording").focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".guide-coach__panel [role=status]").first).to_have_text("Recording deleted from this device.")
+        expect(page.get_by_role("button", name="Record answer")).to_be_focused()
+        w.check()
+    finally:
+        w.close()
+
+
+@pytest.mark.browser
+def test_a_new_interview_date_updates_the_calendar_instead_of_adding_copies(watch: Watch, site_url: str):
+    """Imported twice into a calendar (icalendar, events kept by UID, a higher SEQUENCE replacing
+    a lower), the plan for a new date leaves one event per day and one interview, on the new date."""
+    import icalendar
+
+    page = watch.page
+    page.clock.install(time=dt.datetime(2026, 12, 4, 9, 0))
+    page.goto(site_url + PLAN)
+    ready(page, "study-plan")
+    calendar: dict[str, Any] = {}
+    files = []
+    for date in ["2026-12-24", "2026-12-28"]:
+        page.locator("#guide-plan-date").fill(date)
+        page.clock.run_for(61_000)  # a later download
+        with page.expect_download() as info:
+            page.get_by_role("button", name=re.compile("Download as a calendar")).click()
+        files.append(Path(info.value.path()).read_bytes())
+        for e in icalendar.Calendar.from_ical(files[-1]).walk("VEVENT"):
+            uid = str(e["UID"])
+            old = calendar.get(uid)
+            if old is None or int(e.get("SEQUENCE", 0)) > int(old.get("SEQUENCE", 0)):
+                calendar[uid] = e
+    newest = icalendar.Calendar.from_ical(files[-1]).walk("VEVENT")
+    interviews = [e.decoded("DTSTART") for e in calendar.values() if str(e["SUMMARY"]) == "Interview day"]
+    assert interviews == [dt.date(2026, 12, 28)]
+    assert len(calendar) == len(newest) == 25  # every event of the first file was updated, none added twice
+    assert all("127.0.0.1" not in uid and "2026" not in uid for uid in calendar), list(calendar)  # neither the host nor a date
+    assert sorted(e.decoded("DTSTART") for e in calendar.values()) == [dt.date(2026, 12, 4) + dt.timedelta(days=i) for i in range(25)]
+    watch.check()
+
+
+@pytest.mark.browser
+def test_what_to_practice_next_links_to_where_to_practice_it(watch: Watch, site_url: str):
+    page = watch.page
+    page.goto(site_url + READINESS)
+    target = coach()["storiesTarget"]
+    stories = [{**STORY, "id": f"s-{p}-{i}", "principles": [p]} for p in coach()["order"] for i in range(target)]
+    q = site().questions[0]
+    seed(page)  # a review of q, due on 2026-12-09
+    page.evaluate("([k, s]) => localStorage.setItem(k, JSON.stringify({ version: 1, stories: s }))", [coach()["keys"]["stories"], stories])
+    page.clock.install(time=dt.datetime(2026, 12, 10, 9, 0))
+    page.reload()
+    ready(page, "readiness")
+    items = page.locator("#guide-readiness-next li")
+    expect(items).to_have_count(3)
+    expect(items.get_by_role("link")).to_have_count(3)
+    unpracticed = next(p for p in coach()["order"] if p != q.principle)
+    expect(items.nth(0).get_by_role("link")).to_have_text(f"{coach()['principles'][q.principle]['name']}: 1 review due")
+    expect(items.nth(1).get_by_role("link")).to_have_text(f"{coach()['principles'][unpracticed]['name']}: no question practiced out loud yet")
+    items.nth(0).get_by_role("link").click()
+    ready(page, "drill")
+    page.go_back()
+    ready(page, "readiness")
+    items.nth(1).get_by_role("link").click()
+    expect(page).to_have_url(re.compile(f"/amazon/leadership-principles/{unpracticed}/#practice-questions$"))
+    expect(page.locator("#practice-questions")).to_be_visible()
+    watch.check()

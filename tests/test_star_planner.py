@@ -216,11 +216,11 @@ def test_a_story_needs_a_title_and_a_principle(planner):
     page = planner
     page.fill("#star-title", "No principle")
     page.click("#star-save")
-    expect(page.locator("#star-form-msgs [role=alert]")).to_contain_text("at least one principle")
+    expect(page.locator("#star-field-error")).to_contain_text("at least one principle")
     page.fill("#star-title", "")
     page.check("#star-form input[value='frugality']")
     page.click("#star-save")
-    expect(page.locator("#star-form-msgs [role=alert]")).to_contain_text("title")
+    expect(page.locator("#star-field-error")).to_contain_text("title")
     assert titles(page) == [] and stored(page) is None
 
 
@@ -511,6 +511,104 @@ def test_planner_in_use_has_no_axe_violations(planner, scheme):
     add_story(page, "Story one", ["ownership", "dive-deep"])
     add_story(page, "Story two", ["ownership"], when="2020-02")
     page.fill("#star-title", "")
-    page.click("#star-save")  # leaves an alert on the page
-    expect(page.locator("#star-form-msgs [role=alert]")).not_to_be_empty()
+    page.click("#star-save")  # leaves an alert beside the title
+    expect(page.locator("#star-field-error")).not_to_be_empty()
     assert_no_axe_violations(page, context=f"STAR planner with two stories, {scheme} palette")
+
+
+# --------------------------------------------------------------------------- two tabs, hostile Markdown, errors in view (issue 25)
+
+
+def edit_title(page: Any, title: str) -> None:
+    page.get_by_role("button", name=f"Edit “{title}”").click()
+    expect(page.locator("#star-title")).to_have_value(title)
+
+
+@pytest.mark.browser
+def test_two_tabs_editing_one_story_merge_or_refuse_and_never_lose_an_edit_silently(planner, site_url):
+    """Two pages of one browser context: what one saves, the other's save neither wipes nor drops."""
+    one = planner
+    add_story(one, "Shared story", ["ownership"], action="First action")
+    two = one.context.new_page()
+    open_planner(two, site_url)
+
+    # Different fields: both changes are kept.
+    edit_title(one, "Shared story")
+    edit_title(two, "Shared story")
+    two.fill("#star-action", "Action from tab two")
+    two.click("#star-save")
+    expect(two.locator("#star-form-msgs [role=status]")).to_have_text("Changes saved.")
+    one.fill("#star-result", "Result from tab one")
+    one.click("#star-save")
+    expect(one.locator("#star-form-msgs [role=status]")).to_contain_text("together with the changes made to this story in another tab")
+    [s] = json.loads(stored(one) or "")["stories"]
+    assert (s["action"], s["result"]) == ("Action from tab two", "Result from tab one")
+
+    # The same field: the later save is refused and says so; pressing Save again replaces the other version.
+    edit_title(one, "Shared story")
+    edit_title(two, "Shared story")
+    two.fill("#star-metrics", "Metrics from tab two")
+    two.click("#star-save")
+    one.fill("#star-metrics", "Metrics from tab one")
+    one.click("#star-save")
+    expect(one.locator("#star-form-msgs [role=alert]")).to_contain_text("changed in another tab or window too (Metrics)")
+    assert json.loads(stored(one) or "")["stories"][0]["metrics"] == "Metrics from tab two"
+    one.click("#star-save")
+    expect(one.locator("#star-form-msgs [role=status]")).to_have_text("Changes saved.")
+    assert json.loads(stored(one) or "")["stories"][0]["metrics"] == "Metrics from tab one"
+
+    # Deleted in the other tab: nothing claims to be saved, the text stays in the form, Add story keeps it.
+    edit_title(one, "Shared story")
+    two.once("dialog", lambda d: d.accept())
+    two.get_by_role("button", name="Delete “Shared story”").click()
+    expect(two.locator("#star-list-msgs [role=status]")).to_have_text("Story deleted.")
+    one.fill("#star-task", "Task typed in tab one")
+    one.click("#star-save")
+    expect(one.locator("#star-form-msgs [role=alert]")).to_contain_text("was deleted in another tab or window")
+    expect(one.locator("#star-form-msgs [role=status]")).to_have_text("")
+    assert json.loads(stored(one) or "")["stories"] == []
+    expect(one.locator("#star-task")).to_have_value("Task typed in tab one")
+    one.click("#star-save")
+    expect(one.locator("#star-form-msgs [role=status]")).to_have_text("Story added: 1 in total.")
+    assert [x["task"] for x in json.loads(stored(one) or "")["stories"]] == ["Task typed in tab one"]
+    two.close()
+
+
+@pytest.mark.browser
+def test_markdown_export_of_a_hostile_story_renders_as_its_text(planner):
+    """Rendered by a Markdown library (Python-Markdown, as MkDocs uses), the export holds no markup from a story."""
+    import markdown
+
+    page = planner
+    hostile = story(title=HOSTILE_TITLE + " [x](javascript:alert(1))")
+    hostile["situation"] = "<script>window.__pwned=1</script>\n# Not a heading\n- not a list\n*not emphasis*"
+    import_bytes(page, export_file(hostile))
+    expect(page.locator("#star-list h3")).to_have_text([hostile["title"]])
+    with page.expect_download() as info:
+        page.click("#star-export-md")
+    html = markdown.markdown(Path(info.value.path()).read_text(encoding="utf-8"))
+    tags = re.findall(r"<([a-z0-9]+)", html)
+    assert set(tags) <= {"h1", "h2", "ul", "li", "strong", "p", "br"}, tags
+    assert tags.count("h2") == 1 and tags.count("li") == 2, tags  # the story's heading; Principles and When
+    text = html_unescape(re.sub(r"<[^>]+>", "", html))
+    assert hostile["title"] in text
+    for line in hostile["situation"].split("\n"):
+        assert line in text
+
+
+@pytest.mark.browser
+def test_an_empty_form_says_what_is_wrong_beside_the_field_that_takes_the_focus(planner):
+    page = planner
+    page.click("#star-save")
+    title = page.locator("#star-title")
+    expect(title).to_be_focused()
+    error = page.get_by_text("Give the story a title.")
+    expect(error).to_be_in_viewport()
+    expect(title).to_have_accessible_description(re.compile("Give the story a title."))
+    expect(title).to_have_attribute("aria-invalid", "true")
+    # A title but no principle: the message moves to the principles, and the title is valid again.
+    page.fill("#star-title", "A title")
+    page.click("#star-save")
+    expect(page.locator("#star-form input[name=principles]").first).to_be_focused()
+    expect(page.get_by_text("Tick at least one principle that this story shows.")).to_be_in_viewport()
+    expect(title).not_to_have_attribute("aria-invalid", "true")

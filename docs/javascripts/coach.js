@@ -19,6 +19,15 @@
   const isObject = (o) => !!o && typeof o === "object" && !Array.isArray(o);
   const exact = (o, keys) => isObject(o) && JSON.stringify(Object.keys(o).sort()) === JSON.stringify(keys.slice().sort());
   const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+  // A day that exists on the calendar (not 2026-02-30), written YYYY-MM-DD.
+  const realDay = (s) => typeof s === "string" && ISO_DAY.test(s) && dayOf(parseDay(s)) === s;
+  // A moment as JSON.stringify writes a Date (what the schedule stores), and a real one.
+  const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+  const realTime = (s) => typeof s === "string" && ISO_TIME.test(s) && !isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 19) === s.slice(0, 19);
+  // Text that survives being saved and exported again: no lone UTF-16 surrogates.
+  const wellFormed = (s) => typeof s === "string" && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+  // The longest time a review or a recording may record, in seconds; a longer one is stored as this.
+  const MAX_SECONDS = 7200;
 
   // --------------------------------------------------------------- dates, as local calendar days
   const dayOf = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
@@ -67,8 +76,8 @@
       if (!Array.isArray(list) || !list.length || list.length > cfg.maxReviews) return "a question's self-reviews must be a list of 1 to " + cfg.maxReviews + ".";
       for (const r of list) {
         if (!exact(r, ["checks", "date", "rating", "seconds"])) return "a self-review must have exactly the fields checks, date, rating, seconds.";
-        if (typeof r.date !== "string" || !ISO_DAY.test(r.date)) return "a self-review's date must be written YYYY-MM-DD.";
-        if (r.seconds !== null && !(Number.isInteger(r.seconds) && r.seconds >= 0 && r.seconds <= 7200)) return "a self-review's time must be whole seconds.";
+        if (!realDay(r.date)) return "a self-review's date must be a real day written YYYY-MM-DD.";
+        if (r.seconds !== null && !(Number.isInteger(r.seconds) && r.seconds >= 0 && r.seconds <= MAX_SECONDS)) return `a self-review's time must be whole seconds, at most ${MAX_SECONDS}.`;
         if (!Array.isArray(r.checks) || !r.checks.length || r.checks.length > 60 || !r.checks.every((c) => typeof c === "boolean")) return "a self-review's checklist must be a list of true and false.";
         if (![1, 2, 3, 4].includes(r.rating)) return "a self-review's rating must be 1, 2, 3 or 4.";
       }
@@ -84,6 +93,7 @@
     const next = scheduler(lib).next(card || lib.createEmptyCard(now), now, rating).card;
     return JSON.parse(JSON.stringify(next)); // dates as ISO text, as stored
   }
+  const COUNTS = ["elapsed_days", "lapses", "learning_steps", "reps", "scheduled_days"];
   const CARD = ["difficulty", "due", "elapsed_days", "lapses", "last_review", "learning_steps", "reps", "scheduled_days", "stability", "state"];
   function checkSchedule(d, cfg, known) {
     if (!exact(d, ["cards", "version"]) || d.version !== cfg.version || !isObject(d.cards)) return "the review schedule is not in the expected form.";
@@ -91,8 +101,13 @@
       if (!known.has(qid)) return `the review schedule names an unknown question "${qid.slice(0, 40)}".`;
       const fields = Object.keys(c || {}).filter((k) => k !== "last_review").concat("last_review");
       if (!isObject(c) || !exact(Object.fromEntries(fields.map((k) => [k, 1])), CARD)) return "a scheduled question must have exactly the fields of a ts-fsrs card.";
-      if (typeof c.due !== "string" || isNaN(Date.parse(c.due)) || (c.last_review !== undefined && (typeof c.last_review !== "string" || isNaN(Date.parse(c.last_review))))) return "a scheduled question's dates must be dates.";
-      if (!CARD.filter((k) => k !== "due" && k !== "last_review").every((k) => typeof c[k] === "number" && isFinite(c[k]))) return "a scheduled question's numbers must be numbers.";
+      if (!realTime(c.due) || (c.last_review !== undefined && !realTime(c.last_review))) return "a scheduled question's dates must be times written as the coach writes them (2026-12-09T10:00:00.000Z).";
+      // What ts-fsrs can schedule from: a state it knows (New, Learning, Review, Relearning), counts
+      // that are whole and not negative, a difficulty from 0 (a new card) to 10, a stability not negative.
+      if (![0, 1, 2, 3].includes(c.state)) return "a scheduled question's state must be 0, 1, 2 or 3.";
+      if (!COUNTS.every((k) => Number.isInteger(c[k]) && c[k] >= 0)) return `a scheduled question's ${COUNTS.join(", ")} must be whole numbers, not negative.`;
+      if (!(typeof c.difficulty === "number" && c.difficulty >= 0 && c.difficulty <= 10)) return "a scheduled question's difficulty must be a number from 0 to 10.";
+      if (!(typeof c.stability === "number" && isFinite(c.stability) && c.stability >= 0)) return "a scheduled question's stability must be a number, not negative.";
     }
     return "";
   }
@@ -107,7 +122,8 @@
 
   // --------------------------------------------------------------- readiness
   // Per principle: stories (and the target), questions practiced, latest self-review, reviews due;
-  // and what to practice next, in words, the biggest gaps first.
+  // and what to practice next, the biggest gaps first: each { text, p: the principle, to: where to
+  // practice it, "planner" (stories), "drill" (due reviews) or "questions" (the principle's questions) }.
   function readiness({ principles, questions, target, stories, reviews, cards, today }) {
     const dueNow = new Set(due(cards, today));
     const rows = principles.map((p) => {
@@ -121,10 +137,11 @@
       };
     });
     const next = [];
-    for (const r of rows) if (!r.stories) next.push(`${r.name}: no story yet`);
-    for (const r of rows) if (r.stories && r.stories < target) next.push(`${r.name}: ${plural(r.stories, "story", "stories")} of ${target}`);
-    for (const r of rows) if (r.due) next.push(`${r.name}: ${plural(r.due, "review")} due`);
-    for (const r of rows) if (!r.practiced) next.push(`${r.name}: no question practiced out loud yet`);
+    const add = (r, text, to) => next.push({ text: `${r.name}: ${text}`, p: r.id, to });
+    for (const r of rows) if (!r.stories) add(r, "no story yet", "planner");
+    for (const r of rows) if (r.stories && r.stories < target) add(r, `${plural(r.stories, "story", "stories")} of ${target}`, "planner");
+    for (const r of rows) if (r.due) add(r, `${plural(r.due, "review")} due`, "drill");
+    for (const r of rows) if (!r.practiced) add(r, "no question practiced out loud yet", "questions");
     return { rows, next };
   }
 
@@ -157,7 +174,8 @@
   }
 
   // The plan as an iCalendar file (RFC 5545): CRLF line ends, lines folded at 75 octets, text
-  // escaped, one all-day event a day, each with its own UID and the DTSTAMP `stamp` (a Date).
+  // escaped, one all-day event a day, each with its own UID, the DTSTAMP `stamp` (a Date) and a
+  // SEQUENCE that grows with `stamp`.
   const escapeText = (s) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
   function fold(line) {
     const out = [];
@@ -176,18 +194,22 @@
     out.push(cur);
     return out.join("\r\n ");
   }
-  function ics(days, { stamp, host }) {
+  function ics(days, { stamp }) {
     const compact = (s) => s.replace(/-/g, "");
-    // A UID per day of the plan for this interview date, the same in every download, so a calendar
-    // that imports the file again updates its events instead of adding copies.
-    const plan = days.length ? compact(days[days.length - 1].day) : "";
+    // A UID per place in the plan, counted back from the interview: the same whatever the date,
+    // wherever the file comes from (the hosted site or the offline edition), so a calendar that
+    // imports a newer file moves and updates its events instead of adding copies. SEQUENCE, the
+    // seconds since 2026 at download, tells the calendar the newer file's events replace the older.
+    const last = days.length ? days[days.length - 1].day : "";
     const utc = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    const sequence = Math.max(0, Math.floor((stamp.getTime() - Date.UTC(2026, 0, 1)) / 1000));
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Interview Guide//Study plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     for (const d of days) {
       lines.push(
         "BEGIN:VEVENT",
-        `UID:study-plan-${plan}-${compact(d.day)}@${host}`,
+        `UID:${d.day === last ? "interview" : `day-${daysBetween(d.day, last)}-before-interview`}@study-plan.interview-guide`,
         `DTSTAMP:${utc}`,
+        `SEQUENCE:${sequence}`,
         `DTSTART;VALUE=DATE:${compact(d.day)}`,
         `DTEND;VALUE=DATE:${compact(addDays(d.day, 1))}`,
         `SUMMARY:${escapeText(d.title)}`,
@@ -199,7 +221,9 @@
     lines.push("END:VCALENDAR");
     return lines.map(fold).join("\r\n") + "\r\n";
   }
-  const checkPlan = (d, cfg) => (d === null || (exact(d, ["interview", "version"]) && d.version === cfg.version && typeof d.interview === "string" && ISO_DAY.test(d.interview)) ? "" : "the study plan is not in the expected form.");
+  const checkPlan = (d, cfg) =>
+    d !== null && !(exact(d, ["interview", "version"]) && d.version === cfg.version) ? "the study plan is not in the expected form."
+    : d !== null && !realDay(d.interview) ? "the study plan's interview date must be a real day written YYYY-MM-DD." : "";
 
   // --------------------------------------------------------------- stories (the STAR planner's format)
   // The same rules as the planner's own import (docs/javascripts/star-planner.js, checkFile).
@@ -211,7 +235,7 @@
     for (const [i, st] of list.entries()) {
       const n = `story ${i + 1}: `;
       if (!exact(st, ["id", "principles", ...TEXT])) return `${n}it must have exactly the fields id, principles, ${TEXT.join(", ")}.`;
-      for (const f of ["id", ...TEXT]) if (typeof st[f] !== "string" || st[f].length > s.limits[f]) return `${n}"${f}" must be text of at most ${s.limits[f]} characters.`;
+      for (const f of ["id", ...TEXT]) if (!wellFormed(st[f]) || st[f].length > s.limits[f]) return `${n}"${f}" must be text (no broken characters) of at most ${s.limits[f]} characters.`;
       if (!/^[a-z0-9-]+$/.test(st.id) || ids.has(st.id)) return `${n}"id" must be a unique lower-case id.`;
       ids.add(st.id);
       if (!st.title.trim()) return `${n}"title" must not be empty.`;
@@ -236,6 +260,7 @@
     if (!isObject(d) || d.format !== cfg.format) return { problem: "This is not a backup from this guide." };
     if (d.version !== cfg.version) return { problem: `Only version ${cfg.version} backups can be imported.` };
     if (!exact(d, base) && !exact(d, base.concat("recordings"))) return { problem: `A backup must have exactly the fields ${base.join(", ")} and, optionally, recordings.` };
+    if (!realTime(d.exported)) return { problem: "In the backup, the time it was exported must be written as the guide writes it (2026-12-07T09:00:00.000Z)." };
     const problem =
       checkStories(d.stories, cfg.stories, known) ||
       checkReviews(d.reviews, cfg.reviews, known.questions) ||
@@ -255,8 +280,10 @@
       if (!known.has(r.q) || seen.has(r.q)) return "each recording must name a known question, once.";
       seen.add(r.q);
       if (typeof r.type !== "string" || !/^audio\/[a-z0-9.+-]+(;\s?codecs=[a-z0-9.,-]+)?$/i.test(r.type)) return "a recording's type must be an audio type.";
-      if (typeof r.audio !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(r.audio)) return "a recording's audio must be base64 text.";
-      if (typeof r.date !== "string" || !ISO_DAY.test(r.date) || !Number.isInteger(r.seconds) || r.seconds < 0 || r.seconds > 7200) return "a recording's date or length is not valid.";
+      // Base64 as btoa writes it, padded to whole groups of four, and not empty: what atob decodes.
+      if (typeof r.audio !== "string" || !r.audio || r.audio.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(r.audio)) return "a recording's audio must be base64 text, not empty.";
+      if (!realDay(r.date)) return "a recording's date must be a real day written YYYY-MM-DD.";
+      if (!Number.isInteger(r.seconds) || r.seconds < 0 || r.seconds > MAX_SECONDS) return `a recording's length must be whole seconds, at most ${MAX_SECONDS}.`;
     }
     return "";
   }
@@ -290,17 +317,43 @@
     },
     // Writes every [key, value] or none: a value that cannot be written puts back what was there.
     writeAll(pairs) {
-      const before = pairs.map(([k]) => [k, localStorage.getItem(k)]);
+      store.put(pairs.map(([k, v]) => [k, v === null ? null : JSON.stringify(v)]));
+    },
+    // The same with the stored text itself (null: no value). The removals come last, so a write that
+    // fails finds every old value still in place. Undoing never removes a key that held something:
+    // each key written is set back to its old text, those that shrink back first to make room for
+    // those that grow. When one cannot be put back (the storage refused it), the error says which,
+    // in e.notRestored, so that the message does not claim nothing changed.
+    put(pairs) {
+      const order = pairs.filter(([, v]) => v !== null).concat(pairs.filter(([, v]) => v === null));
+      const before = new Map(order.map(([k]) => [k, localStorage.getItem(k)]));
+      const written = [];
       try {
-        for (const [k, v] of pairs) v === null ? localStorage.removeItem(k) : localStorage.setItem(k, JSON.stringify(v));
+        for (const [k, v] of order) {
+          if (v === null) localStorage.removeItem(k);
+          else localStorage.setItem(k, v);
+          written.push(k);
+        }
       } catch (e) {
-        // Free what was written first, so the old values fit again where they were.
-        for (const [k] of pairs) localStorage.removeItem(k);
-        for (const [k, v] of before) if (v !== null) localStorage.setItem(k, v);
+        const size = (v) => (v === null ? 0 : v.length);
+        const undo = written.map((k) => [k, before.get(k), size(before.get(k)) - size(localStorage.getItem(k))]).sort((a, b) => a[2] - b[2]);
+        const left = [];
+        for (const [k, v] of undo) {
+          try {
+            if (v === null) localStorage.removeItem(k);
+            else localStorage.setItem(k, v);
+          } catch (e2) {
+            left.push(k);
+          }
+        }
+        if (left.length) e.notRestored = left;
         throw e;
       }
     },
+    // What a message may say, after a failed write, about `what` was stored before (a sentence).
+    unchanged: (e, what) => (e && e.notRestored ? `Part of ${what} could not be put back: export a backup now.` : `${cap(what)} ${/s$/.test(what) ? "are" : "is"} unchanged.`),
   };
+  const cap = (t) => t[0].toUpperCase() + t.slice(1);
   const storageProblem = (e) =>
     e && (e.name === "QuotaExceededError" || e.code === 22) ? "this browser's storage is full" : "this browser does not let the guide use its storage";
 
@@ -321,9 +374,15 @@
       try {
         return await new Promise((ok, fail) => {
           const tx = conn.transaction(data().db.store, mode);
-          const req = act(tx.objectStore(data().db.store));
           tx.oncomplete = () => ok(req && req.result);
-          tx.onerror = tx.onabort = () => fail(tx.error);
+          tx.onerror = tx.onabort = () => fail(tx.error || new Error("The recordings could not be written."));
+          let req;
+          try {
+            req = act(tx.objectStore(data().db.store));
+          } catch (e) {
+            tx.onabort = () => fail(e); // a request refused at once: undo the transaction's other requests
+            tx.abort();
+          }
         });
       } finally {
         conn.close();
@@ -333,7 +392,11 @@
     all: () => db.run("readonly", (s) => s.getAll()),
     put: (rec) => db.run("readwrite", (s) => s.put(rec)),
     remove: (q) => db.run("readwrite", (s) => s.delete(q)),
-    clear: () => db.run("readwrite", (s) => s.clear()),
+    // Every recording replaced by `recs`, in one transaction: all of them or, on any failure, none.
+    replaceAll: (recs) => db.run("readwrite", (s) => {
+      s.clear();
+      for (const r of recs) s.put(r);
+    }),
   };
 
   const say = (box, text, bad) => {
@@ -355,9 +418,11 @@
     const panel = el("div", "guide-coach__panel");
     const opener = root.querySelector(":scope > button"); // the button that loaded the coach, if any
     let qid = follow ? follow.dataset.question : opts.q;
-    let recorder = null, stream = null, chunks = [], began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
+    let recorder = null, stream = null, began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
 
-    const heading = el("p", "guide-coach__title");
+    // The panel's title is a heading one level below the last heading before the coach.
+    const above = [...(root.closest("article") || document).querySelectorAll("h1, h2, h3, h4, h5")].filter((h) => h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING || root.contains(h)).pop();
+    const heading = el(`h${Math.min(6, above ? +above.tagName[1] + 1 : 2)}`, "guide-coach__title");
     const status = el("p", "guide-coach__clock");
     status.setAttribute("role", "timer");
     const talk = msgs();
@@ -390,6 +455,11 @@
       if (url) URL.revokeObjectURL(url);
     };
     const seconds = () => Math.round((Date.now() - began) / 1000);
+    // When the control that had the focus is hidden, the focus goes to `next`, not back to the page.
+    const keepFocus = (next) => {
+      const a = document.activeElement;
+      if (!a || a === document.body || (panel.contains(a) && !a.checkVisibility())) next.focus();
+    };
 
     function showAudio(blob) {
       if (url) URL.revokeObjectURL(url);
@@ -413,6 +483,7 @@
       taken = null;
       opened = Date.now();
       say(reviewMsgs, "");
+      say(talk, "");
       status.textContent = `Up to ${clock(D.answerSeconds)} for your answer.`;
       showAudio(null);
       buttons("none");
@@ -436,18 +507,25 @@
         const why = e && e.name === "NotAllowedError" ? "Microphone access was refused, so nothing is recorded." : e && e.name === "NotFoundError" ? "No microphone was found, so nothing is recorded." : "The microphone could not be started, so nothing is recorded.";
         return say(talk, `${why} Answer out loud anyway: the clock and the self-review work as before. To record, allow the microphone in the browser's site settings.`, 1);
       }
-      chunks = [];
-      recorder = new MediaRecorder(stream);
-      recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
-      recorder.onstop = () => {
-        stream.getTracks().forEach((t) => t.stop());
+      // A recording belongs to the question it was started for: the stop arrives later, when the
+      // drill may show another question; it is then discarded, never shown or kept under that one.
+      const forQ = qid;
+      const mine = (recorder = new MediaRecorder(stream));
+      const chunks = [];
+      const tracks = stream;
+      mine.ondataavailable = (e) => e.data.size && chunks.push(e.data);
+      mine.onstop = () => {
+        tracks.getTracks().forEach((t) => t.stop());
+        if (recorder !== mine || qid !== forQ) return;
         clearInterval(timer);
-        taken = seconds();
-        pending = { q: qid, blob: new Blob(chunks, { type: recorder.mimeType || "audio/webm" }), type: recorder.mimeType || "audio/webm", seconds: taken, date: today() };
+        taken = Math.min(seconds(), MAX_SECONDS);
+        const type = mine.mimeType || "audio/webm";
+        pending = { q: forQ, blob: new Blob(chunks, { type }), type, seconds: taken, date: today() };
         showAudio(pending.blob);
         buttons("new");
         status.textContent = `Recorded ${clock(taken)}.`;
         say(talk, "Listen back, then keep the recording or delete it. It stays on this device only.");
+        keepFocus(keep);
       };
       began = Date.now();
       recorder.start();
@@ -466,11 +544,15 @@
     rec.onclick = record;
     stop.onclick = () => recorder && recorder.state !== "inactive" && recorder.stop();
     keep.onclick = async () => {
+      const it = pending;
+      if (!it || it.q !== qid) return;
       try {
-        await db.put(pending);
+        await db.put(it);
+        if (pending !== it) return; // the question changed meanwhile: its own panel is on screen
         buttons("kept");
         say(talk, "Recording kept on this device.");
         pending = null;
+        keepFocus(reviewBtn);
       } catch (e) {
         say(talk, `Not kept: ${storageProblem(e)}. You can still listen to it until you leave the page.`, 1);
       }
@@ -480,12 +562,16 @@
         pending = null;
         showAudio(null);
         buttons("none");
+        keepFocus(rec);
         return say(talk, "Recording deleted.");
       }
+      const forQ = qid;
       try {
-        await db.remove(qid);
+        await db.remove(forQ);
+        if (qid !== forQ) return;
         showAudio(null);
         buttons("none");
+        keepFocus(rec);
         say(talk, "Recording deleted from this device.");
       } catch (e) {
         say(talk, `Not deleted: ${storageProblem(e)}.`, 1);
@@ -496,7 +582,7 @@
     function review() {
       const q = D.questions[qid];
       const items = checklist(D.principles[q.p]);
-      const secs = taken !== null ? taken : Math.round((Date.now() - opened) / 1000);
+      const secs = Math.min(MAX_SECONDS, taken !== null ? taken : Math.round((Date.now() - opened) / 1000));
       const fs = el("fieldset");
       fs.append(el("legend", "", `Check what your answer did (time taken: ${clock(secs)})`));
       const checks = el("div", "guide-tool__checks guide-coach__checks");
@@ -533,10 +619,11 @@
           const card = rate(window.FSRS, sched.cards[qid] || null, r.rating, new Date());
           store.writeAll([[D.keys.reviews, addReview(reviews, qid, r, D.maxReviews)], [D.keys.schedule, { version: sched.version, cards: { ...sched.cards, [qid]: card } }]]);
           form.hidden = true;
+          keepFocus(reviewBtn);
           say(reviewMsgs, `Review saved: ${score(r)} points. Next review of this question: ${longDay(dayOf(new Date(card.due)))}.`);
           document.dispatchEvent(new CustomEvent("guide:coach-saved"));
         } catch (err) {
-          say(reviewMsgs, `Not saved: ${storageProblem(err)}. Your earlier reviews are unchanged.`, 1);
+          say(reviewMsgs, `Not saved: ${storageProblem(err)}. ${store.unchanged(err, "your earlier reviews")}`, 1);
         }
       };
       form.querySelector("input").focus();
@@ -550,9 +637,15 @@
     if (follow) {
       watch = new MutationObserver(() => {
         if (follow.dataset.question === qid) return;
-        if (recorder && recorder.state === "recording") recorder.stop();
+        // The answer being recorded was for the question that left: stop it and drop it (its stop
+        // handler sees the question changed). The new question starts with a clean panel.
+        clearInterval(timer);
+        const dropped = recorder && recorder.state === "recording";
+        if (dropped) recorder.stop();
+        recorder = null;
         qid = follow.dataset.question;
         load();
+        if (dropped) say(talk, "The question changed while recording, so that recording was not kept. Press Stop before Next question to keep one.");
       });
       watch.observe(follow, { attributes: true, attributeFilter: ["data-question"] });
     }
@@ -592,7 +685,7 @@
       const covered = rows.filter((r) => r.stories >= D.storiesTarget).length;
       const practiced = rows.reduce((n, r) => n + r.practiced, 0);
       const dueN = rows.reduce((n, r) => n + r.due, 0);
-      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0]}.` : "");
+      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0].text}.` : "");
     } catch (e) {
       out.textContent = "Your progress cannot be read: " + storageProblem(e) + ".";
     }
@@ -616,7 +709,14 @@
         tr.cells[4].textContent = String(row.due);
         tr.classList.toggle("is-gap", row.stories < D.storiesTarget);
       }
-      $("next").replaceChildren(...r.next.slice(0, 3).map((t) => el("li", "", t)));
+      // Each item links to where to practice it: the planner, the drill, or the principle's questions.
+      const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : $(n.to));
+      $("next").replaceChildren(...r.next.slice(0, 3).map((n) => {
+        const link = where(n);
+        const li = el("li", "", link ? null : n.text);
+        if (link) li.append(Object.assign(el("a", "", n.text), { href: link.href }));
+        return li;
+      }));
       if (!r.next.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
     }
 
@@ -647,35 +747,51 @@
       const fail = (why) => say($("file-msgs"), `Nothing was imported. ${why}`, 1);
       if (file.size > D.backup.maxBytes) return fail(`The file is larger than ${D.backup.maxBytes / 1048576} MB.`);
       let d;
+      let text;
       try {
-        d = JSON.parse(await file.text());
+        text = utf8(await file.arrayBuffer());
+      } catch (err) {
+        return fail("The file is not UTF-8 text, as the guide writes its backups.");
+      }
+      try {
+        d = JSON.parse(text);
       } catch (err) {
         return fail("The file is not valid JSON.");
       }
       const known = { principles: new Set(D.order), questions: new Set(Object.keys(D.questions)) };
       const { problem, parts } = readBackup(d, D.backup, known);
       if (problem) return fail(problem);
-      if (!confirm(parts.reviews ? "Replace everything the practice tools keep in this browser with the backup?" : "Replace the STAR stories in this browser with those in the file?"))
-        return say($("file-msgs"), "Import canceled; nothing changed.");
+      // The question names exactly what is replaced: a backup without recordings leaves those here.
+      const what = `${plural(parts.stories.length, "story", "stories")}` + (parts.reviews ? `, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, the review schedule and the study plan` : "");
+      const ask = !parts.reviews ? `Replace the STAR stories in this browser with those in the file (${what})?`
+        : parts.recordings ? `Replace everything the practice tools keep in this browser with the backup (${what}, ${plural(parts.recordings.length, "recording")})?`
+        : `Replace the stories, self-reviews, review schedule and study plan in this browser with the backup's (${what})? It holds no recordings: those in this browser stay as they are.`;
+      if (!confirm(ask)) return say($("file-msgs"), "Import canceled; nothing changed.");
       const pairs = [[D.keys.stories, { version: D.storiesVersion, stories: parts.stories }]];
       if (parts.reviews) pairs.push([D.keys.reviews, parts.reviews], [D.keys.schedule, parts.schedule], [D.keys.plan, parts.plan]);
       let blobs = null;
       if (parts.recordings) blobs = parts.recordings.map((x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, blob: new Blob([Uint8Array.from(atob(x.audio), (c) => c.charCodeAt(0))], { type: x.type }) }));
+      let before;
       try {
+        before = pairs.map(([k]) => [k, localStorage.getItem(k)]);
         store.writeAll(pairs);
       } catch (err) {
-        return fail(`${storageProblem(err)[0].toUpperCase()}${storageProblem(err).slice(1)}; what was saved before is unchanged.`);
+        return fail(`${cap(storageProblem(err))}. ${store.unchanged(err, "what was saved before")}`);
       }
-      try {
-        if (blobs) {
-          await db.clear();
-          for (const b of blobs) await db.put(b);
+      if (blobs) {
+        try {
+          await db.replaceAll(blobs); // one transaction: on failure the recordings are as they were
+        } catch (err) {
+          try {
+            store.put(before); // and the text as it was
+          } catch (e2) {
+            say($("file-msgs"), `The recordings could not be written (${storageProblem(err)}), so the import stopped; your earlier recordings are unchanged, but part of your earlier text could not be put back. Export a backup now.`, 1);
+            return render();
+          }
+          return fail(`The recordings could not be written: ${storageProblem(err)}. What was saved before is unchanged.`);
         }
-      } catch (err) {
-        say($("file-msgs"), `Imported the text, but not the recordings: ${storageProblem(err)}.`, 1);
-        return render();
       }
-      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : ".") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
+      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : "; the recordings in this browser are unchanged.") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
       render();
     });
 
@@ -712,6 +828,7 @@
     root.querySelector(".guide-tool__ui").disabled = false;
     return { stop: () => removeEventListener("storage", refresh) };
   }
+  const utf8 = (buf) => new TextDecoder("utf-8", { fatal: true }).decode(buf);
   const base64 = (blob) =>
     blob.arrayBuffer().then((buf) => {
       let s = "";
@@ -760,7 +877,7 @@
     input.onchange = () => show(ISO_DAY.test(input.value) ? input.value : null, true);
     $("ics").onclick = () => {
       const a = el("a");
-      a.href = URL.createObjectURL(new Blob([ics(days, { stamp: new Date(), host: location.hostname || "interview-guide.local" })], { type: "text/calendar" }));
+      a.href = URL.createObjectURL(new Blob([ics(days, { stamp: new Date() })], { type: "text/calendar" }));
       a.download = "amazon-interview-study-plan.ics";
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);

@@ -7,6 +7,8 @@
   const KEYS = JSON.stringify(["id", "principles", ...TEXT].sort());
   const PARTS = { situation: "Situation", task: "Task", action: "Action", result: "Result", metrics: "Metrics" };
   const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+  // A lone UTF-16 surrogate: text that cannot be saved as UTF-8 and read back the same.
+  const BROKEN = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
   const stories = (n) => `${n} ${n === 1 ? "story" : "stories"}`;
   const exact = (o, keys) =>
@@ -26,6 +28,7 @@
       if (!exact(s, KEYS)) return `${n}it must have exactly the fields id, principles, ${TEXT.join(", ")}.`;
       for (const f of ["id", ...TEXT]) {
         if (typeof s[f] !== "string") return `${n}"${f}" must be text.`;
+        if (BROKEN.test(s[f])) return `${n}"${f}" has a broken character (half of a UTF-16 pair).`;
         if (s[f].length > cfg.limits[f]) return `${n}"${f}" is longer than ${cfg.limits[f]} characters.`;
       }
       if (!/^[a-z0-9-]+$/.test(s.id) || ids.has(s.id)) return `${n}"id" must be a unique lower-case id.`;
@@ -60,16 +63,43 @@
   // What an import says it did: `n` stories in, replacing the `was` stories that were here.
   const imported = (n, was) => `Imported ${stories(n)}` + (was ? `; ${n === 1 ? "it replaces" : "they replace"} the ${stories(was)} that ${was === 1 ? "was" : "were"} here.` : ".");
 
+  // A story's text as Markdown that shows it literally, in CommonMark and Python-Markdown alike: HTML's
+  // < > & as entities, the inline markup characters (emphasis, code, links) escaped, and a line's first
+  // character that could start a heading, list or rule (# - + = and a number's . or ) ) as an entity;
+  // a line break is kept as a hard break inside its paragraph. (\x60 is the backtick.)
+  const ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+  const mdText = (t) =>
+    t.split(/\r?\n/).map((line) =>
+      line.replace(/[&<>]/g, (c) => ENTITY[c]).replace(/[\\\x60*_[\]]/g, "\\$&")
+        .replace(/^(\s*)([#+=-])/, (m, sp, c) => `${sp}&#${c.charCodeAt(0)};`)
+        .replace(/^(\s*\d+)([.)])/, (m, n, c) => `${n}&#${c.charCodeAt(0)};`)
+    ).join("  \n");
+
   // The stories as a Markdown document; `names` maps principle ids to names.
   function markdown(list, names) {
     const out = ["# STAR stories", ""];
     for (const s of list) {
-      out.push(`## ${s.title}`, "", `- **Principles:** ${s.principles.map((p) => names.get(p)).join(", ")}`);
+      out.push(`## ${mdText(s.title)}`, "", `- **Principles:** ${s.principles.map((p) => mdText(names.get(p))).join(", ")}`);
       if (s.when) out.push(`- **When:** ${month(s.when)}`);
       out.push("");
-      for (const f in PARTS) if (s[f]) out.push(`**${PARTS[f]}:** ${s[f]}`, "");
+      for (const f in PARTS) if (s[f]) out.push(`**${PARTS[f]}:** ${mdText(s[f])}`, "");
     }
     return out.join("\n");
+  }
+
+  // A story edited here while another tab or window changed it: `base` is the story as this edit
+  // began, `mine` as the form holds it, `theirs` as it is stored now. Each field takes the side that
+  // changed it; a field both changed differently is a conflict. Returns { story, conflicts: [field] }.
+  function merge(base, mine, theirs) {
+    const story = { id: mine.id };
+    const conflicts = [];
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    for (const f of [...TEXT, "principles"]) {
+      const changed = !same(mine[f], base[f]);
+      story[f] = changed ? mine[f] : theirs[f];
+      if (changed && !same(theirs[f], base[f]) && !same(theirs[f], mine[f])) conflicts.push(f);
+    }
+    return { story, conflicts };
   }
 
   function start(root, { config: cfg, principles }) {
@@ -86,6 +116,7 @@
     const [formMsg, listMsg, fileMsg, deleteMsg] = ["form", "list", "file", "delete"].map((m) => $(m + "-msgs"));
     let list = [];
     let editing = null;
+    let base = null; // the story being edited, as it was stored when the edit began
 
     const say = (box, text, bad) => {
       for (const b of root.querySelectorAll(".guide-tool__msgs")) b.children[0].textContent = b.children[1].textContent = "";
@@ -157,7 +188,9 @@
 
     function reset(id = null) {
       form.reset();
+      showError(null);
       editing = id;
+      base = id ? list.find((x) => x.id === id) || null : null;
       $("form-heading").textContent = id ? "Edit story" : "Add a story";
       $("save").textContent = id ? "Save changes" : "Add story";
       $("cancel").hidden = !id;
@@ -174,9 +207,31 @@
     function remove(s) {
       if (!confirm(`Delete the story “${s.title}”? This cannot be undone.`)) return;
       if (editing === s.id) reset();
-      if (save(list.filter((x) => x !== s), listMsg)) say(listMsg, "Story deleted.");
+      load(); // what is stored now: another tab may have added or changed stories since
+      if (save(list.filter((x) => x.id !== s.id), listMsg)) say(listMsg, "Story deleted.");
       render();
       $("list-heading").focus();
+    }
+
+    // A problem in the form is said beside the field it is about (read with it, in view when the
+    // field takes the focus), and in the form's messages; null clears it.
+    const fieldError = el("p", "guide-tool__error");
+    fieldError.id = "star-field-error";
+    fieldError.setAttribute("role", "alert");
+    function showError(problem) {
+      for (const f of [...TEXT.map($), boxes[0].closest("fieldset")]) {
+        f.removeAttribute("aria-invalid");
+        f.setAttribute("aria-describedby", (f.getAttribute("aria-describedby") || "").replace(/\s*star-field-error/, "").trim());
+        if (!f.getAttribute("aria-describedby")) f.removeAttribute("aria-describedby");
+      }
+      fieldError.remove();
+      if (!problem) return;
+      const field = problem[0] ? $(problem[0]) : boxes[0].closest("fieldset");
+      fieldError.textContent = problem[1];
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " star-field-error").trim());
+      if (problem[0]) field.before(fieldError);
+      else field.querySelector("legend").after(fieldError);
     }
 
     form.addEventListener("submit", (e) => {
@@ -185,15 +240,48 @@
       for (const f of TEXT) s[f] = $(f).value.trim();
       s.principles = boxes.filter((b) => b.checked).map((b) => b.value);
       const problem = problemIn(s);
+      showError(problem);
       if (problem) {
-        say(formMsg, problem[1], 1);
+        say(formMsg, "");
         return (problem[0] ? $(problem[0]) : boxes[0]).focus();
       }
+      // Save against what is stored now, not what this page last read: another tab or window may
+      // have changed or deleted the story since.
+      load();
       const was = editing;
-      const ok = save(was ? list.map((x) => (x.id === was ? s : x)) : list.concat(s), formMsg);
+      const now = was ? list.find((x) => x.id === was) : null;
+      if (was && !now) {
+        editing = null; // the form keeps the text: Add story saves it as a new story
+        base = null;
+        $("form-heading").textContent = "Add a story";
+        $("save").textContent = "Add story";
+        $("cancel").hidden = true;
+        render();
+        say(formMsg, `Not saved: “${s.title}” was deleted in another tab or window. Your text is still in the form: press Add story to keep it as a new story.`, 1);
+        return $("title").focus();
+      }
+      let next = s;
+      let merged = false;
+      if (was && base && JSON.stringify(now) !== JSON.stringify(base)) {
+        const m = merge(base, s, now);
+        if (m.conflicts.length) {
+          // The form takes the other side's changes that do not conflict; pressing Save changes
+          // again then replaces only the conflicting fields with this form's.
+          for (const f of TEXT) $(f).value = m.story[f];
+          if (!m.conflicts.includes("principles")) for (const b of boxes) b.checked = m.story.principles.includes(b.value);
+          base = now;
+          render();
+          const names = m.conflicts.map((f) => (f === "principles" ? "Principles" : $(f).labels[0].textContent));
+          say(formMsg, `Not saved: this story was changed in another tab or window too (${names.join(", ")}). Your text is still in the form: press Save changes again to replace the other version, or Cancel editing to keep it.`, 1);
+          return $("save").focus();
+        }
+        next = m.story;
+        merged = true;
+      }
+      const ok = save(was ? list.map((x) => (x.id === was ? next : x)) : list.concat(next), formMsg);
       reset();
       render();
-      if (ok) say(formMsg, was ? "Changes saved." : `Story added: ${list.length} in total.`);
+      if (ok) say(formMsg, !was ? `Story added: ${list.length} in total.` : merged ? "Changes saved, together with the changes made to this story in another tab or window." : "Changes saved.");
     });
     $("cancel").onclick = () => {
       reset();
@@ -219,9 +307,9 @@
       let problem = file.size > cfg.maxBytes ? `The file is larger than ${cfg.maxBytes / 1048576} MB.` : "";
       if (!problem) {
         try {
-          d = JSON.parse(await file.text());
+          d = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()));
         } catch (err) {
-          problem = "The file is not valid JSON.";
+          problem = err instanceof SyntaxError ? "The file is not valid JSON." : "The file is not UTF-8 text, as the planner writes its files.";
         }
       }
       problem = problem || checkFile(d, cfg, names);
@@ -261,6 +349,6 @@
   }
 
   if (typeof module === "object" && module.exports)
-    module.exports = { checkFile, problemIn, coverage, byRecent, imported, markdown, month };
+    module.exports = { checkFile, problemIn, coverage, byRecent, imported, markdown, month, merge };
   else (window.guideTools = window.guideTools || []).push({ name: "star-planner", start });
 })();

@@ -103,9 +103,13 @@ test("readiness counts per principle and says what to practice next, gaps first"
     cards: { a1: { due: "2026-12-04T08:00:00.000Z" }, a2: { due: "2027-01-01T00:00:00.000Z" } },
   });
   assert.deepEqual(r.rows.map((x) => [x.stories, x.practiced, x.due, x.latest && x.latest.date]), [[2, 2, 1, "2026-12-03"], [1, 0, 0, null]]);
-  assert.deepEqual(r.next, ["Frugality: 1 story of 2", "Ownership: 1 review due", "Frugality: no question practiced out loud yet"]);
+  assert.deepEqual(r.next, [
+    { text: "Frugality: 1 story of 2", p: "b", to: "planner" },
+    { text: "Ownership: 1 review due", p: "a", to: "drill" },
+    { text: "Frugality: no question practiced out loud yet", p: "b", to: "questions" },
+  ]);
   const none = C.readiness({ principles, questions, target: 2, today: "2026-12-04", stories: [], reviews: {}, cards: {} });
-  assert.equal(none.next[0], "Ownership: no story yet");
+  assert.deepEqual(none.next[0], { text: "Ownership: no story yet", p: "a", to: "planner" });
 });
 
 test("the study plan has one entry a day up to the interview, every principle once, and mock loops", () => {
@@ -136,7 +140,7 @@ test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UI
     { day: "2026-12-05", title: "Stories; and, more\\", tasks: ["One", "Two, with a comma"] },
     { day: "2026-12-06", title: "x".repeat(200), tasks: ["é".repeat(100)] },
   ];
-  const text = C.ics(days, { stamp: new Date("2026-12-04T10:11:12.345Z"), host: "example.org" });
+  const text = C.ics(days, { stamp: new Date("2026-12-04T10:11:12.345Z") });
   assert.ok(text.endsWith("\r\n"));
   assert.ok(!/[^\r]\n/.test(text), "every line ends in CRLF");
   for (const line of text.split("\r\n")) assert.ok(Buffer.byteLength(line) <= 75, line);
@@ -149,8 +153,14 @@ test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UI
   assert.equal(new Set(uids).size, 2);
   assert.match(unfolded, /DTSTART;VALUE=DATE:20261206\r\nDTEND;VALUE=DATE:20261207/);
   assert.ok(unfolded.includes("é".repeat(100)), "folding never splits a character");
-  const again = C.ics(days, { stamp: new Date("2026-12-05T00:00:00Z"), host: "example.org" });
+  const again = C.ics(days, { stamp: new Date("2026-12-05T00:00:00Z") });
   assert.deepEqual(again.replace(/\r\n /g, "").match(/^UID:.*$/gm), uids, "a new download keeps each event's UID");
+  const seq = (t) => +t.match(/^SEQUENCE:(\d+)\r$/m)[1];
+  assert.ok(seq(again) > seq(text), "a later download has a higher SEQUENCE");
+  // A plan for a later interview keeps the UIDs of the days counted back from it.
+  const later = C.ics([{ day: "2026-12-05", title: "a", tasks: [] }, ...days.map((d) => ({ ...d, day: C.addDays(d.day, 3) }))], { stamp: new Date("2026-12-05T00:00:00Z") });
+  const laterUids = later.replace(/\r\n /g, "").match(/^UID:.*$/gm);
+  assert.deepEqual(laterUids.slice(1), uids);
 });
 
 const CFG = {
@@ -171,7 +181,7 @@ test("a backup reads back exactly what was written, with or without recordings",
   const b = JSON.parse(JSON.stringify(C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z")));
   assert.deepEqual(C.readBackup(b, CFG, KNOWN), { parts: parts() });
   const rec = [{ q: "q1", type: "audio/webm;codecs=opus", seconds: 3, date: "2026-12-01", audio: "AAEC" }];
-  const withAudio = JSON.parse(JSON.stringify(C.makeBackup({ ...parts(), recordings: rec }, CFG, "x")));
+  const withAudio = JSON.parse(JSON.stringify(C.makeBackup({ ...parts(), recordings: rec }, CFG, "2026-12-04T00:00:00.000Z")));
   assert.deepEqual(C.readBackup(withAudio, CFG, KNOWN).parts.recordings, rec);
   assert.equal(C.readBackup({ ...b, plan: null }, CFG, KNOWN).parts.plan, null);
 });
@@ -182,7 +192,11 @@ test("a STAR planner file imports as stories only", () => {
 });
 
 test("malformed, wrong-version and hostile backups are refused with the reason", () => {
-  const good = C.makeBackup(parts(), CFG, "x");
+  const good = C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z");
+  const card = parts().schedule.cards.q1;
+  const rev = parts().reviews.reviews.q1[0];
+  const recording = { q: "q1", type: "audio/webm", seconds: 1, date: "2026-12-01", audio: "AAEC" };
+  assert.equal(C.readBackup({ ...good, recordings: [recording] }, CFG, KNOWN).problem, undefined);
   const cases = [
     [null, /not a backup/],
     [[], /not a backup/],
@@ -199,6 +213,27 @@ test("malformed, wrong-version and hostile backups are refused with the reason",
     [{ ...good, recordings: [{ q: "q1", type: "text/html", seconds: 1, date: "2026-12-01", audio: "" }] }, /audio type/],
     [{ ...good, recordings: [{ q: "q1", type: "audio/webm", seconds: 1, date: "2026-12-01", audio: "<b>" }] }, /base64/],
     [JSON.parse(JSON.stringify(good).replace('"format"', '"__proto__":{"polluted":1},"format"')), /exactly the fields/],
+    // What the coach could not use later, after "Replace everything": each is refused before anything changes.
+    [{ ...good, exported: "x" }, /exported/],
+    [{ ...good, exported: 7 }, /exported/],
+    [{ ...good, stories: [{ ...story, title: "broken \ud800 text" }] }, /broken characters/],
+    [{ ...good, reviews: { version: 1, reviews: { q1: [{ ...rev, date: "2026-02-30" }] } } }, /real day/],
+    [{ ...good, reviews: { version: 1, reviews: { q1: [{ ...rev, seconds: 7201 }] } } }, /at most 7200/],
+    [{ ...good, reviews: { version: 1, reviews: { q1: [{ ...rev, seconds: 1.5 }] } } }, /whole seconds/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, due: "December 9" } } } }, /dates must be times/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, due: "2026-13-40T00:00:00.000Z" } } } }, /dates must be times/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, last_review: "2026" } } } }, /dates must be times/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, state: 7 } } } }, /state/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, reps: -1 } } } }, /whole numbers/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, lapses: 0.5 } } } }, /whole numbers/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, difficulty: 11 } } } }, /difficulty/],
+    [{ ...good, schedule: { version: 1, cards: { q1: { ...card, stability: -2 } } } }, /stability/],
+    [{ ...good, plan: { version: 1, interview: "2027-02-29" } }, /real day/],
+    [{ ...good, recordings: [{ ...recording, audio: "" }] }, /not empty/],
+    [{ ...good, recordings: [{ ...recording, audio: "AAE" }] }, /base64/],
+    [{ ...good, recordings: [{ ...recording, date: "2026-11-31" }] }, /real day/],
+    [{ ...good, recordings: [{ ...recording, seconds: 9000 }] }, /at most 7200/],
+    [{ ...good, recordings: [recording, recording] }, /one per question/],
   ];
   for (const [d, why] of cases) assert.match(C.readBackup(d, CFG, KNOWN).problem || "", why, JSON.stringify(d).slice(0, 200));
   assert.equal({}.polluted, undefined);

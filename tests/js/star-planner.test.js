@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { checkFile, problemIn, coverage, byRecent, imported, markdown, month } = require("../../docs/javascripts/star-planner.js");
+const { checkFile, problemIn, coverage, byRecent, imported, markdown, month, merge } = require("../../docs/javascripts/star-planner.js");
 
 const CFG = { version: 1, maxStories: 3, limits: { id: 40, title: 20, when: 7, situation: 50, task: 50, action: 50, result: 50, metrics: 50 } };
 const KNOWN = new Set(["ownership", "frugality", "dive-deep"]);
@@ -34,6 +34,7 @@ test("every malformed file is refused with the reason, naming the story", () => 
     [file(story({ principles: ["ownership", "ownership"] })), /"principles"/],
     [file(story({ principles: ["world-domination"] })), /"principles"/],
     [JSON.parse('{"version": 1, "stories": [], "__proto__": {"polluted": 1}}'), /exactly two fields/],
+    [file(story({ title: "half \ud83d pair" })), /broken character/],
   ];
   for (const [d, reason] of cases) assert.match(checkFile(d, CFG, KNOWN), reason, JSON.stringify(d));
   assert.equal({}.polluted, undefined);
@@ -75,4 +76,25 @@ test("the Markdown export has a section per story, principles by name, the parts
   assert.match(text, /\*\*Result:\*\* r/);
   assert.doesNotMatch(text, /Metrics/);
   assert.equal(month("2024-11"), "November 2024");
+});
+
+test("the Markdown export shows a story's text literally: no tag, link, heading or list comes from it", () => {
+  const names = new Map([["ownership", "Own <b>"]]);
+  const text = markdown([story({ title: "<img src=x onerror=alert(1)> [a](javascript:x) *b* `c`", situation: "one\n# two\n- three\n1. four\n---", principles: ["ownership"] })], names);
+  assert.doesNotMatch(text, /<img|<b>|[^\\]\](\(|$)|(^|[^\\])\*b|(^|[^\\])`/);
+  assert.match(text, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(text, /Own &lt;b&gt;/);
+  const lines = text.split("\n");
+  for (const l of lines.slice(lines.findIndex((x) => x.startsWith("**Situation:**")) + 1, lines.findIndex((x) => x.startsWith("**Task:**")) - 1))
+    assert.match(l, /^(&#|[a-z]|\d&#)/, l);
+});
+
+test("an edit merges with another tab's changes to other fields, and names the fields both changed", () => {
+  const base = story({ title: "Old", action: "a" });
+  const theirs = { ...base, title: "Theirs" };
+  const mine = { ...base, action: "mine" };
+  assert.deepEqual(merge(base, mine, theirs), { story: { ...base, title: "Theirs", action: "mine" }, conflicts: [] });
+  assert.deepEqual(merge(base, { ...mine, title: "Mine" }, theirs).conflicts, ["title"]);
+  assert.deepEqual(merge(base, { ...mine, title: "Theirs" }, theirs).conflicts, [], "the same change is no conflict");
+  assert.deepEqual(merge(base, { ...base, principles: ["dive-deep"] }, { ...base, principles: ["ownership", "dive-deep"] }).conflicts, ["principles"]);
 });
