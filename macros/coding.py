@@ -382,7 +382,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
         file = _rel(path, data_dir.parent)
         problem = load_problem(path, data_dir)
         if problem.pattern not in pattern_ids:
-            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see {PATTERNS_FILE.as_posix()} under data/)")
+            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see data/{PATTERNS_FILE.as_posix()})")
         try:
             site.principle(problem.principle)
         except KeyError:
