@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, TypeGuard
 from urllib.parse import urlsplit
 
+from .growth import markdown as growth_section
 from .common import (
     GOAL_BUILD_RATIO,
     GOAL_OTHER_CATEGORIES,
@@ -532,4 +533,6 @@ def render(res: Results, before: Results | None = None) -> str:
         out += _lighthouse(res)
     out += _weight(res)
     out += _search(res)
+    if getattr(res, "growth", None):  # runs pickled before the coding section have none
+        out += growth_section(res.growth)
     return "\n".join(out).rstrip() + "\n"

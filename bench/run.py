@@ -16,6 +16,9 @@ What it measures is what decides something:
    CSS and JavaScript gzipped against a budget.
 4. Search: keystroke-to-result latency in Chromium, and the index size:
    candidates search more than they browse.
+5. Coding solutions: each worked problem's run time as its input doubles, beside
+   the growth its stated complexity implies (bench/growth.py); ``--growth-only``
+   runs this section alone and prints it.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import lighthouse, machine, report, search, weight
+from . import growth, lighthouse, machine, report, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -133,7 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="an earlier run's results.pickle (copy it out of .bench/run/ first): the report adds a before/after table",
     )
+    parser.add_argument("--growth-only", action="store_true", help="time only the coding solutions' growth and print that section")
     args = parser.parse_args(argv)
+    if args.growth_only:
+        log("coding solutions: growth as n doubles")
+        print("\n".join(growth.markdown(growth.measure())))
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     saved = WORK / "run" / "results.pickle"
@@ -194,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"search latency: {len(words)} queries x {search.ROUNDS} rounds, site then baseline")
         res.search_site = search.measure(served_site, words, site_out)
         res.search_baseline = search.measure(served_base, words, base_out)
+
+    # 5. Coding solutions ----------------------------------------------------------
+    log("coding solutions: growth as n doubles")
+    res.growth = growth.measure()
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0
