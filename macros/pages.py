@@ -345,7 +345,12 @@ class GuideMacros:
 
     def coding_patterns(self) -> str:
         """The pattern guide: each pattern's cues, idea, complexity, mistakes and problems."""
-        return self.renderer.render("coding-patterns.md", rows=coding.pattern_rows(self._coding(), self.here()))
+        assert self.terms is not None, "GuideMacros.from_project reads data/search.yml"
+        rows = coding.pattern_rows(self._coding(), self.here())
+        # A pattern's section shows its entry of data/search.yml, when it has one (other names: "top k").
+        entries = {row.pattern.id: self.terms.entries.get(f"{self.here()}#{row.pattern.id}") for row in rows}
+        terms = {pid: Markup(self.renderer.render("search-terms.html", entry=e)) for pid, e in entries.items() if e is not None}
+        return self.renderer.render("coding-patterns.md", rows=rows, terms=terms)
 
     def coding_problems(self) -> str:
         """Every worked problem, grouped by pattern, linked to its page."""
