@@ -60,3 +60,40 @@ def test_generated_pages_are_the_problems_only(built_site: Path) -> None:
     folder = built_site / "amazon" / "coding" / "problems"
     built = sorted(p.name for p in folder.iterdir() if p.is_dir())
     assert built == PROBLEM_IDS
+
+
+PHONE_CHECK = """() => {
+  const doc = document.documentElement;
+  const blocks = [...document.querySelectorAll("article pre > code")].map(code => ({
+    overflow: getComputedStyle(code).overflowX,
+    scrolls: code.scrollWidth > code.clientWidth + 1,
+    inside: code.getBoundingClientRect().right <= doc.clientWidth + 1,
+  }));
+  return {pageWidth: doc.scrollWidth, viewport: doc.clientWidth, blocks};
+}"""
+
+
+def test_coding_pages_fit_a_phone_and_code_scrolls_inside_its_block(site_url: str, browser: object, coding_data: Coding) -> None:
+    """At 360 px no coding page scrolls sideways; a code line too long for the screen scrolls inside its block."""
+    paths = ["amazon/coding/", "amazon/coding/patterns/", "amazon/coding/problems/"]
+    paths += [f"amazon/coding/problems/{p.id}/" for p in coding_data.problems]
+    context = browser.new_context(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    wide, scrolled = [], 0
+    try:
+        for path in paths:
+            page.goto(f"{site_url}/{path}")
+            found = page.evaluate(PHONE_CHECK)
+            if found["pageWidth"] > found["viewport"]:
+                wide.append(f"/{path}: page is {found['pageWidth']}px wide")
+            for block in found["blocks"]:
+                if not block["inside"]:
+                    wide.append(f"/{path}: a code block reaches past the screen")
+                if block["scrolls"]:
+                    scrolled += 1
+                    if block["overflow"] not in ("auto", "scroll"):
+                        wide.append(f"/{path}: a code block overflows without scrolling ({block['overflow']})")
+    finally:
+        context.close()
+    assert not wide, "\n".join(wide)
+    assert scrolled, "no code block was wider than a phone: the check above did not exercise scrolling"
