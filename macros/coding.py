@@ -443,6 +443,7 @@ def problem_page(problem: Problem) -> str:
 
 PATTERNS_GUIDE = "amazon-coding-patterns"  # data/guides.yml: the pattern guide's page
 PROBLEMS_GUIDE = "amazon-coding-problems"  # data/guides.yml: the index of worked problems
+OOD_GUIDE = "amazon-object-oriented-design"  # data/guides.yml: the object-oriented design page
 
 
 @dataclass(frozen=True)
@@ -569,3 +570,37 @@ def plan_rows(coding: Coding, site: SiteData) -> tuple[PlanRow, ...]:
 def clock(minutes: int) -> str:
     """Minutes into the technical question as a clock reading: 17 -> "17:00"."""
     return f"{minutes}:00"
+
+
+def loop_tasks(
+    coding: Coding, site: SiteData, designs: list[tuple[str, str]], from_page: str
+) -> dict[str, list[dict[str, str]]]:
+    """The actual technical questions the mock loop can hand an interview, by technical focus
+    (data/rounds.yml): every worked coding problem, every system design walkthrough (its question
+    and page), and the object-oriented design page's worked example. Each is a title and a link."""
+    tasks: dict[str, list[dict[str, str]]] = {
+        "coding": [{"title": p.title, "href": str(problem_href(p, from_page))} for p in coding.problems],
+        "system-design": [{"title": question, "href": str(relative_link(from_page, page))} for question, page in designs],
+    }
+    ood = site.guide(OOD_GUIDE)
+    if ood.page is not None:
+        tasks["object-oriented-design"] = [{"title": f"the worked example in {ood.title}", "href": str(relative_link(from_page, ood.page))}]
+    focuses = {r.id for r in site.rounds}
+    return {focus: items for focus, items in tasks.items() if focus in focuses and items}
+
+
+PATTERNS_PER_CODING_DAY = 3  # the study plan's coding days take the patterns a few at a time
+
+
+def study_topics(coding: Coding, technical: list[str], minutes: str) -> list[str]:
+    """The study plan's technical topics with coding days between them: the patterns a few at a
+    time, each day's problems worked aloud in the technical question's ``minutes``."""
+    patterns = [p.name[:1].lower() + p.name[1:] for p in coding.patterns]
+    days = [
+        f"Coding: {'; '.join(patterns[i : i + PATTERNS_PER_CODING_DAY])}. Work one problem of each aloud, about {minutes} each"
+        for i in range(0, len(patterns), PATTERNS_PER_CODING_DAY)
+    ]
+    topics: list[str] = []
+    for i in range(max(len(days), len(technical))):
+        topics += days[i : i + 1] + technical[i : i + 1]
+    return topics

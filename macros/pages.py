@@ -213,10 +213,19 @@ class GuideMacros:
     def mock_loop(self) -> str:
         return self.renderer.render(
             "mock-loop.html",
-            data=shape.mock_loop_data(self.site),
+            data=self.mock_loop_data(),
             story_limit=shape.number_text(self.site.number("story-max-principles")),
             recency=shape.number_text(self.site.number("story-recency-years")),
         )
+
+    def mock_loop_data(self) -> dict[str, object]:
+        """shape.mock_loop_data, plus an actual technical question for each focus (macros/coding.py,
+        loop_tasks) and the minutes the technical question usually takes."""
+        designs = [(w.question, self.site.guide(w.guide).page or "") for w in self.walkthroughs.values()]
+        data = shape.mock_loop_data(self.site)
+        data["tasks"] = coding.loop_tasks(self._coding(), self.site, designs, self.here())
+        data["technicalMinutes"] = shape.number_text(self.site.number("interview-technical-minutes"))
+        return data
 
     def company_map(self) -> str:
         companies = shape.mapped_companies(self.site)
@@ -329,7 +338,10 @@ class GuideMacros:
         )
 
     def study_plan(self) -> str:
-        return self.renderer.render("study-plan.html", data=shape.study_plan_data(self.site))
+        data = shape.study_plan_data(self.site)
+        minutes = shape.number_text(self.site.number("interview-technical-minutes"))
+        data["topics"] = coding.study_topics(self._coding(), list(data["topics"]), minutes)  # type: ignore[arg-type]
+        return self.renderer.render("study-plan.html", data=data)
 
 
     # ----------------------------------------------------------------------- the coding round
