@@ -28,9 +28,10 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .common import ROOT, log
 
@@ -190,7 +191,7 @@ def measure(project: Path = ROOT) -> list[Growth]:
             row.sizes = sizes_for(row.growth, entry, module.random_case)
             row.seconds = time_sizes(entry, [module.random_case(random.Random(SEED + n), n) for n in row.sizes])
             row.implied = [implied_ratio(row.growth, a, b) for a, b in zip(row.sizes, row.sizes[1:])]
-        except Exception as exc:  # a broken solution is reported, not allowed to stop the benchmark
+        except Exception as exc:  # noqa: BLE001 - a broken solution is reported, not allowed to stop the benchmark
             row.error = f"{type(exc).__name__}: {exc}"
         log(f"  growth {problem.id}: n={row.sizes} ratios={[round(r, 2) for r in row.ratios]} stated {row.growth}")
         results.append(row)
@@ -206,11 +207,13 @@ def markdown(rows: list[Growth]) -> list[str]:
     out = [
         "## Coding solutions: growth against stated complexity",
         "",
-        f"Each solution timed on its own random inputs at n, 2n, 4n and 8n (n and n + 1 for exponential growth), "
-        f"median of {REPEATS} runs per size, in one process. **Measured** is the median of the ratios between "
-        f"successive sizes; **implied** is the ratio the stated growth gives for the same sizes. They agree within a "
-        f"factor of {TOLERANCE}. Small sizes carry fixed costs (function calls, building the input's nodes), so a "
-        "measured ratio a little under the implied one is normal.",
+        (
+            f"Each solution timed on its own random inputs at n, 2n, 4n and 8n (n and n + 1 for exponential growth), "
+            f"median of {REPEATS} runs per size, in one process. **Measured** is the median of the ratios between "
+            f"successive sizes; **implied** is the ratio the stated growth gives for the same sizes. They agree within a "
+            f"factor of {TOLERANCE}. Small sizes carry fixed costs (function calls, building the input's nodes), so a "
+            "measured ratio a little under the implied one is normal."
+        ),
         "",
         "| Problem | Stated time | Growth | Sizes | Ratios | Measured | Implied | Agrees |",
         "| --- | --- | --- | --- | --- | --: | --: | --- |",

@@ -16,13 +16,24 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal, Mapping
+from typing import Annotated, Any, Literal
 
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StrictStr, StringConstraints, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictBool,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from .data import ID_RE, SiteData, _kind, _label, read_yaml
 from .errors import DataError
@@ -298,10 +309,9 @@ def load_problem(path: Path, data_dir: Path) -> Problem:
     return problem
 
 
-def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.ClassDef]:
-    return {
-        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
-    }  # type: ignore[misc]
+def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]:
+    """The module's top-level functions and classes, by name."""
+    return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
 
 
 def read_solution(problem: Problem, project: Path, file: str) -> Solution:
@@ -344,7 +354,7 @@ def read_solution(problem: Problem, project: Path, file: str) -> Solution:
     return Solution(path=where, code="\n".join(shown).rstrip("\n"), first_line=start + 2)
 
 
-def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.ClassDef, file: str) -> None:
+def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, file: str) -> None:
     """Every example names exactly the entry function's parameters."""
     if not isinstance(node, ast.FunctionDef):
         raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values")

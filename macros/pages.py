@@ -340,7 +340,9 @@ class GuideMacros:
     def study_plan(self) -> str:
         data = shape.study_plan_data(self.site)
         minutes = shape.number_text(self.site.number("interview-technical-minutes"))
-        data["topics"] = coding.study_topics(self._coding(), list(data["topics"]), minutes)  # type: ignore[arg-type]
+        topics = data["topics"]
+        assert isinstance(topics, list)
+        data["topics"] = coding.study_topics(self._coding(), [str(t) for t in topics], minutes)
         return self.renderer.render("study-plan.html", data=data)
 
 

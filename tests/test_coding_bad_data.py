@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -235,6 +236,6 @@ def test_mkdocs_build_fails_with_that_one_message(case: str, tiny: Path, tmp_pat
     result = mkdocs_build(tiny, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    errors = re.findall(r"^ERROR\s+-\s+(.*)$", output, flags=re.M)
+    errors = re.findall(r"^ERROR\s+-\s+(.*)$", output, flags=re.MULTILINE)
     assert errors == [expected.message], output
     assert "Traceback" not in output, output
