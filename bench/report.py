@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, TypeGuard
 from urllib.parse import urlsplit
 
+from .growth import markdown as growth_section
 from .common import (
     GOAL_BUILD_RATIO,
     GOAL_OTHER_CATEGORIES,
@@ -561,4 +562,6 @@ def render(res: Results, before: Results | None = None) -> str:
     out += _weight(res)
     out += _search(res)
     out += _runner(res)
+    if getattr(res, "growth", None):  # runs pickled before the coding section have none
+        out += growth_section(res.growth)
     return "\n".join(out).rstrip() + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import lighthouse, machine, runner, search, weight
+from . import growth, lighthouse, machine, runner, search, weight
 
 
 @dataclass
@@ -41,3 +41,4 @@ class Results:
     search_baseline: search.SearchResult | None = None
     own_assets: list[weight.Asset] = field(default_factory=list)
     runner: runner.RunnerResult | None = None  # the code runner's first use (older pickles lack it)
+    growth: list[growth.Growth] = field(default_factory=list)  # each coding solution's run time as n doubles

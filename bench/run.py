@@ -18,6 +18,9 @@ What it measures is what decides something:
    candidates search more than they browse.
 5. The code runner: what its first use downloads, and the wait from the first
    Run to the first test result, cold and warm.
+6. Coding solutions: each worked problem's run time as its input doubles, beside
+   the growth its stated complexity implies (bench/growth.py); ``--growth-only``
+   runs this section alone and prints it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import lighthouse, machine, report, runner, search, weight
+from . import growth, lighthouse, machine, report, runner, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -135,7 +138,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="an earlier run's results.pickle (copy it out of .bench/run/ first): the report adds a before/after table",
     )
+    parser.add_argument("--growth-only", action="store_true", help="time only the coding solutions' growth and print that section")
     args = parser.parse_args(argv)
+    if args.growth_only:
+        log("coding solutions: growth as n doubles")
+        print("\n".join(growth.markdown(growth.measure())))
+        return 0
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     saved = WORK / "run" / "results.pickle"
@@ -200,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         # 5. The code runner's first use ------------------------------------------
         log(f"code runner: {runner.ROUNDS} cold and warm first runs on /{runner.PROBLEM}")
         res.runner = runner.measure(served_site, site_out)
+    # 6. Coding solutions ----------------------------------------------------------
+    log("coding solutions: growth as n doubles")
+    res.growth = growth.measure()
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0

@@ -48,9 +48,10 @@ def problems(project: Path) -> list[dict[str, str]]:
     for path in sorted((project / PROBLEMS_DATA).glob("*.yml")):
         doc = _read(path, project)
         fields = {key: doc.get(key) for key in ("id", "title", "pattern")} if isinstance(doc, dict) else {}
-        if not all(isinstance(v, str) and v for v in fields.values()) or fields.get("id") != path.stem:
+        texts = {key: value for key, value in fields.items() if isinstance(value, str) and value}
+        if len(texts) != 3 or texts["id"] != path.stem:
             raise PluginError(f"{path.relative_to(project).as_posix()}: needs an id equal to the file name, a title and a pattern")
-        found.append(fields)
+        found.append(texts)
     return sorted(found, key=lambda p: order.index(p["pattern"]) if p["pattern"] in order else len(order))
 
 
@@ -76,7 +77,7 @@ def _insert(entries: list[Any], pages: list[str]) -> bool:
             present = set(map(str, entries))
             entries[i + 1 : i + 1] = [p for p in pages if p not in present]
             return True
-        children = list(entry.values())[0] if isinstance(entry, dict) and len(entry) == 1 else None
+        children = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else None
         if isinstance(children, list) and _insert(children, pages):
             return True
     return False

@@ -16,13 +16,24 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal, Mapping
+from typing import Annotated, Any, Literal
 
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StrictStr, StringConstraints, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictBool,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from .data import ID_RE, SiteData, _kind, _label, read_yaml
 from .errors import DataError
@@ -298,10 +309,9 @@ def load_problem(path: Path, data_dir: Path) -> Problem:
     return problem
 
 
-def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.ClassDef]:
-    return {
-        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
-    }  # type: ignore[misc]
+def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]:
+    """The module's top-level functions and classes, by name."""
+    return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
 
 
 def read_solution(problem: Problem, project: Path, file: str) -> Solution:
@@ -344,7 +354,7 @@ def read_solution(problem: Problem, project: Path, file: str) -> Solution:
     return Solution(path=where, code="\n".join(shown).rstrip("\n"), first_line=start + 2)
 
 
-def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.ClassDef, file: str) -> None:
+def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, file: str) -> None:
     """Every example names exactly the entry function's parameters."""
     if not isinstance(node, ast.FunctionDef):
         raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values")
@@ -382,7 +392,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
         file = _rel(path, data_dir.parent)
         problem = load_problem(path, data_dir)
         if problem.pattern not in pattern_ids:
-            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see {PATTERNS_FILE.as_posix()} under data/)")
+            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see data/{PATTERNS_FILE.as_posix()})")
         try:
             site.principle(problem.principle)
         except KeyError:
@@ -443,6 +453,7 @@ def problem_page(problem: Problem) -> str:
 
 PATTERNS_GUIDE = "amazon-coding-patterns"  # data/guides.yml: the pattern guide's page
 PROBLEMS_GUIDE = "amazon-coding-problems"  # data/guides.yml: the index of worked problems
+OOD_GUIDE = "amazon-object-oriented-design"  # data/guides.yml: the object-oriented design page
 
 
 @dataclass(frozen=True)
@@ -569,3 +580,37 @@ def plan_rows(coding: Coding, site: SiteData) -> tuple[PlanRow, ...]:
 def clock(minutes: int) -> str:
     """Minutes into the technical question as a clock reading: 17 -> "17:00"."""
     return f"{minutes}:00"
+
+
+def loop_tasks(
+    coding: Coding, site: SiteData, designs: list[tuple[str, str]], from_page: str
+) -> dict[str, list[dict[str, str]]]:
+    """The actual technical questions the mock loop can hand an interview, by technical focus
+    (data/rounds.yml): every worked coding problem, every system design walkthrough (its question
+    and page), and the object-oriented design page's worked example. Each is a title and a link."""
+    tasks: dict[str, list[dict[str, str]]] = {
+        "coding": [{"title": p.title, "href": str(problem_href(p, from_page))} for p in coding.problems],
+        "system-design": [{"title": question, "href": str(relative_link(from_page, page))} for question, page in designs],
+    }
+    ood = site.guide(OOD_GUIDE)
+    if ood.page is not None:
+        tasks["object-oriented-design"] = [{"title": f"the worked example in {ood.title}", "href": str(relative_link(from_page, ood.page))}]
+    focuses = {r.id for r in site.rounds}
+    return {focus: items for focus, items in tasks.items() if focus in focuses and items}
+
+
+PATTERNS_PER_CODING_DAY = 3  # the study plan's coding days take the patterns a few at a time
+
+
+def study_topics(coding: Coding, technical: list[str], minutes: str) -> list[str]:
+    """The study plan's technical topics with coding days between them: the patterns a few at a
+    time, each day's problems worked aloud in the technical question's ``minutes``."""
+    patterns = [p.name[:1].lower() + p.name[1:] for p in coding.patterns]
+    days = [
+        f"Coding: {'; '.join(patterns[i : i + PATTERNS_PER_CODING_DAY])}. Work one problem of each aloud, about {minutes} each"
+        for i in range(0, len(patterns), PATTERNS_PER_CODING_DAY)
+    ]
+    topics: list[str] = []
+    for i in range(max(len(days), len(technical))):
+        topics += days[i : i + 1] + technical[i : i + 1]
+    return topics

@@ -225,10 +225,19 @@ class GuideMacros:
     def mock_loop(self) -> str:
         return self.renderer.render(
             "mock-loop.html",
-            data=shape.mock_loop_data(self.site),
+            data=self.mock_loop_data(),
             story_limit=shape.number_text(self.site.number("story-max-principles")),
             recency=shape.number_text(self.site.number("story-recency-years")),
         )
+
+    def mock_loop_data(self) -> dict[str, object]:
+        """shape.mock_loop_data, plus an actual technical question for each focus (macros/coding.py,
+        loop_tasks) and the minutes the technical question usually takes."""
+        designs = [(w.question, self.site.guide(w.guide).page or "") for w in self.walkthroughs.values()]
+        data = shape.mock_loop_data(self.site)
+        data["tasks"] = coding.loop_tasks(self._coding(), self.site, designs, self.here())
+        data["technicalMinutes"] = shape.number_text(self.site.number("interview-technical-minutes"))
+        return data
 
     def company_map(self) -> str:
         companies = shape.mapped_companies(self.site)
@@ -344,7 +353,12 @@ class GuideMacros:
         )
 
     def study_plan(self) -> str:
-        return self.renderer.render("study-plan.html", data=shape.study_plan_data(self.site))
+        data = shape.study_plan_data(self.site)
+        minutes = shape.number_text(self.site.number("interview-technical-minutes"))
+        topics = data["topics"]
+        assert isinstance(topics, list)
+        data["topics"] = coding.study_topics(self._coding(), [str(t) for t in topics], minutes)
+        return self.renderer.render("study-plan.html", data=data)
 
 
     # ----------------------------------------------------------------------- the coding round
@@ -371,7 +385,12 @@ class GuideMacros:
 
     def coding_patterns(self) -> str:
         """The pattern guide: each pattern's cues, idea, complexity, mistakes and problems."""
-        return self.renderer.render("coding-patterns.md", rows=coding.pattern_rows(self._coding(), self.here()))
+        assert self.terms is not None, "GuideMacros.from_project reads data/search.yml"
+        rows = coding.pattern_rows(self._coding(), self.here())
+        # A pattern's section shows its entry of data/search.yml, when it has one (other names: "top k").
+        entries = {row.pattern.id: self.terms.entries.get(f"{self.here()}#{row.pattern.id}") for row in rows}
+        terms = {pid: Markup(self.renderer.render("search-terms.html", entry=e)) for pid, e in entries.items() if e is not None}
+        return self.renderer.render("coding-patterns.md", rows=rows, terms=terms)
 
     def coding_problems(self) -> str:
         """Every worked problem, grouped by pattern, linked to its page."""

@@ -45,7 +45,9 @@ NOT_ABOUT_INTERVIEWS = {"docs/guides/aws-architecture-patterns.md", "docs/guides
 # lengths), and the annotated answers' stories, which are fiction full of durations ("a
 # fifteen-minute response target") that are not the interview's numbers. Their pages still read
 # interview numbers (answer length, the technical part of an interview) through the macro.
-NOT_ABOUT_INTERVIEWS_UNDER = ("docs/amazon/design/", "data/design/", "data/examples/")
+# The worked coding problems (their data, and the pages generated from it) are the same kind of
+# fiction: a cooling failure spreading each minute, a delivery taking six hours.
+NOT_ABOUT_INTERVIEWS_UNDER = ("docs/amazon/design/", "data/design/", "data/examples/", "data/coding/problems/", "docs/amazon/coding/problems/")
 
 
 def prose_files() -> list[Path]:

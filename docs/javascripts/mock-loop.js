@@ -58,6 +58,21 @@
     });
   }
 
+  // The technical question each interview of `loop` hands the candidate: an actual problem from
+  // data.tasks for its focus (a worked coding problem, a design walkthrough), none twice in a loop
+  // while the focus has more, or null when the focus has none. Its own stream of the seed, so the
+  // loop itself is the same as without tasks.
+  function tasksFor(data, seed, loop) {
+    const r = rng(seed + ":tasks");
+    const pools = {};
+    return loop.map((iv) => {
+      const all = (data.tasks || {})[iv.focus.id] || [];
+      if (!all.length) return null;
+      if (!pools[iv.focus.id] || !pools[iv.focus.id].length) pools[iv.focus.id] = shuffle(all.slice(), r);
+      return pools[iv.focus.id].pop();
+    });
+  }
+
   function start(root, data) {
     const $ = (id) => document.getElementById("guide-loop-" + id);
     const el = (tag, props) => Object.assign(document.createElement(tag), props);
@@ -69,6 +84,7 @@
       const list = $("list");
       const checks = $("checks");
       const loop = build(data, seed);
+      const tasks = tasksFor(data, seed, loop);
       let used = 0;
       list.replaceChildren();
       checks.replaceChildren();
@@ -90,11 +106,13 @@
           checks.append(check);
         }
         card.append(el("h3", { textContent: `Interviewer ${i + 1}: ${iv.focus.name}` + (iv.barRaiser ? ", the Bar Raiser" : "") }));
-        card.append(
-          el("p", { className: "guide-loop__meta", textContent: `${iv.minutes} minutes. ${iv.focus.summary}` }),
-          el("p", { textContent: "Leadership Principles to ask about:" }),
-          items,
-        );
+        card.append(el("p", { className: "guide-loop__meta", textContent: `${iv.minutes} minutes. ${iv.focus.summary}` }));
+        if (tasks[i]) {
+          const task = el("p", { className: "guide-loop__task", textContent: `Technical question, about ${data.technicalMinutes}: ` });
+          task.append(el("a", { href: tasks[i].href, textContent: tasks[i].title }), ".");
+          card.append(task);
+        }
+        card.append(el("p", { textContent: "Leadership Principles to ask about:" }), items);
         list.append(card);
       });
       $("summary").textContent = `${loop.length} interviews of ${data.minutes} minutes, covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
@@ -131,6 +149,6 @@
     return { url: follow };
   }
 
-  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, between, build };
+  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, between, build, tasksFor };
   else (window.guideTools = window.guideTools || []).push({ name: "mock-loop", start });
 })();

@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { rng, shuffle, seedOf, between, build } = require("../../docs/javascripts/mock-loop.js");
+const { rng, shuffle, seedOf, between, build, tasksFor } = require("../../docs/javascripts/mock-loop.js");
 
 test("the same seed gives the same sequence, another seed another", () => {
   const take = (seed) => Array.from({ length: 5 }, rng(seed));
@@ -85,4 +85,23 @@ test("between covers both ends of its range and nothing outside", () => {
   const r = rng("range");
   const seen = new Set(Array.from({ length: 200 }, () => between({ min: 2, max: 4 }, r)));
   assert.deepEqual([...seen].sort(), [2, 3, 4]);
+});
+
+test("each interview gets an actual technical question of its focus, none twice while the focus has more", () => {
+  const data = dataset({ focuses: 2 });
+  data.tasks = { f0: [{ title: "A", href: "a/" }, { title: "B", href: "b/" }, { title: "C", href: "c/" }] };
+  for (let i = 0; i < 200; i++) {
+    const seed = `t${i}`;
+    const loop = build(data, seed);
+    const tasks = tasksFor(data, seed, loop);
+    assert.equal(tasks.length, loop.length);
+    loop.forEach((iv, k) => {
+      if (iv.focus.id === "f0") assert.ok(data.tasks.f0.includes(tasks[k]), `${seed}: a task of its focus`);
+      else assert.equal(tasks[k], null, `${seed}: a focus without tasks gets none`);
+    });
+    const titles = tasks.filter(Boolean).map((t) => t.title);
+    if (titles.length <= data.tasks.f0.length) assert.equal(new Set(titles).size, titles.length, `${seed}: no task twice`);
+    assert.deepEqual(tasksFor(data, seed, loop), tasks, `${seed}: the same seed gives the same tasks`);
+  }
+  assert.deepEqual(build(data, "same"), build(dataset({ focuses: 2 }), "same"), "tasks leave the loop itself unchanged");
 });
