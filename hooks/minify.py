@@ -21,6 +21,8 @@ FOLDERS = ("stylesheets", "javascripts")  # our own assets (docs/ and the built 
 # Third-party code we serve (javascripts/vendor/) stays exactly as its pinned package ships it,
 # so the copy readers get is the one tests/test_coach.py checks against node_modules.
 VENDOR = "vendor"
+# Sources that a hook bundles into vendor/ (hooks/code_runner.py) are not served themselves.
+NOT_SERVED = "src"
 
 
 def minify(path: Path) -> None:
@@ -34,7 +36,7 @@ def own_assets(site_dir: Path) -> list[Path]:
         p
         for folder in FOLDERS
         for p in sorted((site_dir / folder).rglob("*"))
-        if p.is_file() and p.suffix in (".css", ".js") and VENDOR not in p.relative_to(site_dir / folder).parts
+        if p.is_file() and p.suffix in (".css", ".js") and not {VENDOR, NOT_SERVED} & set(p.relative_to(site_dir / folder).parts)
     ]
 
 

@@ -18,7 +18,7 @@
     if (value === true) return "True";
     if (value === false) return "False";
     if (typeof value === "number") return String(value);
-    if (typeof value === "string") return "'" + value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n") + "'";
+    if (typeof value === "string") return "'" + value.replaceAll("\\", "\\\\").replaceAll("'", "\\'").replaceAll("\n", "\\n") + "'";
     if (Array.isArray(value)) return "[" + value.map(pyRepr).join(", ") + "]";
     return "{" + Object.entries(value).map(([k, v]) => pyRepr(k) + ": " + pyRepr(v)).join(", ") + "}";
   }
