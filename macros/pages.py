@@ -104,6 +104,7 @@ class GuideMacros:
             "star_planner": self.star_planner,
             "answer_example": self.answer_example,
             "answer_examples": self.answer_examples,
+            "questions": self.questions,
             "design_walkthroughs": self.design_walkthroughs,
             "design_diagram": self.design_diagram,
             "design_estimates": self.design_estimates,
@@ -263,6 +264,10 @@ class GuideMacros:
 
     def answer_examples(self) -> str:
         return self.renderer.render("answer-examples.md", rows=worked.answer_rows(self.site, self._examples(), self.here()))
+
+    def questions(self, *qids: str) -> str:
+        """A list of questions from the bank, by id, each linked to its principle's page."""
+        return self.renderer.render("question-list.md", rows=shape.question_rows(self.site, qids, self.here()))
 
     def design_walkthroughs(self) -> str:
         return self.renderer.render("design-walkthroughs.md", rows=worked.walkthrough_rows(self.site, self.walkthroughs, self.here()))
