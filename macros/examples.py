@@ -2,9 +2,12 @@
 
 One example per Leadership Principle: a question of that principle (by id from
 ``data/questions.yml``), a strong STAR answer and a weak one split into parts,
-margin notes that point at the principle's ``listen_for`` and ``pitfalls``
-entries by their 1-based position (so a note can never cite a point that does
-not exist), and the follow-up probes an interviewer would ask next.
+a plausible but mediocre answer of a kind real loops reject (``mediocre``: its
+``flaw``, the parts and a ``verdict``), the strong answer's spine for when the
+interviewer cuts in (``spine``, spoken within ``answer-spine-seconds``), margin
+notes that point at the principle's ``listen_for`` and ``pitfalls`` entries by
+their 1-based position (so a note can never cite a point that does not exist),
+and the follow-up probes an interviewer would ask next.
 
 Errors are :class:`macros.errors.DataError` naming file, entry and field.
 """
@@ -22,6 +25,14 @@ PARTS = ("situation", "task", "action", "result", "reflection")
 DOMAINS = ("services", "data", "mobile", "infrastructure")
 LEVELS = ("SDE II", "SDE III")
 NOTE_KINDS = ("listen_for", "pitfall")
+# The plausible but mediocre answers real loops reject, and what each is called on the page.
+FLAWS = {
+    "we": 'a fluent story told as "we"',
+    "no-baseline": "a result without a baseline",
+    "hypothetical": 'a hypothetical "I would"',
+    "other-principle": "a good story for another principle",
+}
+SPINE_LENGTH = "answer-spine-seconds"  # data/numbers.yml: how long the spine runs when spoken
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*")
 
 
@@ -47,6 +58,24 @@ class Probe:
 
 
 @dataclass(frozen=True)
+class Mediocre:
+    flaw: str  # a key of FLAWS
+    fits: Principle | None  # the principle the story shows instead (flaw "other-principle" only)
+    parts: tuple[Part, ...]
+    verdict: str  # why a loop rejects it, in a sentence or two
+
+    @property
+    def label(self) -> str:
+        return FLAWS[self.flaw]
+
+
+@dataclass(frozen=True)
+class SpineBeat:
+    part: str
+    text: str
+
+
+@dataclass(frozen=True)
 class AnswerExample:
     principle: Principle
     question_id: str
@@ -56,11 +85,17 @@ class AnswerExample:
     level: str
     strong: tuple[Part, ...]
     weak: tuple[Part, ...]
+    mediocre: Mediocre
+    spine: tuple[SpineBeat, ...]
     probes: tuple[Probe, ...]
 
     @property
     def strong_words(self) -> int:
         return sum(count_words(p.text) for p in self.strong)
+
+    @property
+    def spine_words(self) -> int:
+        return sum(count_words(b.text) for b in self.spine)
 
 
 @dataclass(frozen=True)
@@ -77,6 +112,10 @@ class Examples:
     def minutes(self, answer: AnswerExample) -> float:
         """Spoken length of the strong answer at the stated speaking rate, to a tenth of a minute."""
         return round(answer.strong_words / self.words_per_minute, 1)
+
+    def spine_seconds(self, answer: AnswerExample) -> int:
+        """Spoken length of the strong answer's spine at the stated speaking rate, in whole seconds."""
+        return round(answer.spine_words * 60 / self.words_per_minute)
 
 
 def count_words(text: str) -> int:
@@ -122,6 +161,48 @@ def _check_star_order(e: _Entry, parts: tuple[Part, ...]) -> None:
         raise e.fail("strong", "needs at least one note tying it to a listen_for point")
 
 
+def _check_order(e: _Entry, field: str, parts: tuple[str, ...], needed: tuple[str, ...]) -> None:
+    order = [PARTS.index(p) for p in parts]
+    if order != sorted(order):
+        raise e.fail(field, "parts must run situation, task, action, result, reflection in that order")
+    for part in needed:
+        if part not in parts:
+            raise e.fail(field, f"has no '{part}' part")
+
+
+def _mediocre(e: _Entry, site: SiteData, principle: Principle) -> Mediocre:
+    raw = e.raw.get("mediocre")
+    if not isinstance(raw, dict):
+        raise e.fail("mediocre", f"must be a mapping with flaw, parts and verdict, got {_kind(raw)}")
+    m = _Entry(e.file, f"{e.label} mediocre", raw)
+    flaw = m.choice("flaw", tuple(FLAWS))
+    fits = None
+    if flaw == "other-principle":
+        fid = m.ident("fits")
+        try:
+            fits = site.principle(fid)
+        except KeyError:
+            raise m.fail("fits", f"unknown principle '{fid}'") from None
+        if fits.id == principle.id:
+            raise m.fail("fits", "must name a principle other than the example's own")
+    elif "fits" in m.raw:
+        raise m.fail("fits", "is only for the flaw 'other-principle'")
+    parts = _parts(m, "parts", principle)
+    _check_order(m, "parts", tuple(p.part for p in parts), PARTS[2:3])
+    if not any(p.notes for p in parts):
+        raise m.fail("parts", "needs at least one note saying what the interviewer hears")
+    return Mediocre(flaw, fits, parts, m.text("verdict"))
+
+
+def _spine(e: _Entry) -> tuple[SpineBeat, ...]:
+    beats = []
+    for i, item in enumerate(e.items("spine"), 1):
+        b = _Entry(e.file, f"{e.label} spine #{i}", item)
+        beats.append(SpineBeat(b.choice("part", PARTS), b.text("text")))
+    _check_order(e, "spine", tuple(b.part for b in beats), PARTS[:4])
+    return tuple(beats)
+
+
 def _answer(e: _Entry, site: SiteData) -> AnswerExample:
     pid = e.ident("principle")
     try:
@@ -139,6 +220,14 @@ def _answer(e: _Entry, site: SiteData) -> AnswerExample:
     weak = _parts(e, "weak", principle)
     if not any(n.kind == "pitfall" for p in weak for n in p.notes):
         raise e.fail("weak", "needs at least one note naming the pitfall it falls into")
+    mediocre = _mediocre(e, site, principle)
+    words = {kind: sum(count_words(p.text) for p in parts) for kind, parts in (("weak", weak), ("mediocre", mediocre.parts))}
+    if not words["weak"] < words["mediocre"] < sum(count_words(p.text) for p in strong):
+        raise e.fail(
+            "mediocre",
+            f"is {words['mediocre']} words; a plausible answer runs longer than the weak one ({words['weak']}) "
+            "and shorter than the strong one",
+        )
     probes = []
     for i, item in enumerate(e.items("probes"), 1):
         p = _Entry(e.file, f"{e.label} probes #{i}", item)
@@ -152,6 +241,8 @@ def _answer(e: _Entry, site: SiteData) -> AnswerExample:
         level=e.choice("level", LEVELS),
         strong=strong,
         weak=weak,
+        mediocre=mediocre,
+        spine=_spine(e),
         probes=tuple(probes),
     )
 
@@ -169,6 +260,7 @@ def load_examples(root: Path, site: SiteData) -> Examples:
         raise DataError(file, None, "words_per_minute", f"must be a whole number of words a minute (60-250), got {wpm!r}")
     answers = [_answer(_Entry(file, _answer_label(i, raw), raw), site) for i, raw in enumerate(top.items("answers"), 1)]
     _check_spoken_length(file, answers, wpm, site)
+    _check_spine_length(file, answers, wpm, site)
     seen: dict[str, int] = {}
     for i, a in enumerate(answers, 1):
         if a.principle.id in seen:
@@ -200,6 +292,25 @@ def _check_spoken_length(file: str, answers: list[AnswerExample], wpm: int, site
                 "strong",
                 f"is {a.strong_words} words, {minutes:.1f} minutes at {wpm} words a minute; "
                 f"answers run {low} to {high} {n.unit} (data/numbers.yml '{ANSWER_LENGTH}')",
+            )
+
+
+def _check_spine_length(file: str, answers: list[AnswerExample], wpm: int, site: SiteData) -> None:
+    """Each spine, spoken at ``wpm``, runs as long as the guide says a spine should."""
+    try:
+        n = site.number(SPINE_LENGTH)
+    except KeyError:
+        raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{SPINE_LENGTH}' to check spines against") from None
+    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+    for i, a in enumerate(answers, 1):
+        seconds = a.spine_words * 60 / wpm
+        if not low <= seconds <= high:  # type: ignore[operator]
+            raise DataError(
+                file,
+                f"#{i} (principle '{a.principle.id}')",
+                "spine",
+                f"is {a.spine_words} words, {seconds:.0f} seconds at {wpm} words a minute; "
+                f"a spine runs {low} to {high} {n.unit} (data/numbers.yml '{SPINE_LENGTH}')",
             )
 
 

@@ -13,7 +13,7 @@ from . import coding, home, runner, search_terms, shape, worked
 from .data import PASSAGE_MAX_WORDS, SiteData, load_site
 from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
-from .examples import Examples, load_examples
+from .examples import SPINE_LENGTH, Examples, load_examples
 from .render import Renderer, md_escape
 
 # The source document the site is built from; every correction's original is a line of it.
@@ -109,6 +109,7 @@ class GuideMacros:
             "star_planner": self.star_planner,
             "answer_example": self.answer_example,
             "answer_examples": self.answer_examples,
+            "questions": self.questions,
             "design_walkthroughs": self.design_walkthroughs,
             "design_diagram": self.design_diagram,
             "design_estimates": self.design_estimates,
@@ -278,18 +279,31 @@ class GuideMacros:
                 self.renderer.render(
                     "answer-example-parts.html",
                     kind=kind,
-                    parts=getattr(view.example, kind),
+                    parts=view.example.mediocre.parts if kind == "mediocre" else getattr(view.example, kind),
                     verdict=worked.note_verdict,
                     note_heading=worked.note_heading,
                 )
             )
-            for kind in ("strong", "weak")
+            for kind in ("strong", "weak", "mediocre")
         }
         meta = Markup(self.renderer.render("answer-example-meta.html", **view.meta()))
-        return self.renderer.render("answer-example.md", example=view.example, anchor=view.anchor, meta=meta, **parts)
+        spine = Markup(self.renderer.render("answer-example-spine.html", view=view))
+        return self.renderer.render(
+            "answer-example.md",
+            example=view.example,
+            anchor=view.anchor,
+            meta=meta,
+            spine=spine,
+            spine_length=Markup(self.number(SPINE_LENGTH, source=True)),
+            **parts,
+        )
 
     def answer_examples(self) -> str:
         return self.renderer.render("answer-examples.md", rows=worked.answer_rows(self.site, self._examples(), self.here()))
+
+    def questions(self, *qids: str) -> str:
+        """A list of questions from the bank, by id, each linked to its principle's page."""
+        return self.renderer.render("question-list.md", rows=shape.question_rows(self.site, qids, self.here()))
 
     def design_walkthroughs(self) -> str:
         return self.renderer.render("design-walkthroughs.md", rows=worked.walkthrough_rows(self.site, self.walkthroughs, self.here()))

@@ -288,6 +288,28 @@ def question_groups(site: SiteData, from_page: str) -> list[QuestionGroup]:
     ]
 
 
+@dataclass(frozen=True)
+class QuestionRow:
+    question: Question
+    principle: Principle
+    href: Markup  # the principle's page
+
+
+def question_rows(site: SiteData, qids: tuple[str, ...], from_page: str) -> list[QuestionRow]:
+    """Questions of the bank picked by id, in the order given, each with its principle's page.
+
+    An unknown id raises ``KeyError`` naming it, which the macro reports like any unknown id.
+    """
+    by_id = {q.id: q for q in site.questions}
+    rows = []
+    for qid in qids:
+        if qid not in by_id:
+            raise KeyError(f"unknown question '{qid}'")
+        q = by_id[qid]
+        rows.append(QuestionRow(q, site.principle(q.principle), relative_link(from_page, principle_page(site, q.principle))))
+    return rows
+
+
 DRILL_ANSWER = "answer-minutes"  # numbers.yml: the drill's default time per answer is its lower end
 
 

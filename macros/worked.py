@@ -25,19 +25,31 @@ class AnswerView:
     minutes: float
     wpm: int
 
+    spine_words: int
+    spine_seconds: int
+
     def meta(self) -> dict[str, object]:
         return {"example": self.example, "words": self.words, "minutes": self.minutes, "wpm": self.wpm}
 
 
 def answer_view(examples: Examples, example: AnswerExample) -> AnswerView:
-    return AnswerView(example, Markup(ANSWER_ANCHOR), example.strong_words, examples.minutes(example), examples.words_per_minute)
+    return AnswerView(
+        example,
+        Markup(ANSWER_ANCHOR),
+        example.strong_words,
+        examples.minutes(example),
+        examples.words_per_minute,
+        example.spine_words,
+        examples.spine_seconds(example),
+    )
 
 
 def note_verdict(answer_kind: str, note_kind: str) -> str:
     """``good`` when a note shows the answer doing what the principle asks, ``bad`` when it shows a miss.
 
     A listen-for point in a strong answer and a pitfall it avoids are both good; in the
-    weak answer, a pitfall it falls into and a listen-for point it lacks are both bad.
+    weak and the mediocre answer, a pitfall it falls into and a listen-for point it lacks
+    are both bad.
     """
     return "good" if answer_kind == "strong" else "bad"
 
@@ -47,6 +59,8 @@ _HEADINGS = {
     ("strong", "pitfall"): "Avoids the pitfall",
     ("weak", "listen_for"): "Missing what interviewers listen for",
     ("weak", "pitfall"): "Falls into the pitfall",
+    ("mediocre", "listen_for"): "What the interviewer cannot hear",
+    ("mediocre", "pitfall"): "Falls into the pitfall",
 }
 
 

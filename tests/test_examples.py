@@ -63,6 +63,24 @@ def test_examples_span_every_domain_and_both_levels(examples) -> None:
     assert max(sum(a.domain == d for a in examples.answers) for d in domains) <= 6
 
 
+def test_every_kind_of_mediocre_answer_is_shown_and_spines_are_shorter_than_answers(examples) -> None:
+    """Each kind of plausible but mediocre answer appears at least twice, and a spine is a cut, not a retelling."""
+    from macros.examples import FLAWS
+
+    flaws = [a.mediocre.flaw for a in examples.answers]
+    assert {f: flaws.count(f) for f in FLAWS} == {f: max(2, flaws.count(f)) for f in FLAWS}
+    for a in examples.answers:
+        assert a.spine_words < a.strong_words / 2, a.principle.id
+        assert [b.part for b in a.spine] == sorted({b.part for b in a.spine}, key=[p.part for p in a.strong].index), a.principle.id
+
+
+def test_learn_and_be_curious_and_dive_deep_tell_different_stories(examples) -> None:
+    """Two principles, two stories: neither example may reuse the other's title or opening."""
+    lbc, dd = examples.for_principle("learn-and-be-curious"), examples.for_principle("dive-deep")
+    assert lbc.title != dd.title and lbc.domain != dd.domain
+    assert not set(lbc.strong[0].text.split()[:12]) >= set(dd.strong[0].text.split()[:12])
+
+
 def test_weak_answers_are_shorter_and_every_example_has_probes(examples) -> None:
     for a in examples.answers:
         assert sum(count_words(p.text) for p in a.weak) < a.strong_words / 3, a.principle.id
@@ -108,6 +126,38 @@ def _set(index: int, field: str, value):
         (lambda doc: doc["answers"].pop(), "field 'answers': no example for principle(s): success-and-scale-bring-broad-responsibility"),
         (lambda doc: doc["answers"].append(dict(doc["answers"][0])), "field 'principle': a second example (first is #1)"),
         (_set(2, "domain", "frontend"), "field 'domain': 'frontend' is not one of: services, data, mobile, infrastructure"),
+        (
+            lambda doc: doc["answers"][0]["mediocre"].__setitem__("flaw", "vague"),
+            "#1 (principle 'customer-obsession') mediocre, field 'flaw': 'vague' is not one of: we, no-baseline, hypothetical, other-principle",
+        ),
+        (
+            lambda doc: doc["answers"][0]["mediocre"].__setitem__("fits", "ownership"),
+            "mediocre, field 'fits': is only for the flaw 'other-principle'",
+        ),
+        (
+            lambda doc: doc["answers"][2]["mediocre"].__setitem__("fits", "invent-and-simplify"),
+            "mediocre, field 'fits': must name a principle other than the example's own",
+        ),
+        (
+            lambda doc: doc["answers"][0]["mediocre"].__setitem__("parts", doc["answers"][0]["weak"][:1]),
+            "#1 (principle 'customer-obsession') mediocre, field 'parts': has no 'action' part",
+        ),
+        (
+            lambda doc: doc["answers"][0]["mediocre"]["parts"].__setitem__(slice(1, None), []),
+            "mediocre, field 'parts': has no 'action' part",
+        ),
+        (
+            lambda doc: doc["answers"][1].__setitem__("mediocre", {**doc["answers"][1]["mediocre"], "parts": doc["answers"][1]["weak"]}),
+            "#2 (principle 'ownership'), field 'mediocre': is ",
+        ),
+        (
+            lambda doc: doc["answers"][0]["spine"].__delitem__(0),
+            "#1 (principle 'customer-obsession'), field 'spine': has no 'situation' part",
+        ),
+        (
+            lambda doc: doc["answers"][0].__setitem__("spine", [{"part": p["part"], "text": p["text"]} for p in doc["answers"][0]["strong"]]),
+            "#1 (principle 'customer-obsession'), field 'spine': is ",
+        ),
         (
             lambda doc: doc["answers"][3]["strong"].__delitem__(2),
             "#4 (principle 'are-right-a-lot'), field 'strong': is ",
@@ -159,7 +209,12 @@ def test_each_principle_page_shows_its_example(built_site: Path, principle: str,
     assert "written for this guide" in text
     assert normalize(example.strong[0].text) in text
     notes = html.count('class="guide-example__note ')
-    assert notes == sum(len(p.notes) for p in example.strong + example.weak)
+    assert notes == sum(len(p.notes) for p in example.strong + example.weak + example.mediocre.parts)
+    assert html.count('class="guide-example guide-example--mediocre"') == 1
+    assert 'id="example-answer-mediocre"' in html and 'id="example-answer-spine"' in html
+    assert normalize(example.mediocre.verdict) in text
+    for beat in example.spine:
+        assert normalize(beat.text) in text
     for probe in example.probes:
         assert normalize(probe.question) in text
 

@@ -86,7 +86,7 @@ def articles(site: Path) -> list[Path]:
     pages = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).parent.as_posix() + ".md"
-        if rel not in NOT_ABOUT_INTERVIEWS and not ('docs/' + rel).startswith(NOT_ABOUT_INTERVIEWS_UNDER) and '<article class="md-content__inner' in page.read_text(encoding="utf-8"):
+        if 'docs/' + rel not in NOT_ABOUT_INTERVIEWS and not ('docs/' + rel).startswith(NOT_ABOUT_INTERVIEWS_UNDER) and '<article class="md-content__inner' in page.read_text(encoding="utf-8"):
             pages.append(page)
     return pages
 

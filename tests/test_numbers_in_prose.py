@@ -64,12 +64,17 @@ def prose_files() -> list[Path]:
 
 
 def data_text(doc: object, key: str = "") -> list[str]:
-    """The text values of a data file, leaving out corrections' ``original``: the source's own words."""
+    """The text values of a data file, leaving out other documents' own words (``SOURCES_OWN_WORDS``)."""
     if isinstance(doc, dict):
         return [t for k, v in doc.items() for t in data_text(v, str(k))]
     if isinstance(doc, list):
         return [t for v in doc for t in data_text(v, key)]
-    return [str(doc)] if isinstance(doc, str) and key != "original" else []
+    return [str(doc)] if isinstance(doc, str) and key not in SOURCES_OWN_WORDS else []
+
+
+# Data fields that hold another document's words verbatim: a correction's ``original`` (the
+# source document's line) and a citation's ``quote`` (the passage of the cited page a claim rests on).
+SOURCES_OWN_WORDS = ("original", "quote")
 
 
 def read_prose(path: Path) -> str:

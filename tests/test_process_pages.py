@@ -30,6 +30,10 @@ PROCESS_PAGES = {
     "amazon-offer": "amazon/offer.md",
     "amazon-ai-tools": "amazon/ai-tools.md",
     "amazon-writing-culture": "amazon/writing-culture.md",
+    # The candidate's journey around the loop (issue 23).
+    "amazon-virtual-interview": "amazon/virtual-interview.md",
+    "amazon-after-the-loop": "amazon/after-the-loop.md",
+    "amazon-new-graduates": "amazon/new-graduates.md",
 }
 CITE = re.compile(r"""\{\{\s*cite\(\s*["']([a-z0-9-]+)(?:#[a-z0-9-]+)?["']\s*\)\s*\}\}""")
 SOURCED_NUMBER = re.compile(r"""\{\{\s*number\(\s*["']([a-z0-9-]+)["'][^)]*source\s*=\s*true""")
