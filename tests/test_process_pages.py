@@ -87,7 +87,8 @@ def test_overview_links_to_every_process_page():
 @pytest.mark.parametrize("doc", PROCESS_PAGES.values(), ids=list(PROCESS_PAGES))
 def test_built_page_shows_dated_https_citations(built_site: Path, doc, site_data: SiteData):
     html = main_content(built(built_site, doc))
-    cites = re.findall(r'<span class="guide-cite">.*?</span>', html, re.S)
+    # A citation ends with its "checked" span and its own: a secondary source's label is a span inside it.
+    cites = re.findall(r'<span class="guide-cite">.*?</span></span>', html, re.S)
     assert cites, f"{doc} shows no citation"
     for cite in cites:
         assert re.search(r'href="https://', cite) and re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', cite), cite
