@@ -58,6 +58,9 @@ def define_env(env: Any) -> None:
             raise exc from None
         raise PluginError(str(exc)) from None
     macros.docs_dir = _docs_dir(env)
+    # Read when a page renders, not now: Material's offline plugin turns directory URLs off in its
+    # own on_config, which runs after this one. Links inside the tools' JSON data need the URL form.
+    macros.directory_urls = lambda: bool(getattr(env, "conf", {}).get("use_directory_urls", True))
     # mkdocs-macros prints a traceback for an exception raised inside a page; MkDocs prints
     # one line for a PluginError raised by on_post_build (mkdocs-macros' documented module
     # hook, which Zensical does not call), so errors wait for it. Under Zensical the macro

@@ -15,6 +15,7 @@ problem code, and nothing here imports Hypothesis (a test-only dependency).
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -583,18 +584,18 @@ def clock(minutes: int) -> str:
 
 
 def loop_tasks(
-    coding: Coding, site: SiteData, designs: list[tuple[str, str]], from_page: str
+    coding: Coding, site: SiteData, designs: list[tuple[str, str]], from_page: str, directory_urls: bool = True
 ) -> dict[str, list[dict[str, str]]]:
     """The actual technical questions the mock loop can hand an interview, by technical focus
     (data/rounds.yml): every worked coding problem, every system design walkthrough (its question
     and page), and the object-oriented design page's worked example. Each is a title and a link."""
     tasks: dict[str, list[dict[str, str]]] = {
-        "coding": [{"title": p.title, "href": str(problem_href(p, from_page))} for p in coding.problems],
-        "system-design": [{"title": question, "href": str(relative_link(from_page, page))} for question, page in designs],
+        "coding": [{"title": p.title, "href": page_url(from_page, problem_page(p), directory_urls)} for p in coding.problems],
+        "system-design": [{"title": question, "href": page_url(from_page, page, directory_urls)} for question, page in designs],
     }
     ood = site.guide(OOD_GUIDE)
     if ood.page is not None:
-        tasks["object-oriented-design"] = [{"title": f"the worked example in {ood.title}", "href": str(relative_link(from_page, ood.page))}]
+        tasks["object-oriented-design"] = [{"title": f"the worked example in {ood.title}", "href": page_url(from_page, ood.page, directory_urls)}]
     focuses = {r.id for r in site.rounds}
     return {focus: items for focus, items in tasks.items() if focus in focuses and items}
 
@@ -614,3 +615,42 @@ def study_topics(coding: Coding, technical: list[str], minutes: str) -> list[str
     for i in range(max(len(days), len(technical))):
         topics += days[i : i + 1] + technical[i : i + 1]
     return topics
+
+
+def drill_data(coding: Coding, site: SiteData, from_page: str, directory_urls: bool = True) -> dict[str, object]:
+    """What the coding drill draws from: every problem's pattern, title, page, statement (as plain
+    text) and clarifying questions, and the minutes of the technical question."""
+    minutes = site.number(PLAN_TOTAL)
+    return {
+        "minutes": minutes.max,
+        "problems": [
+            {
+                "id": p.id,
+                "pattern": p.pattern,
+                "patternName": coding.pattern(p.pattern).name,
+                "title": p.title,
+                "href": page_url(from_page, problem_page(p), directory_urls),
+                "statement": p.statement.replace("`", ""),
+                "clarifying": [c.ask.replace("`", "") for c in p.clarifying],
+            }
+            for p in coding.problems
+        ],
+    }
+
+
+def _site_path(page: str, directory_urls: bool) -> str:
+    """Where a docs page is served, from the site root: ``a/b.md`` is ``a/b/`` (or ``a/b.html``)."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if directory_urls else f"{folder}index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def page_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A relative URL from one docs page to another as the browser resolves it, for links MkDocs
+    does not rewrite (those in the practice tools' JSON data and raw HTML)."""
+    here, there = _site_path(from_page, directory_urls), _site_path(to_page, directory_urls)
+    folder = here if here.endswith("/") or not here else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", folder or ".")
+    return f"{rel}/" if there.endswith("/") and rel != "." else ("./" if rel == "." else rel)

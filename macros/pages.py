@@ -45,6 +45,9 @@ class GuideMacros:
     terms: search_terms.SearchTerms | None = None  # data/search.yml, read by from_project
     coding_data: coding.Coding | None = None  # data/coding/ and coding/problems/, read by from_project
     project_dir: Path = Path(".")  # where coding/ lives: the code runner reads each problem's module
+    # Whether the site uses directory URLs (page/ rather than page.html): for links that MkDocs does
+    # not rewrite, the ones inside the practice tools' JSON data. Set by define_env.
+    directory_urls: Callable[[], bool] = lambda: True
 
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
@@ -126,6 +129,7 @@ class GuideMacros:
             "coding_patterns": self.coding_patterns,
             "coding_problems": self.coding_problems,
             "coding_plan": self.coding_plan,
+            "coding_drill": self.coding_drill,
         }
 
     def guide_link(self, gid: str) -> str:
@@ -236,7 +240,7 @@ class GuideMacros:
         loop_tasks) and the minutes the technical question usually takes."""
         designs = [(w.question, self.site.guide(w.guide).page or "") for w in self.walkthroughs.values()]
         data = shape.mock_loop_data(self.site)
-        data["tasks"] = coding.loop_tasks(self._coding(), self.site, designs, self.here())
+        data["tasks"] = coding.loop_tasks(self._coding(), self.site, designs, self.here(), self.directory_urls())
         data["technicalMinutes"] = shape.number_text(self.site.number("interview-technical-minutes"))
         return data
 
@@ -412,6 +416,19 @@ class GuideMacros:
             "coding-problems.md",
             rows=coding.pattern_rows(self._coding(), self.here()),
             patterns_href=coding.pattern_href(self.site, "", self.here()),
+        )
+
+    def coding_drill(self) -> str:
+        """A worked problem against the technical question's clock (docs/javascripts/coding-drill.js)."""
+        data = coding.drill_data(self._coding(), self.site, self.here(), self.directory_urls())
+        problems = data["problems"]
+        assert isinstance(problems, list) and problems
+        return self.renderer.render(
+            "coding-drill.html",
+            data=data,
+            first=problems[0],
+            patterns=self._coding().patterns,
+            problems_href=coding.page_url(self.here(), self.site.guide(coding.PROBLEMS_GUIDE).page or "", self.directory_urls()),
         )
 
     def coding_plan(self) -> str:

@@ -30,7 +30,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.coding import Coding, Problem, load_coding
+from macros.coding import Coding, Problem, load_coding, page_url
 from macros.data import SiteData
 from tests.support import ROOT
 
@@ -162,3 +162,18 @@ def test_problems_follow_the_patterns_order(coding_data: Coding) -> None:
     order = [p.id for p in coding_data.patterns]
     positions = [order.index(p.pattern) for p in coding_data.problems]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "directory_urls", "url"),
+    [
+        ("practice/drill.md", "amazon/coding/problems/lru-cache.md", True, "../../amazon/coding/problems/lru-cache/"),
+        ("practice/drill.md", "amazon/coding/problems/lru-cache.md", False, "../amazon/coding/problems/lru-cache.html"),
+        ("practice/drill.md", "amazon/coding/problems/index.md", True, "../../amazon/coding/problems/"),
+        ("practice/drill.md", "amazon/coding/problems/index.md", False, "../amazon/coding/problems/index.html"),
+        ("index.md", "practice/drill.md", True, "practice/drill/"),
+        ("practice/index.md", "practice/drill.md", True, "drill/"),
+    ],
+)
+def test_links_in_tool_data_are_urls_as_the_browser_resolves_them(here: str, there: str, directory_urls: bool, url: str) -> None:
+    assert page_url(here, there, directory_urls) == url

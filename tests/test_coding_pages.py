@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -97,3 +98,45 @@ def test_coding_pages_fit_a_phone_and_code_scrolls_inside_its_block(site_url: st
         context.close()
     assert not wide, "\n".join(wide)
     assert scrolled, "no code block was wider than a phone: the check above did not exercise scrolling"
+
+
+def test_coding_drill_draws_a_problem_of_the_chosen_pattern_and_runs_the_clock(site_url: str, page: object, coding_data: Coding, site_data: SiteData) -> None:
+    from playwright.sync_api import expect
+
+    from tests.support.axe import assert_no_axe_violations
+
+    tab: Any = page
+    tab.goto(f"{site_url}/practice/drill/")
+    tab.wait_for_selector("[data-guide-tool=coding-drill] .guide-tool__ui:not([disabled])")
+    minutes = site_data.number("interview-technical-minutes").max
+    expect(tab.locator("#guide-codedrill-clock")).to_have_text(f"{minutes}:00")
+    pattern = next(p for p in coding_data.patterns if p.id != coding_data.problems[0].pattern)
+    tab.get_by_label("Pattern").select_option(pattern.id)
+    titles = {p.title for p in coding_data.problems_for(pattern.id)}
+    expect(tab.locator("#guide-codedrill-pattern")).to_have_text(pattern.name)
+    assert tab.locator("#guide-codedrill-title").inner_text() in titles
+    for _ in range(3):
+        before = tab.locator("#guide-codedrill-title").inner_text()
+        tab.get_by_role("button", name="Next problem").click()
+        after = tab.locator("#guide-codedrill-title").inner_text()
+        assert after in titles and after != before
+    href = tab.locator("#guide-codedrill-title").get_attribute("href")
+    problem = next(p for p in coding_data.problems if p.title == after)
+    assert href.rstrip("/").endswith(f"problems/{problem.id}")
+    tab.locator("#guide-codedrill-toggle").click()
+    expect(tab.locator("#guide-codedrill-clock")).not_to_have_text(f"{minutes}:00", timeout=3000)
+    expect(tab.locator("#guide-codedrill-toggle")).to_have_text("Pause")
+    assert_no_axe_violations(tab, context="coding drill, running")
+    tab.locator("#guide-codedrill-title").click()
+    expect(tab.locator("article h1")).to_contain_text(problem.title)
+
+
+def test_mock_loop_links_each_technical_question_to_a_page_that_exists(site_url: str, page: object) -> None:
+    tab: Any = page
+    tab.goto(f"{site_url}/practice/mock-loop/?seed=links")
+    tab.wait_for_selector(".guide-loop__task a")
+    links = tab.eval_on_selector_all(".guide-loop__task a", "els => els.map(a => [a.href, a.textContent])")
+    assert links
+    for href, title in links:
+        response = tab.request.get(href)
+        assert response.ok, f"{title}: {href} is {response.status}"

@@ -25,6 +25,7 @@ def test_every_folder_the_build_reads_is_watched():
         Path(config.theme.custom_dir).resolve().relative_to(ROOT).as_posix(),  # overrides/
         config.plugins["macros"].config["module_name"],  # macros/
         "data",  # read by the macros
+        "coding",  # the worked problems' modules, whose solution lines the problem pages show
         *(Path(h).parent.as_posix() for h in config.hooks),  # hooks/
     }
     assert read <= _watched(config), f"not watched: {sorted(read - _watched(config))}"

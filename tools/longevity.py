@@ -19,7 +19,9 @@ macros generate come out the same as with MkDocs.
   theme overrides listed in :data:`ZENSICAL_UNSUPPORTED_OVERRIDES` are left
   out of the copy, because Zensical renders theme templates with MiniJinja,
   which has no Python methods. Each needs porting before a real switch (see
-  README, "Longevity").
+  README, "Longevity"). Zensical runs no hooks, so the worked coding problems'
+  pages, which hooks/coding_pages.py generates for MkDocs, are written into the copy
+  with their nav entries (:func:`write_problem_pages`).
 """
 
 from __future__ import annotations
@@ -119,7 +121,27 @@ def zensical_sources(target: Path) -> Path:
             shutil.copy2(src, target / name)
     for rel in ZENSICAL_UNSUPPORTED_OVERRIDES:
         (target / rel).unlink(missing_ok=True)
+    write_problem_pages(target)
     return target
+
+
+def write_problem_pages(target: Path) -> None:
+    """Zensical runs no hooks: write the worked problems' pages, which hooks/coding_pages.py
+    generates for MkDocs, as files of the copy, and list them in its nav after the problems index."""
+    from hooks.coding_pages import PROBLEMS_INDEX, page_path, page_source, problems
+
+    found = problems(ROOT)
+    for problem in found:
+        page = target / "docs" / page_path(problem["id"])
+        page.write_text(page_source(problem), encoding="utf-8")
+    config = target / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next((i for i, line in enumerate(lines) if line.strip() == f"- {PROBLEMS_INDEX}"), None)
+    if at is None:
+        raise SystemExit(f"mkdocs.yml lists no '- {PROBLEMS_INDEX}' line to put the problem pages after")
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    lines[at + 1 : at + 1] = [f"{indent}- {page_path(p['id'])}\n" for p in found]
+    config.write_text("".join(lines), encoding="utf-8")
 
 
 def build_zensical(output: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
