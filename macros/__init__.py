@@ -77,7 +77,7 @@ def on_post_build(env: Any) -> None:
     if _macros is None:
         return
     if not _macros.problems:
-        pages.write_coach_data(_macros.site, Path(env.conf["site_dir"]))
+        pages.write_coach_data(_macros.site, Path(env.conf["site_dir"]), _macros.coding_data)
         return
     problems = [str(p) for p in _macros.problems]
     _macros.problems.clear()

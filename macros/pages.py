@@ -438,7 +438,7 @@ class GuideMacros:
         return self.renderer.render("coding-plan.md", rows=rows, minutes=minutes, clock=coding.clock)
 
 
-def write_coach_data(site: SiteData, site_dir: Path) -> None:
+def write_coach_data(site: SiteData, site_dir: Path, worked: coding.Coding | None = None) -> None:
     """Write the coach's data (shape.coach_data) as a script into the built site.
 
     A script, not JSON: the question bank and principle pages load the coach on first use,
@@ -448,5 +448,6 @@ def write_coach_data(site: SiteData, site_dir: Path) -> None:
 
     target = Path(site_dir) / shape.COACH_DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(shape.coach_data(site), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    problems = {p.id: p.pattern for p in worked.problems} if worked is not None else None
+    text = json.dumps(shape.coach_data(site, problems), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     target.write_text(f"window.guideCoachData={text};\n", encoding="utf-8")

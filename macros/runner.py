@@ -28,6 +28,7 @@ from typing import Any, Mapping, Sequence
 from .coding import END_MARKER as END
 from .coding import START_MARKER as START
 from .coding import Coding
+from .shape import CODE_STORAGE_KEY, CODE_STORAGE_VERSION
 
 SUPPORT_FILE = Path("coding") / "support.py"
 SUPPORT_MODULE = "coding.support"
@@ -38,8 +39,9 @@ CASE_SIZES = (0, 1, 2, 3, 4, 5, 6, 8, 10)
 MAX_SIZE = {"n!": 6, "2^n": 10}
 CLOCK_MINUTES = "interview-technical-minutes"  # the clock beside the editor: the technical part of an interview
 TIME_LIMIT = "runner-time-limit-seconds"  # one run, then the worker is replaced
-STORAGE_VERSION = 1
-STORAGE_KEY = f"interview-guide:code:v{STORAGE_VERSION}"
+# The candidate's code, one entry per problem: kept with the coach's keys (shape.py), in its backup.
+STORAGE_VERSION = CODE_STORAGE_VERSION
+STORAGE_KEY = CODE_STORAGE_KEY
 
 
 def _signature(lines: list[str], node: ast.FunctionDef | ast.ClassDef) -> list[str]:

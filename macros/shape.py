@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -393,6 +393,10 @@ COACH_SCHEDULE_VERSION = 1
 COACH_SCHEDULE_KEY = f"interview-guide:schedule:v{COACH_SCHEDULE_VERSION}"
 COACH_PLAN_VERSION = 1
 COACH_PLAN_KEY = f"interview-guide:plan:v{COACH_PLAN_VERSION}"
+# The code runner's store (docs/javascripts/code-runner.js): { version, problems: { id: { code, saved, solved } } }.
+CODE_STORAGE_VERSION = 1
+CODE_STORAGE_KEY = f"interview-guide:code:v{CODE_STORAGE_VERSION}"
+CODE_MAX_CHARS = 50_000  # one problem's code in a backup: far above any interview solution
 COACH_DB = {"name": "interview-guide-recordings", "store": "recordings"}
 COACH_MAX_REVIEWS = 20  # self-reviews kept per question, the latest ones
 BACKUP_FORMAT = "interview-guide-backup"
@@ -413,12 +417,13 @@ STUDY_TOPICS = (
 
 def coach_storage_keys() -> dict[str, str]:
     """Every localStorage key the coach reads, by the name coach.js knows it by: what the readiness summary can show."""
-    return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY}
+    return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY, "code": CODE_STORAGE_KEY}
 
 
-def coach_data(site: SiteData) -> dict[str, object]:
+def coach_data(site: SiteData, problems: Mapping[str, str] | None = None) -> dict[str, object]:
     """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
-    principles with their self-review points, and every question's principle and text."""
+    principles with their self-review points, every question's principle and text, and the
+    worked coding problems (``problems``: id -> pattern id) whose code a backup may carry."""
     answer = site.number(DRILL_ANSWER)
     return {
         "keys": coach_storage_keys(),
@@ -434,6 +439,8 @@ def coach_data(site: SiteData) -> dict[str, object]:
         "order": [p.id for p in site.principles],
         "principles": {p.id: {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)} for p in site.principles},
         "questions": {q.id: {"p": q.principle, "text": q.text} for q in site.questions},
+        "codeVersion": CODE_STORAGE_VERSION,
+        "problems": dict(problems or {}),
         "backup": {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
@@ -442,6 +449,7 @@ def coach_data(site: SiteData) -> dict[str, object]:
             "reviews": {"version": COACH_REVIEWS_VERSION, "maxReviews": COACH_MAX_REVIEWS},
             "schedule": {"version": COACH_SCHEDULE_VERSION},
             "plan": {"version": COACH_PLAN_VERSION},
+            "code": {"version": CODE_STORAGE_VERSION, "maxChars": CODE_MAX_CHARS},
         },
     }
 

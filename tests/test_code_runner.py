@@ -253,3 +253,27 @@ def test_the_offline_edition_says_running_code_needs_the_hosted_site(browser, of
         assert not (offline_site / "javascripts" / "vendor" / "pyodide").exists(), "the runtime stays out of the zip"
     finally:
         page.close()
+
+
+def test_code_round_trips_through_the_one_backup_and_delete_all_removes_it(page, site_url, tmp_path):
+    pid = "count-subarrays-with-sum"
+    mine = "def count_subarrays_with_sum(nums, target):\n    return 99  # my attempt\n"
+    open_editor(page, problem_url(site_url, pid))
+    set_code(page, mine)
+    expect(page.locator("[data-runner=saved]")).to_have_text("Saved on this device.")
+    page.on("dialog", lambda d: d.accept())
+    page.goto(site_url + "/practice/readiness/")
+    page.locator("#guide-readiness-export").wait_for()
+    expect(page.locator(".guide-readiness .guide-tool__ui")).to_be_enabled()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export backup").click()
+    backup = tmp_path / "backup.json"
+    info.value.save_as(backup)
+    assert json.loads(backup.read_text())["code"]["problems"][pid]["code"] == mine
+    page.get_by_role("button", name="Delete all my data on this device").click()
+    expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
+    assert page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})") is None, "delete-all removes the code"
+    page.locator("#guide-readiness-import").set_input_files(str(backup))
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("code for 1 coding problem")
+    open_editor(page, problem_url(site_url, pid))
+    expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 99  # my attempt")

@@ -259,18 +259,34 @@
     const base = ["format", "version", "exported", "stories", "reviews", "schedule", "plan"];
     if (!isObject(d) || d.format !== cfg.format) return { problem: "This is not a backup from this guide." };
     if (d.version !== cfg.version) return { problem: `Only version ${cfg.version} backups can be imported.` };
-    if (!exact(d, base) && !exact(d, base.concat("recordings"))) return { problem: `A backup must have exactly the fields ${base.join(", ")} and, optionally, recordings.` };
+    const optional = Object.keys(d).filter((k) => !base.includes(k));
+    if (!base.every((k) => k in d) || optional.some((k) => k !== "recordings" && k !== "code"))
+      return { problem: `A backup must have exactly the fields ${base.join(", ")} and, optionally, recordings and code.` };
     if (!realTime(d.exported)) return { problem: "In the backup, the time it was exported must be written as the guide writes it (2026-12-07T09:00:00.000Z)." };
     const problem =
       checkStories(d.stories, cfg.stories, known) ||
       checkReviews(d.reviews, cfg.reviews, known.questions) ||
       checkSchedule(d.schedule, cfg.schedule, known.questions) ||
       checkPlan(d.plan, cfg.plan) ||
-      (d.recordings === undefined ? "" : checkRecordings(d.recordings, cfg, known.questions));
+      (d.recordings === undefined ? "" : checkRecordings(d.recordings, cfg, known.questions)) ||
+      (d.code === undefined ? "" : checkCode(d.code, cfg.code, known.problems || new Set()));
     if (problem) return { problem: "In the backup, " + problem };
     const parts = { stories: d.stories, reviews: d.reviews, schedule: d.schedule, plan: d.plan };
     if (d.recordings !== undefined) parts.recordings = d.recordings;
+    if (d.code !== undefined) parts.code = d.code;
     return { parts };
+  }
+  // The code runner's store (docs/javascripts/code-runner.js): the code written for each worked problem.
+  function checkCode(c, cfg, known) {
+    if (!exact(c, ["problems", "version"]) || c.version !== cfg.version || !isObject(c.problems)) return `the code must be { "version": ${cfg.version}, "problems": { ... } }.`;
+    for (const [id, p] of Object.entries(c.problems)) {
+      if (!known.has(id)) return `the code names "${id.slice(0, 60)}", which is not a worked problem of this guide.`;
+      if (!exact(p, ["code", "saved", "solved"])) return `the code for ${id} must have exactly the fields code, saved, solved.`;
+      if (!wellFormed(p.code) || p.code.length > cfg.maxChars) return `the code for ${id} must be text (no broken characters) of at most ${cfg.maxChars} characters.`;
+      if (!realTime(p.saved)) return `the code for ${id} must say when it was saved, as the guide writes times (2026-12-07T09:00:00.000Z).`;
+      if (p.solved !== null && !realTime(p.solved)) return `the code for ${id} must say when it was solved as a time, or null.`;
+    }
+    return "";
   }
   function checkRecordings(list, cfg, known) {
     if (!Array.isArray(list) || list.length > known.size) return "the recordings must be a list, one per question at most.";
@@ -290,11 +306,12 @@
   function makeBackup(parts, cfg, exported) {
     const out = { format: cfg.format, version: cfg.version, exported, stories: parts.stories, reviews: parts.reviews, schedule: parts.schedule, plan: parts.plan };
     if (parts.recordings) out.recordings = parts.recordings;
+    if (parts.code) out.code = parts.code;
     return out;
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup };
+    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode };
     return;
   }
 
@@ -668,6 +685,7 @@
       reviews: store.read(D.keys.reviews, { version: D.reviewsVersion, reviews: {} }).reviews,
       cards: store.read(D.keys.schedule, { version: D.scheduleVersion, cards: {} }).cards,
       plan: store.read(D.keys.plan, null),
+      code: store.read(D.keys.code, { version: D.codeVersion, problems: {} }),
     };
   }
   function summary(D) {
@@ -725,7 +743,7 @@
       let parts;
       try {
         const s = readAll(D);
-        parts = { stories: s.stories, reviews: { version: D.reviewsVersion, reviews: s.reviews }, schedule: { version: D.scheduleVersion, cards: s.cards }, plan: s.plan };
+        parts = { stories: s.stories, reviews: { version: D.reviewsVersion, reviews: s.reviews }, schedule: { version: D.scheduleVersion, cards: s.cards }, plan: s.plan, code: s.code };
         if ($("with-audio").checked) parts.recordings = await Promise.all((await db.all()).map(async (x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, audio: await base64(x.blob) })));
       } catch (e) {
         return say($("file-msgs"), `Nothing exported: ${storageProblem(e)}.`, 1);
@@ -736,7 +754,7 @@
       a.download = `interview-guide-backup-${today()}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-      say($("file-msgs"), `Backup exported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (parts.recordings ? `, ${plural(parts.recordings.length, "recording")}.` : "."));
+      say($("file-msgs"), `Backup exported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` + (parts.recordings ? `, ${plural(parts.recordings.length, "recording")}.` : "."));
     };
 
     // One backup: import, all or nothing.
@@ -758,17 +776,21 @@
       } catch (err) {
         return fail("The file is not valid JSON.");
       }
-      const known = { principles: new Set(D.order), questions: new Set(Object.keys(D.questions)) };
+      const known = { principles: new Set(D.order), questions: new Set(Object.keys(D.questions)), problems: new Set(Object.keys(D.problems || {})) };
       const { problem, parts } = readBackup(d, D.backup, known);
       if (problem) return fail(problem);
       // The question names exactly what is replaced: a backup without recordings leaves those here.
-      const what = `${plural(parts.stories.length, "story", "stories")}` + (parts.reviews ? `, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, the review schedule and the study plan` : "");
+      const what = `${plural(parts.stories.length, "story", "stories")}` + (parts.reviews ? `, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, the review schedule and the study plan` : "") +
+        (parts.code ? `, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` : "");
       const ask = !parts.reviews ? `Replace the STAR stories in this browser with those in the file (${what})?`
         : parts.recordings ? `Replace everything the practice tools keep in this browser with the backup (${what}, ${plural(parts.recordings.length, "recording")})?`
         : `Replace the stories, self-reviews, review schedule and study plan in this browser with the backup's (${what})? It holds no recordings: those in this browser stay as they are.`;
-      if (!confirm(ask)) return say($("file-msgs"), "Import canceled; nothing changed.");
+      const keepsCode = parts.reviews && !parts.code ? " It holds no code (an older backup): the code you wrote in this browser stays as it is." : "";
+      if (!confirm(ask + keepsCode)) return say($("file-msgs"), "Import canceled; nothing changed.");
       const pairs = [[D.keys.stories, { version: D.storiesVersion, stories: parts.stories }]];
       if (parts.reviews) pairs.push([D.keys.reviews, parts.reviews], [D.keys.schedule, parts.schedule], [D.keys.plan, parts.plan]);
+      // A backup's empty code store removes the key, as on a device that never stored any.
+      if (parts.code) pairs.push([D.keys.code, Object.keys(parts.code.problems).length ? parts.code : null]);
       let blobs = null;
       if (parts.recordings) blobs = parts.recordings.map((x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, blob: new Blob([Uint8Array.from(atob(x.audio), (c) => c.charCodeAt(0))], { type: x.type }) }));
       let before;
@@ -791,14 +813,14 @@
           return fail(`The recordings could not be written: ${storageProblem(err)}. What was saved before is unchanged.`);
         }
       }
-      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (blobs ? `, ${plural(blobs.length, "recording")}.` : "; the recordings in this browser are unchanged.") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
+      say($("file-msgs"), parts.reviews ? `Backup imported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed` + (parts.code ? `, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` : "") + (blobs ? `, ${plural(blobs.length, "recording")}.` : "; the recordings in this browser are unchanged.") : `Imported ${plural(parts.stories.length, "story", "stories")} from a STAR planner file.`);
       render();
     });
 
     // One delete. Material keeps its settings under keys named after the site's root path (__md_scope).
     const scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : new URL(".", location.href).pathname;
     $("delete-all").onclick = async () => {
-      if (!confirm("Delete everything the practice tools keep on this device: stories, self-reviews, the review schedule, the study plan and every recording? This cannot be undone: export a backup first to keep a copy."))
+      if (!confirm("Delete everything the practice tools keep on this device: stories, self-reviews, the review schedule, the study plan, the code you wrote for the coding problems and every recording? This cannot be undone: export a backup first to keep a copy."))
         return say($("delete-msgs"), "Nothing was deleted.");
       try {
         for (const k of Object.values(D.keys)) localStorage.removeItem(k);

@@ -166,9 +166,9 @@ test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UI
 const CFG = {
   format: "interview-guide-backup", version: 1,
   stories: { version: 1, maxStories: 3, limits: { id: 40, title: 20, when: 7, situation: 50, task: 50, action: 50, result: 50, metrics: 50 } },
-  reviews: { version: 1, maxReviews: 3 }, schedule: { version: 1 }, plan: { version: 1 },
+  reviews: { version: 1, maxReviews: 3 }, schedule: { version: 1 }, plan: { version: 1 }, code: { version: 1, maxChars: 40 },
 };
-const KNOWN = { principles: new Set(["ownership"]), questions: new Set(["q1"]) };
+const KNOWN = { principles: new Set(["ownership"]), questions: new Set(["q1"]), problems: new Set(["lru-cache"]) };
 const story = { id: "s1", title: "A story", when: "2024-11", situation: "s", task: "t", action: "a", result: "r", metrics: "m", principles: ["ownership"] };
 const parts = () => ({
   stories: [story],
@@ -184,6 +184,33 @@ test("a backup reads back exactly what was written, with or without recordings",
   const withAudio = JSON.parse(JSON.stringify(C.makeBackup({ ...parts(), recordings: rec }, CFG, "2026-12-04T00:00:00.000Z")));
   assert.deepEqual(C.readBackup(withAudio, CFG, KNOWN).parts.recordings, rec);
   assert.equal(C.readBackup({ ...b, plan: null }, CFG, KNOWN).parts.plan, null);
+});
+
+test("a backup carries the code written for the coding problems; an older one without it still imports", () => {
+  const code = { version: 1, problems: { "lru-cache": { code: "class LRUCache:\n    pass\n", saved: "2026-12-05T10:00:00.000Z", solved: null } } };
+  const b = JSON.parse(JSON.stringify(C.makeBackup({ ...parts(), code }, CFG, "2026-12-04T00:00:00.000Z")));
+  assert.deepEqual(C.readBackup(b, CFG, KNOWN).parts.code, code);
+  const older = JSON.parse(JSON.stringify(C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z")));
+  assert.equal("code" in older, false);
+  assert.equal(C.readBackup(older, CFG, KNOWN).parts.code, undefined, "no code: the code stored here is left alone");
+});
+
+test("code in a backup is checked before anything is replaced", () => {
+  const good = C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z");
+  const entry = { code: "x = 1", saved: "2026-12-05T10:00:00.000Z", solved: null };
+  const cases = [
+    [{ version: 2, problems: {} }, /"version": 1/],
+    [{ version: 1, problems: [] }, /"version": 1/],
+    [{ version: 1, problems: { "two-sum": entry } }, /not a worked problem/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, extra: 1 } } }, /exactly the fields/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, code: 5 } } }, /must be text/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, code: "x".repeat(41) } } }, /at most 40 characters/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, code: "\ud800" } } }, /no broken characters/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, saved: "yesterday" } } }, /when it was saved/],
+    [{ version: 1, problems: { "lru-cache": { ...entry, solved: "2026-13-01T00:00:00.000Z" } } }, /solved as a time/],
+  ];
+  for (const [code, why] of cases) assert.match(C.readBackup({ ...good, code }, CFG, KNOWN).problem || "", why, JSON.stringify(code));
+  assert.match(C.readBackup({ ...good, other: 1 }, CFG, KNOWN).problem, /optionally, recordings and code/);
 });
 
 test("a STAR planner file imports as stories only", () => {
