@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import shape
+from macros.coding import load_coding
 from macros.data import SiteData, load_site
 from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support import ROOT
@@ -40,7 +41,8 @@ def site() -> SiteData:
 @functools.cache
 def coach() -> dict[str, Any]:
     """What the coach's data file holds (shape.coach_data)."""
-    return shape.coach_data(site())
+    worked = load_coding(ROOT / "data", site(), ROOT)
+    return shape.coach_data(site(), {p.id: p.pattern for p in worked.problems})
 
 
 # --------------------------------------------------------------------------- no browser
