@@ -29,7 +29,7 @@ class CaptureMarkdown(BasePlugin):  # type: ignore[type-arg]
         self.pages = 0
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        source = page.file.content_string  # also a page a hook generates (the worked coding problems)
         front = YAML_RE.match(source)
         target = self.out / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

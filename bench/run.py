@@ -46,6 +46,8 @@ CONTENT_PAGES = (
     ("One principle", "amazon/leadership-principles/customer-obsession/"),
     ("Company guide", "companies/google/"),
     ("Design walkthrough", "amazon/design/distributed-cache/"),
+    ("Coding interview", "amazon/coding/"),
+    ("Worked coding problem", "amazon/coding/problems/lru-cache/"),
 )
 MOBILE_RUNS = 3  # every mobile run is repeated and the median kept, for the site and the baseline alike
 RERUN_WITHIN = 5  # desktop: performance points below the goal that earn a page two more Lighthouse runs
