@@ -125,7 +125,7 @@ def test_coding_drill_draws_a_problem_of_the_chosen_pattern_and_runs_the_clock(s
     assert href.rstrip("/").endswith(f"problems/{problem.id}")
     tab.locator("#guide-codedrill-toggle").click()
     expect(tab.locator("#guide-codedrill-clock")).not_to_have_text(f"{minutes}:00", timeout=3000)
-    expect(tab.locator("#guide-codedrill-toggle")).to_have_text("Pause")
+    expect(tab.locator("#guide-codedrill-toggle")).to_have_text("Hold the clock")
     assert_no_axe_violations(tab, context="coding drill, running")
     tab.locator("#guide-codedrill-title").click()
     expect(tab.locator("article h1")).to_contain_text(problem.title)

@@ -4,6 +4,8 @@
 (() => {
   "use strict";
   const clock = (s) => Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  // The toggle's words in each state: distinct from the answer drill's Start, Pause and Resume on the same page.
+  const LABELS = { idle: "Time this problem", run: "Hold the clock", paused: "Continue the clock", up: "Time it again" };
 
   // A problem of `pattern` ("" for any), at random, never `current` again when there is another.
   function pick(problems, pattern, current, random = Math.random) {
@@ -42,7 +44,7 @@
       clearInterval(timer);
       left = data.minutes * 60;
       state = "idle";
-      toggle.textContent = "Start";
+      toggle.textContent = LABELS.idle;
       paint();
     }
     function tick() {
@@ -55,21 +57,21 @@
       if (s === 0) {
         clearInterval(timer);
         state = "up";
-        toggle.textContent = "Start again";
+        toggle.textContent = LABELS.up;
       }
     }
     toggle.onclick = () => {
       if (state === "run") {
         clearInterval(timer);
         state = "paused";
-        toggle.textContent = "Resume";
+        toggle.textContent = LABELS.paused;
         return say(`Paused with ${clock(left)} left.`);
       }
       if (state === "up") reset();
       say(state === "paused" ? "Resumed." : `Clock started: ${data.minutes} minutes. Clarify first.`);
       end = Date.now() + left * 1000;
       state = "run";
-      toggle.textContent = "Pause";
+      toggle.textContent = LABELS.run;
       timer = setInterval(tick, 200);
     };
     $("next").onclick = () => {
@@ -77,7 +79,7 @@
       if (!p) return say("No problem of that pattern.");
       show(p);
       reset();
-      say(`New problem: ${p.title}. Press Start when you are ready.`);
+      say(`New problem: ${p.title}. Press ${LABELS.idle} when you are ready.`);
     };
     select.onchange = () => {
       if (select.value && problem.pattern !== select.value) $("next").onclick();
