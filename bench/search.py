@@ -14,8 +14,11 @@ so intermediate answers to prefixes of the query never count.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -27,7 +30,7 @@ ROUNDS = 1  # each query is typed this many times (more rounds cost about a minu
 
 _INSTRUMENT = """
 (() => {
-  const B = (window.__bench = { keys: [], posted: [], answers: [], shown: [] });
+  const B = (window.__bench = { keys: [], posted: [], answers: [], counts: [], shown: [] });
   addEventListener("keydown", () => B.keys.push(performance.now()), true);
   const Native = window.Worker;
   window.Worker = class extends Native {
@@ -35,7 +38,10 @@ _INSTRUMENT = """
       super(...args);
       this.addEventListener("message", (ev) => {
         const msg = ev.data;
-        if (msg && msg.data && Array.isArray(msg.data.items)) B.answers.push(performance.now());
+        if (msg && msg.data && Array.isArray(msg.data.items)) {
+          B.answers.push(performance.now());
+          B.counts.push(msg.data.items.length);
+        }
       });
     }
     postMessage(msg, ...rest) {
@@ -141,10 +147,233 @@ def _type(page: object, word: str) -> float | None:
     page.keyboard.press("Control+A")  # type: ignore[attr-defined]
     page.keyboard.press("Backspace")  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.shown = []; }")  # type: ignore[attr-defined]
+    page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")  # type: ignore[attr-defined]
     page.keyboard.type(word, delay=TYPING_DELAY_MS)  # type: ignore[attr-defined]
     try:
         page.wait_for_function(f"() => ({_MEASURE})() !== null", timeout=10_000)  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001 - a query that never answers is reported as missing
         return None
     return page.evaluate(_MEASURE)  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- findability
+#
+# The evaluation of issue 24: bench/search-eval/*.yml holds queries worded as candidates type
+# them, each with the page or section it wants. Each query is typed into Material's search box
+# and the results are read as the reader sees them; precision at 1 and mean reciprocal rank are
+# reported separately for the tuning set and the held-out set.
+
+EVAL_DIR = Path(__file__).resolve().parent / "search-eval"
+TUNING_SHARE = 0.6  # of the queries, by a hash of their text; the rest is held out
+
+_GROUPS = """() => [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")].map(li =>
+  [...li.querySelectorAll("a.md-search-result__link")].map(a => [
+    a.href, parseFloat(a.querySelector("[data-md-score]")?.dataset.mdScore ?? "0")]))"""
+
+# Settled: the box's value was the last query posted and its answer is on screen (or it had none).
+_SETTLED = """
+() => {
+  const B = window.__bench;
+  const value = document.querySelector("input.md-search__input").value;
+  if (!B.posted.length || B.posted[B.posted.length - 1] !== value || B.answers.length < B.posted.length) return false;
+  const i = B.posted.length - 1;
+  return B.counts[i] === 0 || B.shown.some(([t]) => t >= B.answers[i]);
+}
+"""
+
+
+@dataclass(frozen=True)
+class EvalQuery:
+    file: str
+    query: str
+    target: str  # "page/" (the page or any of its sections) or "page/#anchor" (that section)
+
+    @property
+    def split(self) -> str:
+        return split_of(self.query)
+
+    def met_by(self, link: str) -> bool:
+        if "#" in self.target:
+            return link == self.target
+        return link.split("#", 1)[0] == self.target
+
+
+def split_of(query: str) -> str:
+    """'tuning' or 'held-out', fixed by the query's text: the same query is always in the same set."""
+    digest = hashlib.sha256(" ".join(query.split()).casefold().encode("utf-8")).digest()
+    return "tuning" if int.from_bytes(digest[:4], "big") / 2**32 < TUNING_SHARE else "held-out"
+
+
+def load_eval(folder: Path = EVAL_DIR) -> list[EvalQuery]:
+    """Every query of every ``*.yml`` in ``folder``, checked; a query twice is an error."""
+    out: list[EvalQuery] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(entries, list):
+            raise ValueError(f"{path.name}: expected a list of {{query, target}} entries")
+        for n, entry in enumerate(entries, 1):
+            where = f"{path.name}, entry #{n}"
+            if not isinstance(entry, dict) or set(entry) != {"query", "target"}:
+                raise ValueError(f"{where}: expected exactly the keys query and target, got {entry!r}")
+            query, target = entry["query"], entry["target"]
+            if not (isinstance(query, str) and query.strip()):
+                raise ValueError(f"{where}: query must be non-empty text")
+            if not (isinstance(target, str) and target.split("#")[0].endswith("/") and not target.startswith("/")):
+                raise ValueError(f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor")
+            key = " ".join(query.split()).casefold()
+            if key in seen:
+                raise ValueError(f"{where}: {query!r} is already in {seen[key]}")
+            seen[key] = path.name
+            out.append(EvalQuery(path.name, query, target))
+    return out
+
+
+@dataclass(frozen=True)
+class EvalAnswer:
+    query: EvalQuery
+    ranked: list[str]  # every link shown, best first: group by group, by score within a group
+    ms: float | None = None  # from the query's key press to its results on screen
+
+    @property
+    def rank(self) -> int | None:
+        return next((i for i, link in enumerate(self.ranked, 1) if self.query.met_by(link)), None)
+
+    @property
+    def first(self) -> str:
+        return self.ranked[0] if self.ranked else "no result"
+
+
+@dataclass(frozen=True)
+class EvalScore:
+    name: str
+    answers: list[EvalAnswer]
+
+    @property
+    def size(self) -> int:
+        return len(self.answers)
+
+    @property
+    def precision_at_1(self) -> float:
+        return sum(a.rank == 1 for a in self.answers) / self.size if self.answers else float("nan")
+
+    @property
+    def mrr(self) -> float:
+        return sum(1 / a.rank for a in self.answers if a.rank) / self.size if self.answers else float("nan")
+
+    @property
+    def misses(self) -> list[EvalAnswer]:
+        return [a for a in self.answers if a.rank != 1]
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    answers: list[EvalAnswer]
+
+    def score(self, split: str) -> EvalScore:
+        return EvalScore(split, [a for a in self.answers if a.query.split == split])
+
+    @property
+    def tuning(self) -> EvalScore:
+        return self.score("tuning")
+
+    @property
+    def held_out(self) -> EvalScore:
+        return self.score("held-out")
+
+    @property
+    def median_ms(self) -> float:
+        ms = [a.ms for a in self.answers if a.ms is not None]
+        return median(ms) if ms else float("nan")
+
+
+def ranked_links(groups: list[list[tuple[str, float]]], site_url: str) -> list[str]:
+    """The links as the reader meets them: groups in order, each group's links by score (ties keep their order)."""
+    base = urlsplit(site_url).path.rstrip("/") + "/"
+    out = []
+    for group in groups:
+        for href, _ in sorted(group, key=lambda hs: -hs[1]):
+            parts = urlsplit(href)
+            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path.lstrip("/")
+            out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
+    return out
+
+
+def evaluate(url: str, queries: list[EvalQuery]) -> EvalResult:
+    """Type each query into Material's search box in Chromium and read the results it shows."""
+    from playwright.sync_api import sync_playwright
+
+    answers = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            page.add_init_script(_INSTRUMENT)
+            page.goto(url, wait_until="load")
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.wait_for_function(
+                "() => !/initiali[sz]ing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+                timeout=30_000,
+            )
+            for q in queries:
+                page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")
+                box.fill(q.query)  # the whole query at once, then one key release: Material reads the box on keyup
+                box.press("End")
+                try:
+                    page.wait_for_function(_SETTLED, timeout=10_000)
+                except Exception:  # noqa: BLE001 - no answer in time counts as no result
+                    answers.append(EvalAnswer(q, []))
+                    continue
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+                ms = page.evaluate("() => { const B = window.__bench; const s = B.shown.find(([t]) => t >= B.answers[B.answers.length - 1]); return s ? s[1] - B.keys[B.keys.length - 1] : null; }")
+                answers.append(EvalAnswer(q, ranked_links(page.evaluate(_GROUPS), url), ms))
+        finally:
+            browser.close()
+    return EvalResult(answers)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Just the search section: build the site, then the evaluation and the latency of the usual queries.
+
+    python -m bench.search [--site DIR] [--misses] [--held-out-misses]
+    """
+    import argparse
+    import subprocess
+    import sys
+    import tempfile
+
+    from .common import PYTHON, ROOT, free_port
+    from .serve import Server
+
+    parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
+    parser.add_argument("--misses", action="store_true", help="list the tuning set's misses")
+    parser.add_argument("--held-out-misses", action="store_true", help="list the held-out set's misses too (count them; do not tune on them)")
+    parser.add_argument("--no-latency", action="store_true", help="leave out the latency of the usual queries")
+    args = parser.parse_args(argv)
+    site = args.site
+    if site is None:
+        site = Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+    port = free_port()
+    with Server(site, port) as url:
+        res = evaluate(url, load_eval())
+        latency = None if args.no_latency else measure(url, queries(ROOT), site)
+    raw, gz = index_size(site)
+    for s in (res.tuning, res.held_out):
+        print(f"{s.name:9} {s.size:4} queries  P@1 {s.precision_at_1:6.1%}  MRR {s.mrr:.3f}  misses {len(s.misses)}")
+    print(f"index {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip; eval answer median {res.median_ms:.0f} ms")
+    if latency:
+        print(f"latency (typed, usual queries): median {latency.median_ms:.0f} ms, worst {latency.worst_ms:.0f} ms")
+    shown = [res.tuning] if args.misses or args.held_out_misses else []
+    shown += [res.held_out] if args.held_out_misses else []
+    for s in shown:
+        for a in s.misses:
+            print(f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -70,8 +70,13 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(name, None, None, f"cannot read: {exc}") from None
-    if not isinstance(raw, dict) or set(raw) != {"spellings", "pages"}:
-        raise DataError(name, None, None, "expected exactly the keys 'spellings' and 'pages'")
+    if not isinstance(raw, dict) or set(raw) != {"spellings", "pages", "families"}:
+        raise DataError(name, None, None, "expected exactly the keys 'spellings', 'pages' and 'families'")
+    families = raw["families"]
+    if not isinstance(families, list) or not all(
+        isinstance(f, list) and len(f) >= 2 and all(isinstance(m, str) and m.strip() for m in f) for f in families
+    ):
+        raise DataError(name, None, "families", "expected a list of families, each a list of two or more words or phrases")
     spellings = raw["spellings"]
     if not isinstance(spellings, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower() and v == v.lower()
