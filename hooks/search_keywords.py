@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 SEARCH_FILE = Path("data") / "search.yml"
 FIELD = "keywords"
+SLIPS_FIELD = "slips"  # its own field, weighed lightly: a query's prefix matches many slips of one word
 # What {{ search_terms() }} leaves in a page (overrides/partials/macros/search-terms.html).
 MARKER = re.compile(r'(?:<p>)?<div hidden data-guide-search-terms="([^"]*)"></div>(?:</p>)?\n?')
 HEADING = re.compile(r'<h[2-6][^>]*\bid="([^"]+)"')
@@ -92,14 +93,44 @@ def slips(word: str) -> set[str]:
     return out
 
 
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ures", "ure", "ers", "er", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
+MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """A rough stem ("preparation", "prepared" -> "prepar"), to match the forms the site uses of a title's words."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def vocabulary(docs: list[dict[str, object]], separator: re.Pattern[str]) -> dict[str, set[str]]:
+    """Every word of the site's titles and text, by stem."""
+    out: dict[str, set[str]] = {}
+    for doc in docs:
+        text = re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")
+        for w in words(html.unescape(text), separator):
+            w = w.strip(".,;:!?()'\"")
+            if len(w) >= MIN_STEM and w.isalpha():
+                out.setdefault(stem(w), set()).add(w)
+    return out
+
+
 def _contains(haystack: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", haystack) is not None
 
 
 def keywords_for(
-    title: str, terms: list[str], families: list[list[str]], spellings: dict[str, str], separator: re.Pattern[str], page: bool
+    title: str,
+    terms: list[str],
+    families: list[list[str]],
+    spellings: dict[str, str],
+    separator: re.Pattern[str],
+    forms: dict[str, set[str]],
 ) -> list[str]:
-    """Everything a page or section is also found by, besides its title and text."""
+    """Everything a page or section is also found by, besides its title and text: its terms, the other
+    members of its synonym families, the other forms the site uses of its title's words, other spellings."""
     out: list[str] = list(terms)
     known = (title + " " + " ".join(terms)).lower()
     for family in families:
@@ -107,9 +138,10 @@ def keywords_for(
             out += [m for m in family if not _contains(known, m)]
     tokens = set(words(" ".join([title, *out]), separator))
     extra: set[str] = {spellings[t] for t in tokens if t in spellings}
-    if page:
-        for t in words(title, separator):
-            extra |= slips(t)
+    for t in words(title, separator):
+        t = t.strip(".,;:!?()'\"")
+        if len(t) >= MIN_STEM:
+            extra |= forms.get(stem(t), set())
     seen: set[str] = set()
     result = []
     for k in [*out, *sorted(extra - tokens)]:
@@ -124,16 +156,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not index_file.is_file():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    if FIELD not in index["config"].get("fields", {}):
-        raise PluginError(f"hooks/search_keywords.py: add '{FIELD}' to the search plugin's fields in mkdocs.yml")
+    for field in (FIELD, SLIPS_FIELD):
+        if field not in index["config"].get("fields", {}):
+            raise PluginError(f"hooks/search_keywords.py: add '{field}' to the search plugin's fields in mkdocs.yml")
     families, spellings = load_families(_project(config))
     separator = re.compile(index["config"]["separator"])
     located = {doc["location"] for doc in index["docs"]}
     lost = sorted(set(_terms) - located)
     if lost:
         raise PluginError(f"hooks/search_keywords.py: search terms filed where search has no entry: {', '.join(lost)}")
+    forms = vocabulary(index["docs"], separator)
     for doc in index["docs"]:
-        kw = keywords_for(doc["title"], _terms.get(doc["location"], []), families, spellings, separator, "#" not in doc["location"])
+        kw = keywords_for(doc["title"], _terms.get(doc["location"], []), families, spellings, separator, forms)
         if kw:
             doc[FIELD] = " ".join(kw)
+        if "#" not in doc["location"]:  # a page: the slips of its title's words
+            found = set().union(*(slips(t) for t in words(doc["title"], separator))) if doc["title"] else set()
+            if found:
+                doc[SLIPS_FIELD] = " ".join(sorted(found))
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
