@@ -174,4 +174,5 @@ def on_post_build(config: MkDocsConfig) -> None:
             found = set().union(*(slips(t) for t in words(doc["title"], separator))) if doc["title"] else set()
             if found:
                 doc[SLIPS_FIELD] = " ".join(sorted(found))
+
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

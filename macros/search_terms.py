@@ -2,10 +2,12 @@
 
 ``data/search.yml`` lists, per page or per section, the abbreviations ("LP",
 "BR"), other names and phrasings candidates use, and once for the whole site the
-other spellings of the site's US words ("behavioral" -> "behavioural"). A page
-shows its terms with ``{{ search_terms() }}`` (or ``{{ search_terms("anchor") }}``
-inside a section), so Material's search indexes them where they belong: a page's
-terms in its opening, before the first subheading, a section's terms inside it.
+other spellings of the site's US words ("behavioral" -> "behavioural"), and the
+synonym families hooks/search_keywords.py files beside titles. A page files its
+terms with ``{{ search_terms() }}`` (or ``{{ search_terms("anchor") }}`` inside a
+section): the macro leaves a hidden marker where it is called, which the hook reads
+(a page's opening or the section it sits in), files in Material's search index and
+removes from the page.
 """
 
 from __future__ import annotations
