@@ -13,9 +13,11 @@ plugin copies it into ``search_index.js`` (priority -100), from three sources:
    readers never read them, and the page is not heavier.
 2. Synonym families (``data/search.yml``'s ``families``): when a title or a term of a
    page or section contains a member of a family, the other members are added.
-3. Spelling slips: every word of a page's title of five letters or more also
-   indexes as it reads with one letter left out or two neighbors swapped
-   ("leadrship", "debreif"), and with its other (UK) spelling. Material's query
+3. Other spellings (UK) of the listed US words, in ``keywords``; and, in the lightly
+   weighed ``variants`` field, the other forms the site uses of a title's words
+   ("prepare" beside "Preparation": Material's prefix queries skip the stemmer, so
+   "prepare" never finds "preparation") and the slips of a page title's words of five
+   letters or more: one letter left out or two neighbors swapped ("leadrship", "debreif"). Material's query
    syntax has fuzzy matching (``word~1``), but it runs only when the reader types
    the ``~``, and Material 9 took away custom query transforms; so the slips are
    found where they can be: in the index.
@@ -35,7 +37,7 @@ from mkdocs.structure.pages import Page
 
 SEARCH_FILE = Path("data") / "search.yml"
 FIELD = "keywords"
-SLIPS_FIELD = "slips"  # its own field, weighed lightly: a query's prefix matches many slips of one word
+SLIPS_FIELD = "variants"  # other forms and slips, weighed lightly: a typed prefix matches many of them at once
 # What {{ search_terms() }} leaves in a page (overrides/partials/macros/search-terms.html).
 MARKER = re.compile(r'(?:<p>)?<div hidden data-guide-search-terms="([^"]*)"></div>(?:</p>)?\n?')
 HEADING = re.compile(r'<h[2-6][^>]*\bid="([^"]+)"')
@@ -80,6 +82,19 @@ def load_families(project: Path) -> tuple[list[list[str]], dict[str, str]]:
 def words(text: str, separator: re.Pattern[str]) -> list[str]:
     """Lower-case tokens as Material's search splits them (the configured separator)."""
     return [w for w in separator.split(text.lower()) if w]
+
+
+def variants(title: str, separator: re.Pattern[str], forms: dict[str, set[str]], page: bool) -> set[str]:
+    """The other forms the site uses of a title's words ("prepare" beside "Preparation") and, for a
+    page's title, its slips. Weighed lightly: a typed prefix matches many of them at once."""
+    out: set[str] = set()
+    own = {t.strip(".,;:!?()'\"") for t in words(title, separator)}
+    for t in own:
+        if len(t) >= MIN_STEM:
+            out |= forms.get(stem(t), set())
+        if page:
+            out |= slips(t)
+    return out - own
 
 
 def slips(word: str) -> set[str]:
@@ -127,10 +142,9 @@ def keywords_for(
     families: list[list[str]],
     spellings: dict[str, str],
     separator: re.Pattern[str],
-    forms: dict[str, set[str]],
 ) -> list[str]:
-    """Everything a page or section is also found by, besides its title and text: its terms, the other
-    members of its synonym families, the other forms the site uses of its title's words, other spellings."""
+    """What a page or section is also found by, besides its title and text: its terms, the other
+    members of its synonym families, the other spellings of their words."""
     out: list[str] = list(terms)
     known = (title + " " + " ".join(terms)).lower()
     for family in families:
@@ -138,10 +152,6 @@ def keywords_for(
             out += [m for m in family if not _contains(known, m)]
     tokens = set(words(" ".join([title, *out]), separator))
     extra: set[str] = {spellings[t] for t in tokens if t in spellings}
-    for t in words(title, separator):
-        t = t.strip(".,;:!?()'\"")
-        if len(t) >= MIN_STEM:
-            extra |= forms.get(stem(t), set())
     seen: set[str] = set()
     result = []
     for k in [*out, *sorted(extra - tokens)]:
@@ -167,12 +177,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"hooks/search_keywords.py: search terms filed where search has no entry: {', '.join(lost)}")
     forms = vocabulary(index["docs"], separator)
     for doc in index["docs"]:
-        kw = keywords_for(doc["title"], _terms.get(doc["location"], []), families, spellings, separator, forms)
+        kw = keywords_for(doc["title"], _terms.get(doc["location"], []), families, spellings, separator)
         if kw:
             doc[FIELD] = " ".join(kw)
-        if "#" not in doc["location"]:  # a page: the slips of its title's words
-            found = set().union(*(slips(t) for t in words(doc["title"], separator))) if doc["title"] else set()
-            if found:
-                doc[SLIPS_FIELD] = " ".join(sorted(found))
+        found = variants(doc["title"], separator, forms, "#" not in doc["location"])
+        if found:
+            doc[SLIPS_FIELD] = " ".join(sorted(found))
 
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

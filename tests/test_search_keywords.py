@@ -30,18 +30,19 @@ def test_stems_join_the_forms_of_a_word():
 
 def test_a_family_member_in_a_title_brings_the_others_and_the_terms_come_first():
     families = [["video streaming", "Netflix", "Prime Video"], ["cache", "Redis"]]
-    kw = hook.keywords_for("Walkthrough: Prime Video's Streaming", ["VOD"], families, {}, SEPARATOR, {})
+    kw = hook.keywords_for("Walkthrough: Prime Video's Streaming", ["VOD"], families, {}, SEPARATOR)
     assert kw[0] == "VOD"
     assert {"video streaming", "Netflix"} <= set(kw)
     assert "Redis" not in kw
     assert "Prime Video" not in kw  # already in the title
 
 
-def test_other_spellings_and_the_site_s_other_forms_of_title_words_are_added():
+def test_other_spellings_are_keywords_and_other_forms_and_slips_are_variants():
+    assert "behaviour" in hook.keywords_for("Preparation and behavior", [], [], {"behavior": "behaviour"}, SEPARATOR)
     forms = {"prepar": {"prepare", "preparing", "preparation"}}
-    kw = hook.keywords_for("Preparation and behavior", [], [], {"behavior": "behaviour"}, SEPARATOR, forms)
-    assert {"behaviour", "prepare", "preparing"} <= set(kw)
-    assert "preparation" not in kw  # the title has it
+    section = hook.variants("Preparation and behavior", SEPARATOR, forms, page=False)
+    assert section == {"prepare", "preparing"}  # the title has "preparation"; slips only for a page's title
+    assert {"prepare", "prepartion", "behavoir"} <= hook.variants("Preparation and behavior", SEPARATOR, forms, page=True)
 
 
 def test_a_marker_is_filed_under_the_section_it_sits_in_and_removed():
