@@ -234,7 +234,6 @@ def load_eval(folder: Path = EVAL_DIR) -> list[EvalQuery]:
 class EvalAnswer:
     query: EvalQuery
     ranked: list[str]  # every link shown, best first: group by group, by score within a group
-    ms: float | None = None  # from the query's key press to its results on screen
 
     @property
     def rank(self) -> int | None:
@@ -282,11 +281,6 @@ class EvalResult:
     def held_out(self) -> EvalScore:
         return self.score("held-out")
 
-    @property
-    def median_ms(self) -> float:
-        ms = [a.ms for a in self.answers if a.ms is not None]
-        return median(ms) if ms else float("nan")
-
 
 def ranked_links(groups: list[list[tuple[str, float]]], site_url: str) -> list[str]:
     """The links as the reader meets them: groups in order, each group's links by score (ties keep their order)."""
@@ -327,8 +321,7 @@ def evaluate(url: str, queries: list[EvalQuery]) -> EvalResult:
                     answers.append(EvalAnswer(q, []))
                     continue
                 page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
-                ms = page.evaluate("() => { const B = window.__bench; const s = B.shown.find(([t]) => t >= B.answers[B.answers.length - 1]); return s ? s[1] - B.keys[B.keys.length - 1] : null; }")
-                answers.append(EvalAnswer(q, ranked_links(page.evaluate(_GROUPS), url), ms))
+                answers.append(EvalAnswer(q, ranked_links(page.evaluate(_GROUPS), url)))
         finally:
             browser.close()
     return EvalResult(answers)
@@ -473,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     raw, gz = index_size(site)
     for s in (res.tuning, res.held_out):
         print(f"{s.name:9} {s.size:4} queries  P@1 {s.precision_at_1:6.1%}  MRR {s.mrr:.3f}  misses {len(s.misses)}")
-    print(f"index {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip; eval answer median {res.median_ms:.0f} ms")
+    print(f"index {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip")
     if latency:
         print(f"latency (typed, usual queries): median {latency.median_ms:.0f} ms, worst {latency.worst_ms:.0f} ms")
     found = Findability.of(res, latency)
