@@ -424,7 +424,7 @@ def findability_section(now: Findability, before: Findability | None = None, bas
             "a common word with another page's heading: Material OR-s the typed words and weighs a heading 1,000 times running "
             "text, and every typed word is a prefix (\"pr\" of \"PR FAQ\" matches \"preparation\"). Its query syntax can "
             "require a word (`+word`), allow a typo (`word~1`) or drop a word, but only when the reader types it: Material 9 "
-            "removed custom query transforms, so no documented extension point can rewrite a query. Index-side changes (this "
+            "removed custom query transforms, so no documented extension point can rewrite a query. Index-side changes (the "
             "keywords, families, slips and separator of issue 24) moved the held-out set as shown; raising the keywords to a "
             "heading's weight gained 3 points on the tuning set but put six of `tests/search-queries/` behind (measured "
             "2026-12-07). What would reach 95 %, in the guide's judgment: ranking that requires every typed content word "
