@@ -20,7 +20,7 @@ from .common import (
     median,
 )
 from .lighthouse import CATEGORIES, Report, Request
-from .search import ROUNDS
+from .search import GOAL_HELD_OUT_MRR, GOAL_HELD_OUT_P1, ROUNDS, findability_section
 
 if TYPE_CHECKING:
     from .results import BuildSeries, PageSpeed, Results
@@ -230,6 +230,17 @@ def all_goals(res: Results) -> list[Goal]:
                 f"{b.median_ms:.0f} ms (worst {b.worst_ms:.0f})",
                 f"≤ {GOAL_SEARCH_MEDIAN_MS:.0f} ms",
                 s.median_ms <= GOAL_SEARCH_MEDIAN_MS,
+            )
+        )
+    f, fb = getattr(res, "findability_site", None), getattr(res, "findability_baseline", None)
+    if f is not None:
+        goals.append(
+            Goal(
+                "Search findability, held-out set: precision at 1 and MRR (tuning set beside it)",
+                f"{f.held_out[1]:.1%}, {f.held_out[2]:.3f} (tuning {f.tuning[1]:.1%}, {f.tuning[2]:.3f})",
+                f"{fb.held_out[1]:.1%}, {fb.held_out[2]:.3f}" if fb else "-",
+                f"≥ {GOAL_HELD_OUT_P1:.0%}, ≥ {GOAL_HELD_OUT_MRR}",
+                f.met,
             )
         )
     return goals
@@ -564,4 +575,6 @@ def render(res: Results, before: Results | None = None) -> str:
     out += _runner(res)
     if getattr(res, "growth", None):  # runs pickled before the coding section have none
         out += growth_section(res.growth)
+    if getattr(res, "findability_site", None) is not None:
+        out += findability_section(res.findability_site, None, res.findability_baseline)
     return "\n".join(out).rstrip() + "\n"

@@ -206,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"search latency: {len(words)} queries x {search.ROUNDS} rounds, site then baseline")
         res.search_site = search.measure(served_site, words, site_out)
         res.search_baseline = search.measure(served_base, words, base_out)
+        evaluation = search.load_eval()
+        log(f"findability: {len(evaluation)} queries through the search box, site then baseline")
+        res.findability_site = search.Findability.of(search.evaluate(served_site, evaluation), res.search_site)
+        res.findability_baseline = search.Findability.of(search.evaluate(served_base, evaluation), res.search_baseline)
 
         # 5. The code runner's first use ------------------------------------------
         log(f"code runner: {runner.ROUNDS} cold and warm first runs on /{runner.PROBLEM}")

@@ -2,10 +2,12 @@
 
 ``data/search.yml`` lists, per page or per section, the abbreviations ("LP",
 "BR"), other names and phrasings candidates use, and once for the whole site the
-other spellings of the site's US words ("behavioral" -> "behavioural"). A page
-shows its terms with ``{{ search_terms() }}`` (or ``{{ search_terms("anchor") }}``
-inside a section), so Material's search indexes them where they belong: a page's
-terms in its opening, before the first subheading, a section's terms inside it.
+other spellings of the site's US words ("behavioral" -> "behavioural"), and the
+synonym families hooks/search_keywords.py files beside titles. A page files its
+terms with ``{{ search_terms() }}`` (or ``{{ search_terms("anchor") }}`` inside a
+section): the macro leaves a hidden marker where it is called, which the hook reads
+(a page's opening or the section it sits in), files in Material's search index and
+removes from the page.
 """
 
 from __future__ import annotations
@@ -70,8 +72,13 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(name, None, None, f"cannot read: {exc}") from None
-    if not isinstance(raw, dict) or set(raw) != {"spellings", "pages"}:
-        raise DataError(name, None, None, "expected exactly the keys 'spellings' and 'pages'")
+    if not isinstance(raw, dict) or set(raw) != {"spellings", "pages", "families"}:
+        raise DataError(name, None, None, "expected exactly the keys 'spellings', 'pages' and 'families'")
+    families = raw["families"]
+    if not isinstance(families, list) or not all(
+        isinstance(f, list) and len(f) >= 2 and all(isinstance(m, str) and m.strip() for m in f) for f in families
+    ):
+        raise DataError(name, None, "families", "expected a list of families, each a list of two or more words or phrases")
     spellings = raw["spellings"]
     if not isinstance(spellings, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower() and v == v.lower()

@@ -1,5 +1,5 @@
-"""data/search.yml: search terms per page or section, shown where Material's search indexes them;
-data/tags.yml: the names tags are shown with."""
+"""data/search.yml: search terms per page or section and synonym families, filed in Material's
+search index and kept off the page (hooks/search_keywords.py); data/tags.yml: the names tags are shown with."""
 
 from __future__ import annotations
 
@@ -40,11 +40,12 @@ def _write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("pages:\n  - page: page.md\n    terms: [x]\n", "expected exactly the keys 'spellings' and 'pages'"),
-        ("spellings: {}\npages:\n  - page: nowhere.md\n    terms: [x]\n", r"entry #1 \(page 'nowhere.md'\), field 'page'"),
-        ("spellings: {}\npages:\n  - page: page.md\n    terms: []\n", r"entry #1 \(page 'page.md'\), field 'terms'"),
-        ("spellings: {}\npages:\n  - page: page.md\n    section: Not An Id\n    terms: [x]\n", "field 'section'"),
-        ("spellings: {}\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n", "entry #2 .*a second entry for page.md"),
+        ("pages:\n  - page: page.md\n    terms: [x]\n", "expected exactly the keys 'spellings', 'pages' and 'families'"),
+        ("spellings: {}\nfamilies: []\npages:\n  - page: nowhere.md\n    terms: [x]\n", r"entry #1 \(page 'nowhere.md'\), field 'page'"),
+        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: []\n", r"entry #1 \(page 'page.md'\), field 'terms'"),
+        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    section: Not An Id\n    terms: [x]\n", "field 'section'"),
+        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n", "entry #2 .*a second entry for page.md"),
+        ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "field 'families'"),
     ],
 )
 def test_a_bad_terms_file_names_the_entry_and_field(tmp_path, body, message):
@@ -53,7 +54,7 @@ def test_a_bad_terms_file_names_the_entry_and_field(tmp_path, body, message):
 
 
 def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
-    terms = load(_write(tmp_path, "spellings: {}\npages:\n  - page: page.md\n    terms: [x]\n"), tmp_path / "docs")
+    terms = load(_write(tmp_path, "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n"), tmp_path / "docs")
     assert terms.lookup("page.md").terms == ("x",)
     with pytest.raises(ValueError, match=r"page\.md: search_terms\('intro'\) has no entry in data/search\.yml"):
         terms.lookup("page.md", "intro")
@@ -64,28 +65,29 @@ def test_the_site_terms_load():
     assert terms.entries
 
 
-def test_every_entry_is_shown_once_inside_its_section(built_site: Path):
-    """Each entry's block is on its page exactly once, after its section's heading and before
-    the next heading of the same or a higher level (before the first h2 for a page's opening)."""
+def _index_location(entry) -> str:
+    page = entry.page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return (f"{page}/" if page else "") + (f"#{entry.section}" if entry.section else "")
+
+
+def test_every_entry_is_in_the_search_index_where_it_belongs_and_off_the_page(built_site: Path):
+    """Each entry's terms are keywords of its page's opening or of its section in the search index,
+    and no page carries them, or the marker that filed them, in its HTML."""
     terms = load(ROOT / "data" / "search.yml", ROOT / "docs")
+    docs = {d["location"]: d for d in json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
     wrong = []
     for entry in terms.entries.values():
-        html_file = built_site / entry.page.removesuffix(".md").removesuffix("index").rstrip("/") / "index.html"
-        html = html_file.read_text(encoding="utf-8")
-        blocks = [m.start() for m in re.finditer(f'data-terms-for="{re.escape(entry.key)}"', html)]
-        if len(blocks) != 1:
-            wrong.append(f"{entry.key}: shown {len(blocks)} times")
+        doc = docs.get(_index_location(entry))
+        if doc is None:
+            wrong.append(f"{entry.key}: no search entry {_index_location(entry)}")
             continue
-        if entry.section:
-            heading = re.search(rf'<h([2-6]) id="{re.escape(entry.section)}"', html)
-            level = heading and int(heading.group(1))
-            after = heading and re.compile(rf"<h[2-{level}][ >]").search(html, heading.end())
-            inside = heading and heading.start() < blocks[0] < (after.start() if after else len(html))
-        else:
-            first_h2 = re.search(r"<h2[ >]", html)
-            inside = first_h2 is None or blocks[0] < first_h2.start()
-        if not inside:
-            wrong.append(f"{entry.key}: not where search files it")
+        missing = [t for t in entry.terms if t not in doc.get("keywords", "")]
+        if missing:
+            wrong.append(f"{entry.key}: {missing} not among its keywords")
+    for html_file in built_site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        if "data-guide-search-terms" in text or "Also searched as" in text:
+            wrong.append(f"{html_file.relative_to(built_site)} shows its search terms")
     assert not wrong, "; ".join(wrong)
 
 
