@@ -299,6 +299,7 @@
         for (const [k, v] of before) if (v !== null) localStorage.setItem(k, v);
         throw e;
       }
+      if (window.guideStorage) window.guideStorage.saved(); // site.js asks the browser to keep it
     },
   };
   const storageProblem = (e) =>
@@ -331,7 +332,7 @@
     },
     get: (q) => db.run("readonly", (s) => s.get(q)),
     all: () => db.run("readonly", (s) => s.getAll()),
-    put: (rec) => db.run("readwrite", (s) => s.put(rec)),
+    put: (rec) => db.run("readwrite", (s) => s.put(rec)).then((r) => (window.guideStorage && window.guideStorage.saved(), r)),
     remove: (q) => db.run("readwrite", (s) => s.delete(q)),
     clear: () => db.run("readwrite", (s) => s.clear()),
   };
