@@ -27,7 +27,8 @@ node_modules/.installed: package.json package-lock.json
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/.installed
+# The build runs Workbox (node_modules) to write the service worker (hooks/app.py).
+build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m tools.build site
 
 test: $(BIN)/.installed node_modules/.installed

@@ -50,6 +50,9 @@ def snapshot(dst: Path) -> Path:
     dst = dst.resolve()
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(ROOT, dst, ignore=_ignore)
+    # The build runs Workbox from node_modules (hooks/app.py): linked, not copied.
+    if (ROOT / "node_modules").is_dir():
+        (dst / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dst
 
 

@@ -499,6 +499,42 @@ def _search(res: Results) -> list[str]:
     return out
 
 
+def _repeat(res: Results) -> list[str]:
+    visits = getattr(res, "repeat_visits", [])  # results pickled before repeat visits were measured have none
+    if not visits:
+        return []
+    from .repeat import KINDS, RUNS
+
+    out = ["## 6. Repeat visits", ""]
+    out.append(
+        "A second visit to the same page in the same browser profile, on a phone-sized window, the network throttled as "
+        "Lighthouse's mobile preset throttles it (150 ms round trip, 1.6 Mbps) and the CPU not: *warm* right after the first "
+        "visit, while the HTTP cache is fresh (`max-age=600`), and *expired* with the HTTP cache cleared, as on a visit more "
+        "than ten minutes later. The site's service worker has installed (precached the build) after the first visit; plain "
+        "Material has none. First contentful paint from the page's own `paint` entry; bytes are what the server sent during "
+        f"the visit, the worker's update check included. Medians of {RUNS} fresh profiles (`bench/repeat.py`)."
+    )
+    out.append("")
+    rows = []
+    for rv in visits:
+        for kind in KINDS:
+            site, base = rv.site[kind], rv.baseline[kind]
+            rows.append(
+                (
+                    rv.name,
+                    kind,
+                    f"{site.median_fcp:.0f} ms",
+                    kib(site.median_bytes),
+                    f"{base.median_fcp:.0f} ms",
+                    kib(base.median_bytes),
+                    "yes" if rv.worker else "**no**",
+                )
+            )
+    out += _table(["Page", "Repeat visit", "Site FCP", "Site bytes", "Baseline FCP", "Baseline bytes", "Worker in control"], rows, "-->>>>-")
+    out.append("")
+    return out
+
+
 def render(res: Results, before: Results | None = None) -> str:
     goals = all_goals(res)
     unmet = [g for g in goals if not g.met]
@@ -532,4 +568,5 @@ def render(res: Results, before: Results | None = None) -> str:
         out += _lighthouse(res)
     out += _weight(res)
     out += _search(res)
+    out += _repeat(res)
     return "\n".join(out).rstrip() + "\n"

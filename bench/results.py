@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import lighthouse, machine, search, weight
+from . import lighthouse, machine, repeat, search, weight
 
 
 @dataclass
@@ -40,3 +40,4 @@ class Results:
     search_site: search.SearchResult | None = None
     search_baseline: search.SearchResult | None = None
     own_assets: list[weight.Asset] = field(default_factory=list)
+    repeat_visits: list[repeat.RepeatVisit] = field(default_factory=list)

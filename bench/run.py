@@ -16,6 +16,9 @@ What it measures is what decides something:
    CSS and JavaScript gzipped against a budget.
 4. Search: keystroke-to-result latency in Chromium, and the index size:
    candidates search more than they browse.
+5. Repeat visits: first paint and bytes of a second visit, the site with its
+   service worker installed beside plain Material (bench/repeat.py): readers
+   come back, often on a poor signal.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import lighthouse, machine, report, search, weight
+from . import lighthouse, machine, repeat, report, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -194,6 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         log(f"search latency: {len(words)} queries x {search.ROUNDS} rounds, site then baseline")
         res.search_site = search.measure(served_site, words, site_out)
         res.search_baseline = search.measure(served_base, words, base_out)
+
+        # 5. Repeat visits ---------------------------------------------------------
+        visits = list(CONTENT_PAGES)
+        if args.pages is not None:
+            visits = [(n, p) for n, p in visits if p in {p.strip() for p in args.pages.split(",")}]
+        log(f"repeat visits: {len(visits)} pages x {repeat.RUNS} profiles, site (worker installed) and baseline")
+        res.repeat_visits = repeat.measure(served_site, served_base, visits)
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0

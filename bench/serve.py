@@ -37,6 +37,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     }
     _cache: dict[tuple[str, float], bytes] = {}
     _lock = threading.Lock()
+    _sent = 0  # response bodies sent by every server of this process (bench/repeat.py reads it)
+
+    @classmethod
+    def bytes_sent(cls) -> int:
+        with cls._lock:
+            return cls._sent
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -60,6 +66,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 if key not in self._cache:
                     self._cache[key] = gzip.compress(body, compresslevel=6, mtime=0)
                 body = self._cache[key]
+        with self._lock:
+            GzipHandler._sent += len(body)
         self.send_response(200)
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))

@@ -36,11 +36,13 @@ import zlib
 from pathlib import Path
 from typing import Any, Iterator
 
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 HERE = Path(__file__).resolve().parent
+MATERIAL = Path(str(__import__("material").__file__)).parent / "templates"
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
 APP_DIR = "app"
@@ -104,7 +106,7 @@ def material_color(css: str, selector: str, variable: str) -> str:
 
 def palette_colors(config: MkDocsConfig) -> tuple[str, str]:
     """(theme color, background color): the palette's primary color and Material's default page color."""
-    stylesheets = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
+    stylesheets = MATERIAL / "assets" / "stylesheets"
     palette = config.theme.get("palette") or []
     palette = palette if isinstance(palette, list) else [palette]
     primary = next((p["primary"] for p in palette if isinstance(p, dict) and p.get("primary")), "indigo")
@@ -118,7 +120,7 @@ def palette_colors(config: MkDocsConfig) -> tuple[str, str]:
 def logo_path(config: MkDocsConfig) -> str:
     """The ``d`` of the logo's path, from Material's icon set (``theme.icon.logo``, e.g. material/briefcase-account)."""
     name = (config.theme.get("icon") or {}).get("logo") or "material/library"
-    svg = Path(__import__("material").__file__).parent / "templates" / ".icons" / f"{name}.svg"
+    svg = MATERIAL / ".icons" / f"{name}.svg"
     paths = re.findall(r'<path d="([^"]+)"', svg.read_text(encoding="utf-8"))
     if len(paths) != 1 or 'viewBox="0 0 24 24"' not in svg.read_text(encoding="utf-8"):
         raise PluginError(f"hooks/app.py: {svg.name} is not a single path on a 24 x 24 grid")
@@ -410,6 +412,8 @@ def write_worker(site: Path, modules: Path) -> dict[str, Any]:
     if summary["warnings"]:
         # e.g. a file over Workbox's 2 MB limit: list it in PRECACHE_IGNORE, to be cached on first use.
         raise PluginError("hooks/app.py: Workbox warned: " + "; ".join(summary["warnings"]))
+    worker = site / WORKER  # served without the source's comments, as hooks/minify.py serves our scripts
+    worker.write_text(rjsmin.jsmin(worker.read_text(encoding="utf-8")).strip() + "\n", encoding="utf-8")
     return summary
 
 

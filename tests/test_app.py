@@ -20,7 +20,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 from html.parser import HTMLParser
 from pathlib import Path

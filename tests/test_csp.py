@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks.csp import build_policy, inline_scripts, inline_styles, insert, page_sources, source_hash
+from hooks.csp import (
+    build_policy,
+    inline_scripts,
+    inline_styles,
+    insert,
+    page_sources,
+    source_hash,
+)
 
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
