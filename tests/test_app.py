@@ -234,6 +234,33 @@ def test_a_file_no_page_lists_is_cached_when_first_used(browser: Any, built_site
         v.close()
 
 
+@pytest.mark.browser
+def test_chromium_finds_the_site_installable_and_the_notice_offers_it_until_dismissed(browser: Any, site_url: str, tmp_path: Path):
+    # A persistent profile: Chromium never offers to install from an incognito one (Playwright's contexts).
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS, viewport={"width": 360, "height": 800}
+    )
+    try:
+        context.add_init_script("window.__offered = 0; addEventListener('beforeinstallprompt', () => window.__offered++);")
+        page = context.new_page()
+        page.goto(site_url + "/")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+        cdp = context.new_cdp_session(page)
+        assert cdp.send("Page.getAppManifest")["errors"] == []
+        assert cdp.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        page.reload()
+        notice = page.locator(f"{NOTICE} [data-guide-notice=install]")
+        expect(notice).to_contain_text("Install the guide", timeout=20_000)
+        expect(notice.get_by_role("button", name="Install")).to_be_visible()
+        notice.get_by_role("button", name="Dismiss").click()
+        expect(notice).to_have_count(0)
+        page.reload()
+        page.wait_for_function("() => window.__offered > 0", timeout=20_000)
+        expect(notice).to_have_count(0)
+    finally:
+        context.close()
+
+
 # --------------------------------------------------------------------------- a new build
 
 

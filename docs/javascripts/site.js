@@ -70,6 +70,9 @@
  *    navigation keeps the first page's, so a page whose policy differs from
  *    the one this document started with is loaded in full.
  *
+ *    Where the browser reports the site installable (beforeinstallprompt), the
+ *    notice offers "Install" until the reader dismisses it once.
+ *
  * 8. Persistent storage. A practice tool calls window.guideStorage.saved() after
  *    it stored something. The first call on a page asks the browser to keep the
  *    site's storage even under storage pressure (navigator.storage.persist()),
@@ -162,7 +165,7 @@
   notices.className = "guide-notice";
   notices.setAttribute("role", "status");
   document.body.insertBefore(notices, document.body.firstChild);
-  function notify(kind, text, label, action) {
+  function notify(kind, text, label, action, dismissed) {
     var box = document.createElement("div");
     box.className = "guide-notice__box";
     box.setAttribute("data-guide-notice", kind);
@@ -175,7 +178,10 @@
       button.type = "button";
       button.className = b[2];
       button.textContent = b[0];
-      button.addEventListener("click", b[1] || function () { box.remove(); });
+      button.addEventListener("click", b[1] || function () {
+        box.remove();
+        if (dismissed) dismissed();
+      });
       box.appendChild(button);
     });
     var old = notices.querySelector('[data-guide-notice="' + kind + '"]');
@@ -224,6 +230,24 @@
     };
     if (document.readyState === "complete") register();
     else addEventListener("load", register, { once: true });
+
+    // The browser says the site can be installed: offer it in the notice, until the reader dismisses it.
+    var DISMISSED = "interview-guide:install-dismissed";
+    addEventListener("beforeinstallprompt", function (ev) {
+      try {
+        if (localStorage.getItem(DISMISSED)) return; // the browser's own install menu stays
+      } catch (e) {}
+      ev.preventDefault();
+      notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", function () {
+        ev.prompt();
+        var box = notices.querySelector('[data-guide-notice="install"]');
+        if (box) box.remove();
+      }, function () {
+        try {
+          localStorage.setItem(DISMISSED, "1");
+        } catch (e) {}
+      });
+    });
   }
 
   var asked = false;
