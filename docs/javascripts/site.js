@@ -77,7 +77,7 @@
  *    it stored something. The first call on a page asks the browser to keep the
  *    site's storage even under storage pressure (navigator.storage.persist()),
  *    so recordings and stories are not evicted, and the notice says whether it
- *    was granted, once for each answer this browser gives.
+ *    was granted, once in a tab's session for each answer the browser gives.
  */
 (function () {
   "use strict";
@@ -260,8 +260,8 @@
       }).then(function (kept) {
         var key = "interview-guide:storage-persisted", answer = kept ? "granted" : "denied", told = null;
         try {
-          told = localStorage.getItem(key);
-          localStorage.setItem(key, answer);
+          told = sessionStorage.getItem(key); // this tab's session: no practice data of its own
+          sessionStorage.setItem(key, answer);
         } catch (e) {}
         if (told === answer) return;
         notify("storage", kept
