@@ -10,7 +10,10 @@ const { injectManifest } = require("workbox-build/build/inject-manifest");
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
-  injectManifest(JSON.parse(input)).then(
+  const options = JSON.parse(input);
+  // In URL order, whatever order the file system lists them in: two builds of the same sources are byte-identical.
+  options.manifestTransforms = [(entries) => ({ manifest: entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)), warnings: [] })];
+  injectManifest(options).then(
     ({ count, size, warnings }) => process.stdout.write(JSON.stringify({ count, size, warnings })),
     (error) => {
       process.stderr.write(String(error && error.stack ? error.stack : error));
