@@ -62,6 +62,7 @@ class RepeatVisit:
 
 
 def _visit(page: Any, url: str) -> tuple[float, int]:
+    page.goto("about:blank")  # a new visit, not a reload (which would revalidate the page's files)
     before = GzipHandler.bytes_sent()
     page.goto(url, wait_until="load")
     page.wait_for_timeout(500)  # the worker's update check, which starts with the navigation
