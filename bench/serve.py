@@ -94,12 +94,21 @@ class _Bytes:
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that navigates away drops the requests it no longer needs; that is no error of the server's.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class Server:
     """``with Server(directory, port) as url:`` serves ``directory`` in a background thread."""
 
     def __init__(self, directory: Path, port: int = 0) -> None:
         handler = partial(GzipHandler, directory=os.fspath(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
