@@ -34,6 +34,7 @@ node_modules/.installed: package.json package-lock.json
 serve: $(BIN)/.installed node_modules/.site-installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
+# The build bundles the code runner's editor and runs Workbox for the service worker (node_modules).
 build: $(BIN)/.installed node_modules/.site-installed
 	$(BIN)/python -m tools.build site
 

@@ -50,7 +50,8 @@ def snapshot(dst: Path) -> Path:
     dst = dst.resolve()
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(ROOT, dst, ignore=_ignore)
-    # The build bundles and copies pinned npm packages (hooks/code_runner.py): linked, not copied.
+    # The build bundles and copies pinned npm packages (hooks/code_runner.py) and runs Workbox
+    # (hooks/app.py) from node_modules: linked, not copied.
     if (ROOT / "node_modules").is_dir():
         (dst / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dst

@@ -536,6 +536,39 @@ def _runner(res: Results) -> list[str]:
         "->",
     )
     out += _table(["File", "Raw", "Gzip"], [(f"`{f.path}`", kib(f.raw), kib(f.gzipped)) for f in r.files], "->>")
+def _repeat(res: Results) -> list[str]:
+    visits = getattr(res, "repeat_visits", [])  # results pickled before repeat visits were measured have none
+    if not visits:
+        return []
+    from .repeat import KINDS, RUNS
+
+    out = ["## 7. Repeat visits", ""]
+    out.append(
+        "A second visit to the same page in the same browser profile, on a phone-sized window, the network throttled as "
+        "Lighthouse's mobile preset throttles it (150 ms round trip, 1.6 Mbps) and the CPU not: *warm* right after the first "
+        "visit, while the HTTP cache is fresh (`max-age=600`), and *expired* with the HTTP cache cleared, as on a visit more "
+        "than ten minutes later. The site's service worker has installed (precached the build) after the first visit; plain "
+        "Material has none. First contentful paint from the page's own `paint` entry; bytes are what the server sent during "
+        f"the visit, the worker's update check included. Medians of {RUNS} fresh profiles (`bench/repeat.py`)."
+    )
+    out.append("")
+    rows = []
+    for rv in visits:
+        for kind in KINDS:
+            site, base = rv.site[kind], rv.baseline[kind]
+            rows.append(
+                (
+                    rv.name,
+                    kind,
+                    f"{site.median_fcp:.0f} ms",
+                    kib(site.median_bytes),
+                    f"{base.median_fcp:.0f} ms",
+                    kib(base.median_bytes),
+                    "yes" if rv.worker else "**no**",
+                )
+            )
+    out += _table(["Page", "Repeat visit", "Site FCP", "Site bytes", "Baseline FCP", "Baseline bytes", "Worker in control"], rows, "-->>>>-")
+    out.append("")
     return out
 
 
@@ -577,4 +610,5 @@ def render(res: Results, before: Results | None = None) -> str:
         out += growth_section(res.growth)
     if getattr(res, "findability_site", None) is not None:
         out += findability_section(res.findability_site, None, res.findability_baseline)
+    out += _repeat(res)
     return "\n".join(out).rstrip() + "\n"

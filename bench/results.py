@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import growth, lighthouse, machine, runner, search, weight
+from . import growth, lighthouse, machine, repeat, runner, search, weight
 
 
 @dataclass
@@ -44,3 +44,4 @@ class Results:
     own_assets: list[weight.Asset] = field(default_factory=list)
     runner: runner.RunnerResult | None = None  # the code runner's first use (older pickles lack it)
     growth: list[growth.Growth] = field(default_factory=list)  # each coding solution's run time as n doubles
+    repeat_visits: list[repeat.RepeatVisit] = field(default_factory=list)

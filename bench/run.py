@@ -21,6 +21,9 @@ What it measures is what decides something:
 6. Coding solutions: each worked problem's run time as its input doubles, beside
    the growth its stated complexity implies (bench/growth.py); ``--growth-only``
    runs this section alone and prints it.
+7. Repeat visits: first paint and bytes of a second visit, the site with its
+   service worker installed beside plain Material (bench/repeat.py): readers
+   come back, often on a poor signal.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import growth, lighthouse, machine, report, runner, search, weight
+from . import growth, lighthouse, machine, repeat, report, runner, search, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -217,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     # 6. Coding solutions ----------------------------------------------------------
     log("coding solutions: growth as n doubles")
     res.growth = growth.measure()
+
+        # 5. Repeat visits ---------------------------------------------------------
+        visits = list(CONTENT_PAGES)
+        if args.pages is not None:
+            visits = [(n, p) for n, p in visits if p in {p.strip() for p in args.pages.split(",")}]
+        log(f"repeat visits: {len(visits)} pages x {repeat.RUNS} profiles, site (worker installed) and baseline")
+        res.repeat_visits = repeat.measure(served_site, served_base, visits)
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0

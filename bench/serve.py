@@ -37,6 +37,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     }
     _cache: dict[tuple[str, float], bytes] = {}
     _lock = threading.Lock()
+    _sent = 0  # response bodies sent by every server of this process (bench/repeat.py reads it)
+
+    @classmethod
+    def bytes_sent(cls) -> int:
+        with cls._lock:
+            return cls._sent
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -60,6 +66,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 if key not in self._cache:
                     self._cache[key] = gzip.compress(body, compresslevel=6, mtime=0)
                 body = self._cache[key]
+        with self._lock:
+            GzipHandler._sent += len(body)
         self.send_response(200)
         self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
         self.send_header("Content-Length", str(len(body)))
@@ -86,12 +94,21 @@ class _Bytes:
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that navigates away drops the requests it no longer needs; that is no error of the server's.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 class Server:
     """``with Server(directory, port) as url:`` serves ``directory`` in a background thread."""
 
     def __init__(self, directory: Path, port: int = 0) -> None:
         handler = partial(GzipHandler, directory=os.fspath(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 

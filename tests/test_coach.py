@@ -139,7 +139,8 @@ class Watch:
         self.page.on("dialog", lambda d: d.accept())
 
     def _request(self, r: Any) -> None:
-        self.requests.append(r.url)
+        if r.service_worker is None:  # the page's own; the service worker precaches the build after the first load
+            self.requests.append(r.url)
         if not (r.url.startswith(self.site_url + "/") or r.url.startswith(("blob:", "data:"))):
             self.off_origin.append(r.url)
 

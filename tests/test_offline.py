@@ -53,6 +53,12 @@ def test_zip_is_one_folder_with_the_whole_site(offline_zip: Path) -> None:
     assert all(n.startswith(f"{TOP_DIR}/") for n in names)
     for required in ("index.html", "search/search_index.js", SHIM, "assets/javascripts/iframe-worker/LICENSE"):
         assert f"{TOP_DIR}/{required}" in names, required
+    # No service worker runs from file://: the zip has none, no manifest, and its pages link neither.
+    assert not any(n.endswith(("/sw.js", ".webmanifest")) or "/app/" in n for n in names), [n for n in names if "sw" in n]
+    with zipfile.ZipFile(offline_zip) as zf:
+        home = zf.read(f"{TOP_DIR}/index.html").decode("utf-8")
+    assert 'rel="manifest"' not in home
+    assert '<meta http-equiv="Content-Security-Policy"' in home
 
 
 def test_pages_load_nothing_from_the_network(offline_site: Path) -> None:
@@ -94,9 +100,12 @@ def offline_page(browser: object) -> Iterator[tuple[object, list[str], list[str]
             route.abort()  # type: ignore[attr-defined]
 
     context.route("**/*", block)
+
     context.on("request", lambda r: None if r.url.startswith("file://") else requests.append(r.url))
     pg = context.new_page()
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    # What the pages' Content-Security-Policy (hooks/csp.py) blocks, on any page or frame, is reported here.
+    pg.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg, requests, errors
     context.close()
 
@@ -131,4 +140,4 @@ def test_search_and_links_work_from_file_urls(offline_site: Path, offline_page: 
     expect(page.locator("article h1").first).to_have_text(re.compile(r"^Dive Deep"))  # type: ignore[attr-defined]
 
     assert requests == [], f"the offline edition made network requests: {requests}"
-    assert errors == [], f"JavaScript errors from file://: {errors}"
+    assert errors == [], f"JavaScript errors or policy violations from file://: {errors}"

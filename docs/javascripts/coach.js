@@ -366,6 +366,7 @@
         if (left.length) e.notRestored = left;
         throw e;
       }
+      if (window.guideStorage) window.guideStorage.saved(); // site.js asks the browser to keep it
     },
     // What a message may say, after a failed write, about `what` was stored before (a sentence).
     unchanged: (e, what) => (e && e.notRestored ? `Part of ${what} could not be put back: export a backup now.` : `${cap(what)} ${/s$/.test(what) ? "are" : "is"} unchanged.`),
@@ -407,7 +408,7 @@
     },
     get: (q) => db.run("readonly", (s) => s.get(q)),
     all: () => db.run("readonly", (s) => s.getAll()),
-    put: (rec) => db.run("readwrite", (s) => s.put(rec)),
+    put: (rec) => db.run("readwrite", (s) => s.put(rec)).then((r) => (window.guideStorage && window.guideStorage.saved(), r)),
     remove: (q) => db.run("readwrite", (s) => s.delete(q)),
     // Every recording replaced by `recs`, in one transaction: all of them or, on any failure, none.
     replaceAll: (recs) => db.run("readwrite", (s) => {

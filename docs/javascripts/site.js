@@ -53,6 +53,31 @@
  *    data-guide-tool: its files load when the page is shown and one of those
  *    keys holds something, or when storage cannot be read (the tool then says
  *    so). On a first visit it loads nothing and the page's own text stands.
+ *
+ * 6. Notices: one live region (role=status) that is the first element of <body>,
+ *    so the keyboard reaches its buttons first, fixed over the bottom of the
+ *    window, so nothing painted moves. Empty, it has no size.
+ *
+ * 7. The installed app (hooks/app.py). On pages that link the manifest (the
+ *    hosted site: not `mkdocs serve`, not the offline edition), the service
+ *    worker sw.js, beside the manifest, is registered once the page has loaded,
+ *    so it never competes with the first visit. When a new build has installed
+ *    and waits, the notice says "A new version of the guide is ready" with a
+ *    Reload button: the waiting worker takes over, and the page reloads from
+ *    it. A page left open checks for a new build each time it is shown again.
+ *    Every page's Content-Security-Policy is the same (hooks/csp.py), but a page
+ *    may add to its own; a meta policy can only be added to, and instant
+ *    navigation keeps the first page's, so a page whose policy differs from
+ *    the one this document started with is loaded in full.
+ *
+ *    Where the browser reports the site installable (beforeinstallprompt), the
+ *    notice offers "Install" until the reader dismisses it once.
+ *
+ * 8. Persistent storage. A practice tool calls window.guideStorage.saved() after
+ *    it stored something. The first call on a page asks the browser to keep the
+ *    site's storage even under storage pressure (navigator.storage.persist()),
+ *    so recordings and stories are not evicted, and the notice says whether it
+ *    was granted, once in a tab's session for each answer the browser gives.
  */
 (function () {
   "use strict";
@@ -136,6 +161,116 @@
     requestAnimationFrame(paintThemeColor);
   }
 
+  var notices = document.createElement("div");
+  notices.className = "guide-notice";
+  notices.setAttribute("role", "status");
+  document.body.insertBefore(notices, document.body.firstChild);
+  function notify(kind, text, label, action, dismissed) {
+    var box = document.createElement("div");
+    box.className = "guide-notice__box";
+    box.setAttribute("data-guide-notice", kind);
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    [[label, action, "md-button md-button--primary"], ["Dismiss", null, "md-button"]].forEach(function (b) {
+      if (!b[0]) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = b[2];
+      button.textContent = b[0];
+      button.addEventListener("click", b[1] || function () {
+        box.remove();
+        if (dismissed) dismissed();
+      });
+      box.appendChild(button);
+    });
+    var old = notices.querySelector('[data-guide-notice="' + kind + '"]');
+    if (old) notices.replaceChild(box, old);
+    else notices.appendChild(box);
+  }
+
+  var policyOf = function () {
+    var meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    return meta ? meta.content : "";
+  };
+  var policy = policyOf();
+  var manifest = document.querySelector('link[rel="manifest"]');
+  if (manifest && "serviceWorker" in navigator && location.protocol !== "file:") {
+    var register = function () {
+      var sw = navigator.serviceWorker;
+      var controlled = !!sw.controller;
+      var reloading = false;
+      var offer = function (worker) {
+        notify("update", "A new version of the guide is ready.", "Reload", function () {
+          reloading = true;
+          if (worker && worker.state === "installed") worker.postMessage({ type: "SKIP_WAITING" });
+          else location.reload();
+        });
+      };
+      sw.addEventListener("controllerchange", function () {
+        if (reloading) location.reload();
+        else if (controlled) offer(null); // another tab took the new version
+        controlled = true;
+      });
+      sw.register(new URL("sw.js", manifest.href).href).then(
+        function (reg) {
+          if (reg.waiting && sw.controller) offer(reg.waiting);
+          reg.addEventListener("updatefound", function () {
+            var worker = reg.installing;
+            if (worker) worker.addEventListener("statechange", function () {
+              if (worker.state === "installed" && sw.controller) offer(worker);
+            });
+          });
+          document.addEventListener("visibilitychange", function () {
+            if (document.visibilityState === "visible") reg.update().catch(function () {});
+          });
+        },
+        function () {} // no worker (storage refused, say): the site works online as before
+      );
+    };
+    if (document.readyState === "complete") register();
+    else addEventListener("load", register, { once: true });
+
+    // The browser says the site can be installed: offer it in the notice, until the reader dismisses it.
+    var DISMISSED = "interview-guide:install-dismissed";
+    addEventListener("beforeinstallprompt", function (ev) {
+      try {
+        if (localStorage.getItem(DISMISSED)) return; // the browser's own install menu stays
+      } catch (e) {}
+      ev.preventDefault();
+      notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", function () {
+        ev.prompt();
+        var box = notices.querySelector('[data-guide-notice="install"]');
+        if (box) box.remove();
+      }, function () {
+        try {
+          localStorage.setItem(DISMISSED, "1");
+        } catch (e) {}
+      });
+    });
+  }
+
+  var asked = false;
+  window.guideStorage = {
+    saved: function () {
+      if (asked || !navigator.storage || !navigator.storage.persist) return;
+      asked = true;
+      navigator.storage.persisted().then(function (kept) {
+        return kept || navigator.storage.persist();
+      }).then(function (kept) {
+        var key = "interview-guide:storage-persisted", answer = kept ? "granted" : "denied", told = null;
+        try {
+          told = sessionStorage.getItem(key); // this tab's session: no practice data of its own
+          sessionStorage.setItem(key, answer);
+        } catch (e) {}
+        if (told === answer) return;
+        notify("storage", kept
+          ? "This browser keeps your practice data even when it runs low on space."
+          : "This browser may clear your practice data when it runs low on space: export a backup now and then.");
+      }, function () {});
+    },
+  };
+
   var tools = [];
   var running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
   var shown = false; // whether Material has shown a page yet
@@ -153,6 +288,7 @@
     root.setAttribute("data-guide-ready", "");
   }
   function showPage() {
+    if (policyOf() !== policy) return location.reload(); // part 7: a page with a policy of its own
     shown = true;
     tools.forEach(mount);
     loadIfStored();

@@ -142,6 +142,7 @@
       list = next;
       try {
         localStorage.setItem(cfg.key, JSON.stringify({ version: cfg.version, stories: list }));
+        if (window.guideStorage) window.guideStorage.saved(); // site.js asks the browser to keep it
         return true;
       } catch (e) {
         say(box, `Not saved: this browser's storage is ${e && e.name === "QuotaExceededError" ? "full" : "unavailable"}. The change lasts only until you leave the page, so export your stories as JSON now.`, 1);
