@@ -217,16 +217,17 @@ def main(argv: list[str] | None = None) -> int:
         # 5. The code runner's first use ------------------------------------------
         log(f"code runner: {runner.ROUNDS} cold and warm first runs on /{runner.PROBLEM}")
         res.runner = runner.measure(served_site, site_out)
-    # 6. Coding solutions ----------------------------------------------------------
-    log("coding solutions: growth as n doubles")
-    res.growth = growth.measure()
 
-        # 5. Repeat visits ---------------------------------------------------------
+        # 7. Repeat visits ---------------------------------------------------------
         visits = list(CONTENT_PAGES)
         if args.pages is not None:
             visits = [(n, p) for n, p in visits if p in {p.strip() for p in args.pages.split(",")}]
         log(f"repeat visits: {len(visits)} pages x {repeat.RUNS} profiles, site (worker installed) and baseline")
         res.repeat_visits = repeat.measure(served_site, served_base, visits)
+
+    # 6. Coding solutions (no server) -------------------------------------------------
+    log("coding solutions: growth as n doubles")
+    res.growth = growth.measure()
 
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0
