@@ -33,7 +33,11 @@ _same: Callable[[Any, Any, Any], bool] | None = None
 
 def _plain(value: Any) -> Any:
     """The value as JSON sees it (tuples become lists), so it compares with the expected value."""
-    return json.loads(json.dumps(value))
+    return json.loads(json.dumps(value, allow_nan=False))
+
+
+def _no_input(*_args: object) -> str:
+    raise RuntimeError("input() has no keyboard here: your function gets its inputs as its arguments")
 
 
 def _line_in_code(tb: Any) -> int | None:
@@ -66,6 +70,7 @@ def prepare(code: str, context_json: str) -> str:
     module = types.ModuleType(MODULE)
     sys.modules[MODULE] = module
     _namespace = module.__dict__
+    _namespace["input"] = _no_input
     _cases = context["cases"]
     out = io.StringIO()
     try:
@@ -97,7 +102,14 @@ def run_case(index: int) -> str:
         assert _entry is not None, "prepare() first"
         with contextlib.redirect_stdout(out):
             got = _entry(**args)
-        result["got"] = _plain(got)
+        try:
+            result["got"] = _plain(got)
+        except (TypeError, ValueError):
+            kind = type(got).__name__
+            raise TypeError(
+                f"the tests cannot compare what your function returned (a {kind}, or a value holding inf or nan): "
+                "return lists, numbers, strings, booleans or None"
+            ) from None
         if _same is not None:
             result["pass"] = bool(_same(copy.deepcopy(case["args"]), result["got"], case["expected"]))
         else:

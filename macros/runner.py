@@ -28,7 +28,7 @@ from typing import Any, Mapping, Sequence
 from .coding import END_MARKER as END
 from .coding import START_MARKER as START
 from .coding import Coding
-from .shape import CODE_STORAGE_KEY, CODE_STORAGE_VERSION
+from .shape import CODE_MAX_CHARS, CODE_STORAGE_KEY, CODE_STORAGE_VERSION
 
 SUPPORT_FILE = Path("coding") / "support.py"
 SUPPORT_MODULE = "coding.support"
@@ -176,6 +176,7 @@ def runner_data(coding: Coding, pid: str, project: Path, *, seconds: int, limit_
         "stub": stub(solution.code + "\n", problem.shown, uses_nodes=SUPPORT_MODULE in source),
         "storageKey": STORAGE_KEY,
         "storageVersion": STORAGE_VERSION,
+        "maxChars": CODE_MAX_CHARS,
         "seconds": seconds,
         "limitSeconds": limit_seconds,
         "visible": sum(1 for c in found if c.example),

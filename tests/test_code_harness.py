@@ -75,3 +75,16 @@ def test_each_prepare_starts_from_an_empty_namespace():
     result = prepare("def pair(nums):\n    return leftover\n")
     assert result["ok"]
     assert run(0)["error"]["type"] == "NameError"
+
+
+def test_a_result_the_tests_cannot_compare_says_so_instead_of_breaking_the_run():
+    for body in ("return float('inf')", "return [float('nan')]", "return {1, 2}", "return (x for x in nums)"):
+        prepare(f"def pair(nums):\n    {body}\n")
+        result = run(0)
+        assert not result["pass"] and "cannot compare" in result["error"]["message"], body
+        json.dumps(result, allow_nan=False)  # what the worker posts is valid JSON
+
+
+def test_input_says_the_arguments_are_the_input():
+    prepare("def pair(nums):\n    return input()\n")
+    assert "inputs as its arguments" in run(0)["error"]["message"]

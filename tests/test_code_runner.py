@@ -25,6 +25,8 @@ from tests.support.axe import assert_no_axe_violations
 
 PROBLEMS = sorted(p.stem for p in (ROOT / "data" / "coding" / "problems").glob("*.yml"))
 LIMIT = 10  # seconds: checked against data/numbers.yml below
+# Whether the keyboard focus is in the editor's text (it lives in a shadow root: code-editor.js).
+IN_EDITOR = "() => { const a = document.activeElement; const inner = a && a.shadowRoot ? a.shadowRoot.activeElement : a; return !!inner && inner.classList.contains('cm-content'); }"
 
 
 @functools.cache
@@ -220,10 +222,10 @@ def test_escape_then_tab_leaves_the_editor_and_tab_alone_indents(page, site_url)
     page.keyboard.press("Home")
     page.keyboard.press("Tab")
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("    x = 1")
-    assert page.evaluate("document.activeElement.classList.contains('cm-content')"), "Tab indents inside the editor"
+    assert page.evaluate(IN_EDITOR), "Tab indents inside the editor"
     page.keyboard.press("Escape")
     page.keyboard.press("Tab")
-    assert not page.evaluate("document.activeElement.classList.contains('cm-content')"), "Escape then Tab moves on"
+    assert not page.evaluate(IN_EDITOR), "Escape then Tab moves on"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -277,3 +279,73 @@ def test_code_round_trips_through_the_one_backup_and_delete_all_removes_it(page,
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("code for 1 coding problem")
     open_editor(page, problem_url(site_url, pid))
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 99  # my attempt")
+
+
+def test_two_tabs_never_save_over_each_other_without_a_choice(browser, site_url):
+    pid = "count-subarrays-with-sum"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        a, b = context.new_page(), context.new_page()
+        open_editor(a, problem_url(site_url, pid))
+        set_code(a, "def count_subarrays_with_sum(nums, target):\n    return 1  # tab A\n")
+        expect(a.locator("[data-runner=saved]")).to_have_text("Saved on this device.")
+        open_editor(b, problem_url(site_url, pid))
+        expect(b.locator(".guide-runner .cm-content")).to_contain_text("tab A")
+        set_code(b, "def count_subarrays_with_sum(nums, target):\n    return 2  # tab B, careful work\n")
+        expect(b.locator("[data-runner=saved]")).to_have_text("Saved on this device.")
+        # Tab A typed nothing since: it takes B's code instead of keeping a stale copy.
+        expect(a.locator(".guide-runner .cm-content")).to_contain_text("tab B, careful work")
+        # Now both edit at once: A types, and before A's save B's code lands. A's save would
+        # replace B's work, so A asks instead.
+        set_code(a, "def count_subarrays_with_sum(nums, target):\n    return 4  # tab A again\n")
+        b.evaluate(
+            """([key, pid]) => {
+              const d = JSON.parse(localStorage.getItem(key));
+              d.problems[pid] = { code: "def count_subarrays_with_sum(nums, target):\\n    return 3  # tab B again\\n", saved: new Date().toISOString(), solved: null };
+              localStorage.setItem(key, JSON.stringify(d));
+            }""",
+            [runner.STORAGE_KEY, pid],
+        )
+        expect(a.locator("[data-runner=saved]")).to_contain_text("Choose which to keep")
+        a.wait_for_timeout(1000)  # A's own save comes and goes: it must not write over B's code
+        stored = json.loads(a.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})"))
+        assert "tab B again" in stored["problems"][pid]["code"], "nothing saved over the other tab's code"
+        a.get_by_role("button", name="Keep this tab's code").click()
+        expect(a.locator("[data-runner=saved]")).to_have_text("Saved on this device.")
+        stored = json.loads(a.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})"))
+        assert "tab A again" in stored["problems"][pid]["code"]
+    finally:
+        context.close()
+
+
+def test_code_stored_by_another_version_of_the_guide_is_never_overwritten(page, site_url):
+    pid = "count-subarrays-with-sum"
+    page.goto(problem_url(site_url, pid))
+    newer = json.dumps({"version": runner.STORAGE_VERSION + 1, "problems": {pid: {"code": "keep me"}}})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [runner.STORAGE_KEY, newer])
+    open_editor(page, problem_url(site_url, pid))
+    set_code(page, "def count_subarrays_with_sum(nums, target):\n    return 0\n")
+    expect(page.locator("[data-runner=saved]")).to_contain_text("another version of the guide")
+    assert page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})") == newer
+
+
+def test_a_result_python_cannot_hand_back_is_reported_at_once_not_at_the_time_limit(page, site_url):
+    pid = "count-subarrays-with-sum"
+    open_editor(page, problem_url(site_url, pid))
+    set_code(page, "def count_subarrays_with_sum(nums, target):\n    return float('inf')\n")
+    page.get_by_role("button", name="Run the tests").click()
+    expect(status(page)).to_contain_text("cases passed", timeout=90_000)
+    expect(page.locator("[data-runner=results] tbody tr").first).to_contain_text("cannot compare")
+    assert "Stopped after" not in status(page).inner_text()
+
+
+def test_the_candidates_code_has_no_network(page, site_url):
+    pid = "count-subarrays-with-sum"
+    asked: list[str] = []
+    page.context.on("request", lambda r: asked.append(r.url))
+    open_editor(page, problem_url(site_url, pid))
+    set_code(page, "import js\ndef count_subarrays_with_sum(nums, target):\n    js.fetch('http://example.org/leak')\n    return 0\n")
+    page.get_by_role("button", name="Run the tests").click()
+    expect(status(page)).to_contain_text("cases passed", timeout=90_000)
+    expect(page.locator("[data-runner=results] tbody tr").first).to_contain_text("no network")
+    assert not [u for u in asked if "example.org" in u]

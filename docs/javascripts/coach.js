@@ -303,6 +303,20 @@
     }
     return "";
   }
+  // The code store as a backup carries it: only the entries its import accepts (a worked problem of
+  // this guide, the fields the runner writes); the rest are left out and counted, so an export is
+  // never a file the guide would refuse to read back.
+  function exportableCode(c, cfg, known) {
+    const stored = isObject(c) && isObject(c.problems) ? c.problems : {};
+    const ours = isObject(c) && c.version === cfg.version;
+    const problems = {};
+    let left = 0;
+    for (const [id, p] of Object.entries(stored)) {
+      if (ours && !checkCode({ version: cfg.version, problems: { [id]: p } }, cfg, known)) problems[id] = p;
+      else left += 1;
+    }
+    return { code: { version: cfg.version, problems }, left };
+  }
   function makeBackup(parts, cfg, exported) {
     const out = { format: cfg.format, version: cfg.version, exported, stories: parts.stories, reviews: parts.reviews, schedule: parts.schedule, plan: parts.plan };
     if (parts.recordings) out.recordings = parts.recordings;
@@ -311,7 +325,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode };
+    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode, exportableCode };
     return;
   }
 
@@ -680,13 +694,22 @@
   }
 
   // --------------------------------------------------------------- readiness
+  // The code runner's store; text that is not JSON holds no code to back up.
+  function readCode(D) {
+    const raw = localStorage.getItem(D.keys.code); // throws when storage is blocked
+    try {
+      return raw === null ? null : JSON.parse(raw);
+    } catch (e) {
+      return null;
+    }
+  }
   function readAll(D) {
     return {
       stories: store.read(D.keys.stories, { version: D.storiesVersion, stories: [] }).stories,
       reviews: store.read(D.keys.reviews, { version: D.reviewsVersion, reviews: {} }).reviews,
       cards: store.read(D.keys.schedule, { version: D.scheduleVersion, cards: {} }).cards,
       plan: store.read(D.keys.plan, null),
-      code: store.read(D.keys.code, { version: D.codeVersion, problems: {} }),
+      code: readCode(D),
     };
   }
   function summary(D) {
@@ -742,9 +765,12 @@
     // One backup: export.
     $("export").onclick = async () => {
       let parts;
+      let left = 0;
       try {
         const s = readAll(D);
-        parts = { stories: s.stories, reviews: { version: D.reviewsVersion, reviews: s.reviews }, schedule: { version: D.scheduleVersion, cards: s.cards }, plan: s.plan, code: s.code };
+        const code = exportableCode(s.code, D.backup.code, new Set(Object.keys(D.problems || {})));
+        left = code.left;
+        parts = { stories: s.stories, reviews: { version: D.reviewsVersion, reviews: s.reviews }, schedule: { version: D.scheduleVersion, cards: s.cards }, plan: s.plan, code: code.code };
         if ($("with-audio").checked) parts.recordings = await Promise.all((await db.all()).map(async (x) => ({ q: x.q, type: x.type, seconds: x.seconds, date: x.date, audio: await base64(x.blob) })));
       } catch (e) {
         return say($("file-msgs"), `Nothing exported: ${storageProblem(e)}.`, 1);
@@ -755,7 +781,8 @@
       a.download = `interview-guide-backup-${today()}.json`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-      say($("file-msgs"), `Backup exported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` + (parts.recordings ? `, ${plural(parts.recordings.length, "recording")}.` : "."));
+      say($("file-msgs"), `Backup exported: ${plural(parts.stories.length, "story", "stories")}, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` + (parts.recordings ? `, ${plural(parts.recordings.length, "recording")}` : "") +
+        (left ? `. Left out: the stored code of ${plural(left, "problem")} this version of the guide cannot read back (a problem it no longer has, or a damaged entry); it stays in this browser.` : "."));
     };
 
     // One backup: import, all or nothing.
@@ -782,7 +809,7 @@
       if (problem) return fail(problem);
       // The question names exactly what is replaced: a backup without recordings leaves those here.
       const what = `${plural(parts.stories.length, "story", "stories")}` + (parts.reviews ? `, ${plural(Object.keys(parts.reviews.reviews).length, "question")} reviewed, the review schedule and the study plan` : "") +
-        (parts.code ? `, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` : "");
+        (!parts.code ? "" : Object.keys(parts.code.problems).length ? `, code for ${plural(Object.keys(parts.code.problems).length, "coding problem")}` : ", and no code (code stored here for the coding problems is removed)");
       const ask = !parts.reviews ? `Replace the STAR stories in this browser with those in the file (${what})?`
         : parts.recordings ? `Replace everything the practice tools keep in this browser with the backup (${what}, ${plural(parts.recordings.length, "recording")})?`
         : `Replace the stories, self-reviews, review schedule and study plan in this browser with the backup's (${what})? It holds no recordings: those in this browser stay as they are.`;

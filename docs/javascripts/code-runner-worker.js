@@ -6,7 +6,8 @@
 // Messages in:  { code, context }  (context: prelude, postlude, entry, shown_entry, cases)
 // Messages out: { kind: "loading" }, { kind: "ready" }, { kind: "prepared", result },
 //               { kind: "case", result } for each case in order, { kind: "done" },
-//               { kind: "failed", message } when the runtime itself cannot start.
+//               { kind: "failed", message } when the runtime itself cannot start,
+//               { kind: "crashed", message } when it stops in the middle of a run.
 import { loadPyodide } from "./vendor/pyodide/pyodide.mjs";
 
 let harness = null;
@@ -23,6 +24,12 @@ async function start() {
   const scope = pyodide.globals.get("dict")();
   pyodide.runPython(source, { globals: scope });
   harness = { prepare: scope.get("prepare"), runCase: scope.get("run_case") };
+  // Python is loaded: from here on the candidate's code runs, and it has no network (the worker
+  // has no Content Security Policy of its own to stop it). Nothing is uploaded, as the page says.
+  const refuse = () => {
+    throw new Error("the code runner has no network access");
+  };
+  for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"]) self[name] = refuse;
   postMessage({ kind: "ready" });
 }
 
@@ -36,10 +43,15 @@ onmessage = async (event) => {
     return;
   }
   const { code, context } = event.data;
-  const prepared = JSON.parse(harness.prepare(code, JSON.stringify(context)));
-  postMessage({ kind: "prepared", result: prepared });
-  if (prepared.ok) {
-    for (let i = 0; i < context.cases.length; i++) postMessage({ kind: "case", result: JSON.parse(harness.runCase(i)) });
+  try {
+    const prepared = JSON.parse(harness.prepare(code, JSON.stringify(context)));
+    postMessage({ kind: "prepared", result: prepared });
+    if (prepared.ok) {
+      for (let i = 0; i < context.cases.length; i++) postMessage({ kind: "case", result: JSON.parse(harness.runCase(i)) });
+    }
+    postMessage({ kind: "done" });
+  } catch (error) {
+    // Python itself stopped (os._exit, a broken interpreter): say so now, not at the time limit.
+    postMessage({ kind: "crashed", message: String((error && error.message) || error).split("\n")[0].slice(0, 300) });
   }
-  postMessage({ kind: "done" });
 };

@@ -26,30 +26,32 @@
   const callArgs = (args) => Object.entries(args).map(([k, v]) => `${k}=${pyRepr(v)}`).join(", ");
 
   // The stored code of every problem: { version, problems: { id: { code, saved, solved } } }.
-  // Anything else (an older format, a hand-edited value) reads as nothing stored.
+  // `problems` holds the entries this page can read; `raw` is the stored object itself, so that a
+  // save replaces one problem's entry and keeps every other one exactly as stored, readable or not;
+  // `writable` is false when the value comes from another version of the guide, which this page
+  // must not overwrite. Text that is not JSON holds nothing to keep.
   function readStore(text, version) {
     let d = null;
     try {
       d = JSON.parse(text);
     } catch (e) {
-      return { version, problems: {} };
+      d = null;
     }
-    if (!isObject(d) || d.version !== version || !isObject(d.problems)) return { version, problems: {} };
+    if (!isObject(d)) return { problems: {}, raw: null, writable: true };
+    if (d.version !== version) return { problems: {}, raw: d, writable: false };
     const problems = {};
-    for (const [id, p] of Object.entries(d.problems)) {
+    const stored = isObject(d.problems) ? d.problems : {};
+    for (const [id, p] of Object.entries(stored)) {
       if (isObject(p) && typeof p.code === "string") problems[id] = { code: p.code, saved: String(p.saved || ""), solved: typeof p.solved === "string" ? p.solved : null };
     }
-    return { version, problems };
+    return { problems, raw: d, writable: true };
   }
-  // The store with one problem's code replaced: every other problem's entry is kept as it is now,
-  // so two tabs working on two problems never undo each other.
-  function withCode(store, id, code, now) {
-    const old = store.problems[id] || { solved: null };
-    return { version: store.version, problems: { ...store.problems, [id]: { code, saved: now, solved: old.solved } } };
+  // The stored object with one problem's entry replaced; every other entry stays as it was.
+  function withEntry(store, version, id, entry) {
+    const raw = store.raw && isObject(store.raw.problems) ? store.raw : { version, problems: {} };
+    return { ...raw, version, problems: { ...raw.problems, [id]: entry } };
   }
-  function withSolved(store, id, code, now) {
-    return { version: store.version, problems: { ...store.problems, [id]: { code, saved: now, solved: now } } };
-  }
+  const entryFor = (store, id, code, now, solved) => ({ code, saved: now, solved: solved ? now : (store.problems[id] || { solved: null }).solved });
 
   // What a finished run says: passed and failed counts over the visible and hidden cases.
   function summarize(results, visible) {
@@ -79,52 +81,92 @@
     let revealed = false;
 
     // ---- the code, kept on this device
+    const read = () => readStore(localStorage.getItem(storageKey), data.storageVersion); // throws when storage is blocked
+    const said = (text) => (q("saved").textContent = text);
     let store;
     let storeProblem = "";
     try {
-      store = readStore(localStorage.getItem(storageKey), data.storageVersion);
+      store = read();
+      if (!store.writable) storeProblem = "Code from another version of the guide is stored in this browser; this page will not overwrite it, so your code here is not saved: copy it before you leave.";
     } catch (e) {
-      store = { version: data.storageVersion, problems: {} };
+      store = { problems: {}, raw: null, writable: false };
       storeProblem = "This browser does not let the guide keep your code (storage is blocked): copy it before you leave the page.";
     }
     const saved = store.problems[data.id];
+    // `mine`: the code this tab last saved or loaded. Stored code that differs from it, and from the
+    // editor, was saved by another tab: it is never overwritten without the candidate's choice.
+    let mine = saved ? saved.code : null;
+    const conflict = q("conflict");
     const editor = window.guideCodeEditor.create(q("editor"), {
       doc: saved ? saved.code : data.stub,
       label: `Your solution to ${data.title}, in Python`,
       onChange: () => queueSave(),
     });
     let saveTimer = null;
-    function save(mark) {
+    function save(solved, force = false) {
       clearTimeout(saveTimer);
       saveTimer = null;
+      const code = editor.value;
+      if (code.length > data.maxChars) return said(`Not saved: your code is longer than ${data.maxChars} characters, far more than an interview answer needs. Shorten it to keep it on this device.`), false;
       try {
-        const now = new Date().toISOString();
-        const fresh = readStore(localStorage.getItem(storageKey), data.storageVersion);
-        store = mark ? withSolved(fresh, data.id, editor.value, now) : withCode(fresh, data.id, editor.value, now);
-        localStorage.setItem(storageKey, JSON.stringify(store));
-        q("saved").textContent = mark ? "Saved on this device, and marked solved." : "Saved on this device.";
+        const fresh = read();
+        if (!fresh.writable) return said(storeProblem || "Code from another version of the guide is stored in this browser; this page will not overwrite it."), false;
+        const theirs = fresh.problems[data.id];
+        if (!force && theirs && theirs.code !== mine && theirs.code !== code) {
+          conflict.hidden = false;
+          return said("Not saved: another tab saved different code for this problem. Choose which to keep."), false;
+        }
+        localStorage.setItem(storageKey, JSON.stringify(withEntry(fresh, data.storageVersion, data.id, entryFor(fresh, data.id, code, new Date().toISOString(), solved))));
+        store = read();
+        mine = code;
+        conflict.hidden = true;
+        said(solved ? "Saved on this device, and marked solved." : "Saved on this device.");
         return true;
       } catch (e) {
-        q("saved").textContent = "Not saved: this browser refused to store your code (storage full or blocked). It is still in the editor: copy it before you leave.";
+        said("Not saved: this browser refused to store your code (storage full or blocked). It is still in the editor: copy it before you leave.");
         return false;
       }
     }
     const queueSave = () => {
       clearTimeout(saveTimer);
-      q("saved").textContent = "";
+      said("");
       saveTimer = setTimeout(() => save(false), 600);
     };
     const onStorage = (e) => {
       if (e.key !== storageKey && e.key !== null) return;
       let theirs;
       try {
-        theirs = readStore(localStorage.getItem(storageKey), data.storageVersion).problems[data.id];
+        theirs = read().problems[data.id];
       } catch (err) {
         return;
       }
-      if (theirs && theirs.code !== editor.value) q("saved").textContent = "This problem's code was changed in another tab. Your version here is kept; it replaces the other when saved.";
+      if (!theirs || theirs.code === mine || theirs.code === editor.value) return;
+      if (editor.value === (mine === null ? data.stub : mine)) {
+        // Nothing typed here since the last save: take the other tab's code.
+        mine = theirs.code;
+        editor.value = theirs.code;
+        said("Updated with the code you saved in another tab.");
+      } else {
+        conflict.hidden = false;
+        said("Another tab saved different code for this problem. Choose which to keep; nothing is saved over it until you do.");
+      }
     };
     addEventListener("storage", onStorage);
+    q("keep-mine").onclick = () => save(false, true);
+    q("take-theirs").onclick = () => {
+      try {
+        const theirs = read().problems[data.id];
+        if (theirs) {
+          mine = theirs.code;
+          editor.value = theirs.code;
+        }
+        conflict.hidden = true;
+        said("Loaded the code from your other tab.");
+      } catch (e) {
+        said("The other tab's code cannot be read: this browser refused access to its storage.");
+      }
+      editor.focus();
+    };
     q("reset").onclick = () => {
       if (editor.value !== data.stub && !confirm("Replace your code with the empty signature? Your current code will be gone.")) return;
       editor.value = data.stub;
@@ -232,6 +274,8 @@
           ready = true;
           say("Running your code…");
           armLimit();
+        } else if (m.kind === "crashed") {
+          kill({ text: `Python stopped in the middle of the run (${m.message}). It restarts for the next run.`, stopped: "Stopped: Python stopped", reveal: false });
         } else if (m.kind === "failed") {
           worker = null;
           w.terminate();
@@ -300,6 +344,6 @@
     };
   }
 
-  if (typeof module === "object" && module.exports) module.exports = { pyRepr, callArgs, readStore, withCode, withSolved, summarize, verdict, errorText, clock };
+  if (typeof module === "object" && module.exports) module.exports = { pyRepr, callArgs, readStore, withEntry, entryFor, summarize, verdict, errorText, clock };
   else (window.guideTools = window.guideTools || []).push({ name: "code-runner", start });
 })();

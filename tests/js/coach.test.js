@@ -195,6 +195,18 @@ test("a backup carries the code written for the coding problems; an older one wi
   assert.equal(C.readBackup(older, CFG, KNOWN).parts.code, undefined, "no code: the code stored here is left alone");
 });
 
+test("an export carries only the code its import accepts, and counts what it left out", () => {
+  const ok = { code: "x = 1", saved: "2026-12-05T10:00:00.000Z", solved: null };
+  const stored = { version: 1, problems: { "lru-cache": ok, "renamed-problem": ok } };
+  assert.deepEqual(C.exportableCode(stored, CFG.code, KNOWN.problems), { code: { version: 1, problems: { "lru-cache": ok } }, left: 1 });
+  const long = { version: 1, problems: { "lru-cache": { ...ok, code: "x".repeat(41) } } };
+  assert.deepEqual(C.exportableCode(long, CFG.code, KNOWN.problems), { code: { version: 1, problems: {} }, left: 1 });
+  assert.deepEqual(C.exportableCode({ version: 1, problems: "oops" }, CFG.code, KNOWN.problems), { code: { version: 1, problems: {} }, left: 0 });
+  assert.deepEqual(C.exportableCode(null, CFG.code, KNOWN.problems), { code: { version: 1, problems: {} }, left: 0 });
+  const b = C.makeBackup({ ...parts(), code: C.exportableCode(stored, CFG.code, KNOWN.problems).code }, CFG, "2026-12-04T00:00:00.000Z");
+  assert.equal(C.readBackup(JSON.parse(JSON.stringify(b)), CFG, KNOWN).problem, undefined, "what is exported imports");
+});
+
 test("code in a backup is checked before anything is replaced", () => {
   const good = C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z");
   const entry = { code: "x = 1", saved: "2026-12-05T10:00:00.000Z", solved: null };

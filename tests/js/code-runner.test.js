@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { pyRepr, callArgs, readStore, withCode, withSolved, summarize, verdict, errorText } = require("../../docs/javascripts/code-runner.js");
+const { pyRepr, callArgs, readStore, withEntry, entryFor, summarize, verdict, errorText } = require("../../docs/javascripts/code-runner.js");
 
 test("values are shown as Python writes them", () => {
   assert.equal(pyRepr(null), "None");
@@ -12,23 +12,32 @@ test("values are shown as Python writes them", () => {
   assert.equal(callArgs({ nums: [1, 2], target: 3 }), "nums=[1, 2], target=3");
 });
 
-test("a stored value of another version, or not JSON, reads as nothing stored", () => {
-  for (const text of [null, "", "{", "[]", '{"version":2,"problems":{}}', '{"version":1,"problems":[]}'])
-    assert.deepEqual(readStore(text, 1), { version: 1, problems: {} });
+test("nothing stored, or text that is not JSON, reads as nothing stored and may be written", () => {
+  for (const text of [null, "", "{", "[]", "3"]) assert.deepEqual(readStore(text, 1), { problems: {}, raw: null, writable: true });
 });
 
-test("entries that are not code are dropped; the rest are kept", () => {
-  const text = JSON.stringify({ version: 1, problems: { a: { code: "x = 1", saved: "2026-12-01", solved: null }, b: { code: 3 }, c: "text" } });
-  assert.deepEqual(readStore(text, 1).problems, { a: { code: "x = 1", saved: "2026-12-01", solved: null } });
+test("a store from another version of the guide is read as nothing and never written over", () => {
+  const other = readStore('{"version":2,"problems":{"a":{"code":"x"}}}', 1);
+  assert.deepEqual(other.problems, {});
+  assert.equal(other.writable, false);
 });
 
-test("saving one problem keeps every other problem's code and its own solved date", () => {
-  const store = { version: 1, problems: { a: { code: "a", saved: "t0", solved: "t0" }, b: { code: "b", saved: "t0", solved: null } } };
-  const next = withCode(store, "a", "a2", "t1");
-  assert.deepEqual(next.problems.a, { code: "a2", saved: "t1", solved: "t0" });
-  assert.deepEqual(next.problems.b, store.problems.b);
-  assert.equal(store.problems.a.code, "a", "the old store is not changed");
-  assert.equal(withSolved(store, "b", "b2", "t2").problems.b.solved, "t2");
+test("entries that are not code are not read, and a save keeps them exactly as stored", () => {
+  const text = JSON.stringify({ version: 1, problems: { a: { code: "x = 1", saved: "t0", solved: null }, b: { code: 3 }, c: "text" } });
+  const store = readStore(text, 1);
+  assert.deepEqual(Object.keys(store.problems), ["a"]);
+  const next = withEntry(store, 1, "d", entryFor(store, "d", "y = 2", "t1", false));
+  assert.deepEqual(next.problems.b, { code: 3 });
+  assert.equal(next.problems.c, "text");
+  assert.deepEqual(next.problems.d, { code: "y = 2", saved: "t1", solved: null });
+});
+
+test("saving one problem keeps its solved date; solving sets it", () => {
+  const store = readStore(JSON.stringify({ version: 1, problems: { a: { code: "a", saved: "t0", solved: "t0" } } }), 1);
+  assert.deepEqual(entryFor(store, "a", "a2", "t1", false), { code: "a2", saved: "t1", solved: "t0" });
+  assert.deepEqual(entryFor(store, "b", "b", "t2", true), { code: "b", saved: "t2", solved: "t2" });
+  const damaged = readStore(JSON.stringify({ version: 1, problems: "oops" }), 1);
+  assert.deepEqual(withEntry(damaged, 1, "a", { code: "z", saved: "t", solved: null }), { version: 1, problems: { a: { code: "z", saved: "t", solved: null } } });
 });
 
 test("a run's summary counts the hidden cases apart and says when the run ended early", () => {

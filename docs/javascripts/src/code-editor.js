@@ -36,9 +36,16 @@ const guideTheme = EditorView.theme({
   "&.cm-focused": { outline: "2px solid var(--md-accent-fg-color)", outlineOffset: "2px" },
 });
 
+// The editor lives in a shadow root: there CodeMirror's own styles go into a constructed style sheet,
+// which the site's Content Security Policy allows, instead of a <style> element, which it blocks
+// (no 'unsafe-inline'). Material's CSS variables still reach it, as custom properties inherit.
 function create(parent, { doc, label, onChange }) {
+  const shadow = parent.shadowRoot || parent.attachShadow({ mode: "open" });
+  const mount = document.createElement("div");
+  shadow.replaceChildren(mount);
   const view = new EditorView({
-    parent,
+    parent: mount,
+    root: shadow,
     state: EditorState.create({
       doc,
       extensions: [
