@@ -359,6 +359,9 @@ class GuideMacros:
             drill=shape.guide_link(self.site, "drill", self.here()),
             # Where each principle's questions are practiced: its page's list of questions.
             questions={p.id: shape.relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
+            # Per coding pattern, its problems, and the pattern guide's section that lists them.
+            patterns=coding.pattern_rows(self._coding(), self.here()),
+            pattern_links={p.id: coding.pattern_href(self.site, p.id, self.here()) for p in self._coding().patterns},
         )
 
     def readiness_summary(self) -> str:
@@ -449,5 +452,7 @@ def write_coach_data(site: SiteData, site_dir: Path, worked: coding.Coding | Non
     target = Path(site_dir) / shape.COACH_DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     problems = {p.id: p.pattern for p in worked.problems} if worked is not None else None
-    text = json.dumps(shape.coach_data(site, problems), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    titles = {p.id: p.title for p in worked.problems} if worked is not None else None
+    patterns = [(p.id, p.name) for p in worked.patterns] if worked is not None else []
+    text = json.dumps(shape.coach_data(site, problems, titles, patterns), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     target.write_text(f"window.guideCoachData={text};\n", encoding="utf-8")

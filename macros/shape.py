@@ -420,10 +420,31 @@ def coach_storage_keys() -> dict[str, str]:
     return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY, "code": CODE_STORAGE_KEY}
 
 
-def coach_data(site: SiteData, problems: Mapping[str, str] | None = None) -> dict[str, object]:
+# The coding talk-through's self-review in the coach: the guide's own checklist for the technical
+# question, following its plan (data/coding/plan.yml): clarify, examples, brute force, complexity, test.
+CODING_CHECKLIST = (
+    "Clarified the problem: asked about the input, its size and the edge cases",
+    "Gave examples, an edge case among them, before writing code",
+    "Named the brute force and why it is not enough",
+    "Stated the time and space complexity, with the reason",
+    "Tested the code out loud on an edge case",
+    "Wrote readable code: clear names, small steps",
+)
+# A coding problem's key in the coach's reviews, schedule and recordings: never a question id.
+CODING_REVIEW_PREFIX = "code:"
+
+
+def coach_data(
+    site: SiteData,
+    problems: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+    patterns: Sequence[tuple[str, str]] = (),
+) -> dict[str, object]:
     """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
     principles with their self-review points, every question's principle and text, and the
-    worked coding problems (``problems``: id -> pattern id) whose code a backup may carry."""
+    worked coding problems (``problems``: id -> pattern id, ``titles``: id -> title, ``patterns``:
+    (id, name) in the guide's order) whose code a backup may carry and whose talk-through the
+    coach reviews and schedules."""
     answer = site.number(DRILL_ANSWER)
     return {
         "keys": coach_storage_keys(),
@@ -441,8 +462,16 @@ def coach_data(site: SiteData, problems: Mapping[str, str] | None = None) -> dic
         "questions": {q.id: {"p": q.principle, "text": q.text} for q in site.questions},
         "codeVersion": CODE_STORAGE_VERSION,
         "problems": dict(problems or {}),
+        "coding": {
+            "prefix": CODING_REVIEW_PREFIX,
+            "checklist": list(CODING_CHECKLIST),
+            "answerSeconds": 60 * site.number("interview-technical-minutes").max,
+            "titles": dict(titles or {}),
+            "patterns": [{"id": i, "name": n} for i, n in patterns],
+        },
         "backup": {
             "format": BACKUP_FORMAT,
+            "codingPrefix": CODING_REVIEW_PREFIX,
             "version": BACKUP_VERSION,
             "maxBytes": BACKUP_MAX_BYTES,
             "stories": {"version": STORY_FORMAT_VERSION, "maxStories": STORY_MAX_STORIES, "limits": dict(STORY_FIELD_LIMITS)},
