@@ -107,6 +107,7 @@ class GuideMacros:
             "question_bank": self.question_bank,
             "drill": self.drill,
             "mock_loop": self.mock_loop,
+            "mock_loop_levels": self.mock_loop_levels,
             "company_map": self.company_map,
             "cheat_sheet": self.cheat_sheet,
             "star_planner": self.star_planner,
@@ -233,6 +234,14 @@ class GuideMacros:
             data=self.mock_loop_data(),
             story_limit=shape.number_text(self.site.number("story-max-principles")),
             recency=shape.number_text(self.site.number("story-recency-years")),
+        )
+
+    def mock_loop_levels(self) -> str:
+        """The guide's advice on how the technical questions change by level, as the generator uses it."""
+        names = {r.id: r.name for r in self.site.rounds}
+        levels = [(name, ", ".join(names[f] if i == 0 else names[f].lower() for i, f in enumerate(focuses))) for _, name, focuses in shape.LOOP_LEVELS]
+        return self.renderer.render(
+            "mock-loop-levels.md", levels=levels, levels_link=shape.guide_link(self.site, "amazon-levels", self.here())
         )
 
     def mock_loop_data(self) -> dict[str, object]:

@@ -323,6 +323,19 @@ def drill_data(site: SiteData) -> dict[str, object]:
     }
 
 
+# The mock loop's technical questions by level: the guide's own advice, not Amazon's (no page we
+# checked says how the mix changes by level). Each interview takes the next focus of its level's
+# list, shuffled; a longer loop draws the rest from the same list. SDE I leaves system design out
+# (its design questions are the object-oriented kind); SDE II has every focus once, as a loop
+# without a level did; SDE III doubles system design, the part its level description stresses.
+LOOP_LEVELS = (
+    ("sde-1", "SDE I", ("coding", "coding", "object-oriented-design")),
+    ("sde-2", "SDE II", ("coding", "object-oriented-design", "system-design")),
+    ("sde-3", "SDE III", ("coding", "object-oriented-design", "system-design", "system-design")),
+)
+LOOP_DEFAULT_LEVEL = "sde-2"
+
+
 def mock_loop_data(site: SiteData) -> dict[str, object]:
     """What the mock loop generator needs, every number read from data/numbers.yml and data/rounds.yml.
 
@@ -342,7 +355,14 @@ def mock_loop_data(site: SiteData) -> dict[str, object]:
             f"data/numbers.yml: {interviews.max} interviews of at least {per_interview.min} principles "
             f"need more than the {len(site.principles)} principles there are"
         )
+    rounds = {r.id for r in site.rounds}
+    for level, _, focuses in LOOP_LEVELS:
+        unknown = sorted(set(focuses) - rounds)
+        if unknown:
+            raise ValueError(f"macros/shape.py: the mock loop's level {level} names {unknown}, not technical focuses in data/rounds.yml")
     return {
+        "levels": [{"id": i, "name": n, "focuses": list(f)} for i, n, f in LOOP_LEVELS],
+        "level": LOOP_DEFAULT_LEVEL,
         "interviews": {"min": interviews.min, "max": interviews.max},
         "minutes": minutes.min,
         "principles_per_interview": {"min": per_interview.min, "max": per_interview.max},
