@@ -277,3 +277,28 @@ def test_code_round_trips_through_the_one_backup_and_delete_all_removes_it(page,
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("code for 1 coding problem")
     open_editor(page, problem_url(site_url, pid))
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 99  # my attempt")
+
+
+def test_a_problem_solved_in_the_runner_counts_on_readiness_and_enters_the_spaced_review(page, site_url):
+    """Solved with the coach open on the page: the card comes at once, as if rated Good at the solve;
+    the readiness page counts the solve under the problem's pattern."""
+    from macros import shape
+
+    pid = _first_problem()
+    problem = worked().problem(pid)
+    open_editor(page, problem_url(site_url, pid))
+    page.get_by_role("button", name=f"Record a talk-through: {problem.title}").click()
+    expect(page.locator(".guide-coach__panel")).to_be_visible()
+    set_code(page, worked().solutions[pid].code + "\n")
+    page.get_by_role("button", name="Run the tests").click()
+    expect(status(page)).to_have_text(re.compile(r"^All \d+ cases passed\.$"), timeout=90_000)
+    solved = json.loads(page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})"))["problems"][pid]["solved"]
+    page.wait_for_function(f"() => (localStorage.getItem({shape.COACH_SCHEDULE_KEY!r}) || '').includes('code:{pid}')")
+    card = json.loads(page.evaluate(f"localStorage.getItem({shape.COACH_SCHEDULE_KEY!r})"))["cards"][f"code:{pid}"]
+    assert card["last_review"] == solved and card["reps"] == 1
+
+    page.goto(site_url + "/practice/readiness/")
+    expect(page.locator(".guide-readiness .guide-tool__ui")).to_be_enabled()
+    n = sum(1 for p in worked().problems if p.pattern == problem.pattern)
+    cells = page.locator(f"#guide-readiness-coding tr[data-pattern='{problem.pattern}'] td")
+    expect(cells).to_have_text([str(n), f"0 of {n}", f"1 of {n}", "0"])
