@@ -5,6 +5,8 @@
 //   coach             the recorder and self-review, for one question: in the drill (following
 //                     the drill's card), and on the question bank and principle pages, where
 //                     site.js loads this file on the first press of a question's Record button;
+//                     on a worked coding problem's page it takes the problem's talk-through
+//                     instead, kept under "code:<problem id>" (coach data: coding.prefix);
 //   readiness         the readiness page, with the backup and the delete-all;
 //   readiness-summary the short block a page can include (the home page);
 //   study-plan        the plan from the interview date, with its .ics file.
