@@ -107,6 +107,7 @@ class GuideMacros:
             "question_bank": self.question_bank,
             "drill": self.drill,
             "mock_loop": self.mock_loop,
+            "mock_loop_levels": self.mock_loop_levels,
             "company_map": self.company_map,
             "cheat_sheet": self.cheat_sheet,
             "star_planner": self.star_planner,
@@ -235,6 +236,14 @@ class GuideMacros:
             recency=shape.number_text(self.site.number("story-recency-years")),
         )
 
+    def mock_loop_levels(self) -> str:
+        """The guide's advice on how the technical questions change by level, as the generator uses it."""
+        names = {r.id: r.name for r in self.site.rounds}
+        levels = [(name, ", ".join(names[f] if i == 0 else names[f].lower() for i, f in enumerate(focuses))) for _, name, focuses in shape.LOOP_LEVELS]
+        return self.renderer.render(
+            "mock-loop-levels.md", levels=levels, levels_link=shape.guide_link(self.site, "amazon-levels", self.here())
+        )
+
     def mock_loop_data(self) -> dict[str, object]:
         """shape.mock_loop_data, plus an actual technical question for each focus (macros/coding.py,
         loop_tasks) and the minutes the technical question usually takes."""
@@ -359,6 +368,9 @@ class GuideMacros:
             drill=shape.guide_link(self.site, "drill", self.here()),
             # Where each principle's questions are practiced: its page's list of questions.
             questions={p.id: shape.relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
+            # Per coding pattern, its problems, and the pattern guide's section that lists them.
+            patterns=coding.pattern_rows(self._coding(), self.here()),
+            pattern_links={p.id: coding.pattern_href(self.site, p.id, self.here()) for p in self._coding().patterns},
         )
 
     def readiness_summary(self) -> str:
@@ -449,5 +461,7 @@ def write_coach_data(site: SiteData, site_dir: Path, worked: coding.Coding | Non
     target = Path(site_dir) / shape.COACH_DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     problems = {p.id: p.pattern for p in worked.problems} if worked is not None else None
-    text = json.dumps(shape.coach_data(site, problems), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    titles = {p.id: p.title for p in worked.problems} if worked is not None else None
+    patterns = [(p.id, p.name) for p in worked.patterns] if worked is not None else []
+    text = json.dumps(shape.coach_data(site, problems, titles, patterns), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     target.write_text(f"window.guideCoachData={text};\n", encoding="utf-8")

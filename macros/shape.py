@@ -323,6 +323,19 @@ def drill_data(site: SiteData) -> dict[str, object]:
     }
 
 
+# The mock loop's technical questions by level: the guide's own advice, not Amazon's (no page we
+# checked says how the mix changes by level). Each interview takes the next focus of its level's
+# list, shuffled; a longer loop draws the rest from the same list. SDE I leaves system design out
+# (its design questions are the object-oriented kind); SDE II has every focus once, as a loop
+# without a level did; SDE III doubles system design, the part its level description stresses.
+LOOP_LEVELS = (
+    ("sde-1", "SDE I", ("coding", "coding", "object-oriented-design")),
+    ("sde-2", "SDE II", ("coding", "object-oriented-design", "system-design")),
+    ("sde-3", "SDE III", ("coding", "object-oriented-design", "system-design", "system-design")),
+)
+LOOP_DEFAULT_LEVEL = "sde-2"
+
+
 def mock_loop_data(site: SiteData) -> dict[str, object]:
     """What the mock loop generator needs, every number read from data/numbers.yml and data/rounds.yml.
 
@@ -342,7 +355,16 @@ def mock_loop_data(site: SiteData) -> dict[str, object]:
             f"data/numbers.yml: {interviews.max} interviews of at least {per_interview.min} principles "
             f"need more than the {len(site.principles)} principles there are"
         )
+    # Each level's mix keeps the focuses data/rounds.yml has (tests/test_shape_practice.py checks
+    # that the real data has them all); a level left with none is refused.
+    rounds = {r.id for r in site.rounds}
+    levels = [{"id": i, "name": n, "focuses": [f for f in focuses if f in rounds]} for i, n, focuses in LOOP_LEVELS]
+    empty = [lv["id"] for lv in levels if not lv["focuses"]]
+    if empty:
+        raise ValueError(f"data/rounds.yml: the mock loop's levels {empty} have none of their technical focuses")
     return {
+        "levels": levels,
+        "level": LOOP_DEFAULT_LEVEL,
         "interviews": {"min": interviews.min, "max": interviews.max},
         "minutes": minutes.min,
         "principles_per_interview": {"min": per_interview.min, "max": per_interview.max},
@@ -420,10 +442,31 @@ def coach_storage_keys() -> dict[str, str]:
     return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY, "code": CODE_STORAGE_KEY}
 
 
-def coach_data(site: SiteData, problems: Mapping[str, str] | None = None) -> dict[str, object]:
+# The coding talk-through's self-review in the coach: the guide's own checklist for the technical
+# question, following its plan (data/coding/plan.yml): clarify, examples, brute force, complexity, test.
+CODING_CHECKLIST = (
+    "Clarified the problem: asked about the input, its size and the edge cases",
+    "Gave examples, an edge case among them, before writing code",
+    "Named the brute force and why it is not enough",
+    "Stated the time and space complexity, with the reason",
+    "Tested the code out loud on an edge case",
+    "Wrote readable code: clear names, small steps",
+)
+# A coding problem's key in the coach's reviews, schedule and recordings: never a question id.
+CODING_REVIEW_PREFIX = "code:"
+
+
+def coach_data(
+    site: SiteData,
+    problems: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+    patterns: Sequence[tuple[str, str]] = (),
+) -> dict[str, object]:
     """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
     principles with their self-review points, every question's principle and text, and the
-    worked coding problems (``problems``: id -> pattern id) whose code a backup may carry."""
+    worked coding problems (``problems``: id -> pattern id, ``titles``: id -> title, ``patterns``:
+    (id, name) in the guide's order) whose code a backup may carry and whose talk-through the
+    coach reviews and schedules."""
     answer = site.number(DRILL_ANSWER)
     return {
         "keys": coach_storage_keys(),
@@ -441,8 +484,16 @@ def coach_data(site: SiteData, problems: Mapping[str, str] | None = None) -> dic
         "questions": {q.id: {"p": q.principle, "text": q.text} for q in site.questions},
         "codeVersion": CODE_STORAGE_VERSION,
         "problems": dict(problems or {}),
+        "coding": {
+            "prefix": CODING_REVIEW_PREFIX,
+            "checklist": list(CODING_CHECKLIST),
+            "answerSeconds": 60 * site.number("interview-technical-minutes").max,
+            "titles": dict(titles or {}),
+            "patterns": [{"id": i, "name": n} for i, n in patterns],
+        },
         "backup": {
             "format": BACKUP_FORMAT,
+            "codingPrefix": CODING_REVIEW_PREFIX,
             "version": BACKUP_VERSION,
             "maxBytes": BACKUP_MAX_BYTES,
             "stories": {"version": STORY_FORMAT_VERSION, "maxStories": STORY_MAX_STORIES, "limits": dict(STORY_FIELD_LIMITS)},

@@ -41,8 +41,13 @@ def site() -> SiteData:
 @functools.cache
 def coach() -> dict[str, Any]:
     """What the coach's data file holds (shape.coach_data)."""
-    worked = load_coding(ROOT / "data", site(), ROOT)
-    return shape.coach_data(site(), {p.id: p.pattern for p in worked.problems})
+    w = worked()
+    return shape.coach_data(site(), {p.id: p.pattern for p in w.problems}, {p.id: p.title for p in w.problems}, [(p.id, p.name) for p in w.patterns])
+
+
+@functools.cache
+def worked() -> Any:
+    return load_coding(ROOT / "data", site(), ROOT)
 
 
 # --------------------------------------------------------------------------- no browser
@@ -1013,3 +1018,196 @@ def test_what_to_practice_next_links_to_where_to_practice_it(watch: Watch, site_
     expect(page).to_have_url(re.compile(f"/amazon/leadership-principles/{unpracticed}/#practice-questions$"))
     expect(page.locator("#practice-questions")).to_be_visible()
     watch.check()
+
+
+# --------------------------------------------------------------------------- coding problems
+
+
+def problem_path(pid: str) -> str:
+    return f"/amazon/coding/problems/{pid}/"
+
+
+def code_key(pid: str) -> str:
+    return coach()["coding"]["prefix"] + pid
+
+
+def test_every_worked_problem_can_be_reviewed_and_never_under_a_question_id():
+    keys = {code_key(p.id) for p in worked().problems}
+    assert len(keys) == len(worked().problems)
+    assert not keys & set(coach()["questions"]), "a problem's key never collides with a question id"
+    assert coach()["coding"]["answerSeconds"] == 60 * site().number("interview-technical-minutes").max
+    assert [p["id"] for p in coach()["coding"]["patterns"]] == [p.id for p in worked().patterns]
+    assert set(coach()["coding"]["titles"]) == set(coach()["problems"])
+
+
+def solve_in_store(page: Any, pids: list[str], when: str) -> None:
+    """What the code runner writes when every case passes (docs/javascripts/code-runner.js)."""
+    page.evaluate(
+        """([key, pids, when]) => localStorage.setItem(key, JSON.stringify({ version: 1, problems: Object.fromEntries(pids.map((id) => [id, { code: "def f(): pass", saved: when, solved: when }])) }))""",
+        [coach()["keys"]["code"], pids, when],
+    )
+
+
+@pytest.mark.browser
+def test_a_coding_talk_through_is_recorded_reviewed_and_scheduled_under_its_problem(mic_browser: Any, site_url: str):
+    first, second = worked().problems[0].id, worked().problems[1].id
+    w = Watch(mic_browser, site_url)
+    try:
+        page = w.page
+        page.goto(site_url + problem_path(first))
+        page.wait_for_load_state("networkidle")
+        assert not [u for u in w.requests if "coach" in u or "ts-fsrs" in u], "nothing of the coach before its first use"
+        page.get_by_role("button", name=f"Record a talk-through: {worked().problems[0].title}").click()
+        panel = page.locator(".guide-coach__panel")
+        expect(panel.get_by_role("button", name="Record talk-through")).to_be_focused()
+        expect(panel.locator(".guide-coach__title")).to_have_text(f"Talk it through: {worked().problems[0].title}")
+        panel.get_by_role("button", name="Record talk-through").click()
+        page.wait_for_timeout(1200)
+        panel.get_by_role("button", name="Stop").click()
+        panel.get_by_role("button", name="Keep recording").click()
+        expect(panel.locator("[role=status]").first).to_contain_text("kept on this device")
+        assert [r["q"] for r in recordings(page)] == [code_key(first)]
+
+        panel.get_by_role("button", name="Review my talk-through").click()
+        boxes = panel.locator("input[name=guide-coach-check]")
+        expect(boxes).to_have_count(len(coach()["coding"]["checklist"]))
+        boxes.nth(0).check()
+        boxes.nth(3).check()
+        panel.get_by_role("radio", name=re.compile("^Good")).check()
+        panel.get_by_role("button", name="Save review").click()
+        expect(panel.locator("[role=status]").last).to_contain_text("Next review of this problem")
+        kept = storage(page)
+        [r] = json.loads(kept[coach()["keys"]["reviews"]])["reviews"][code_key(first)]
+        assert r["checks"] == [True, False, False, True, False, False] and r["rating"] == 3
+        cards = json.loads(kept[coach()["keys"]["schedule"]])["cards"]
+        assert list(cards) == [code_key(first)]
+        assert dt.datetime.fromisoformat(cards[code_key(first)]["due"].replace("Z", "+00:00")).date() > dt.date.today()
+
+        # The runner reports a solve while the coach is open: the problem enters the spaced review at once.
+        solved = "2026-12-05T08:00:00.000Z"
+        solve_in_store(page, [second], solved)
+        page.evaluate("(id) => document.dispatchEvent(new CustomEvent('guide:code-solved', { detail: { id } }))", second)
+        cards = json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"]
+        assert cards[code_key(second)]["last_review"] == solved and cards[code_key(second)]["reps"] == 1
+        assert cards[code_key(first)]["reps"] == 1, "a problem already scheduled keeps its card"
+        w.check()
+    finally:
+        w.close()
+
+
+@pytest.mark.browser
+def test_readiness_counts_each_coding_pattern_and_enrols_problems_solved_in_the_runner(watch: Watch, site_url: str):
+    problems = worked().problems
+    pattern = problems[0].pattern
+    same = [p.id for p in problems if p.pattern == pattern]
+    page = watch.page
+    page.goto(site_url + READINESS)
+    solved = "2026-12-06T09:00:00.000Z"
+    solve_in_store(page, [same[0]], solved)
+    page.evaluate(
+        """([key, k]) => localStorage.setItem(key, JSON.stringify({ version: 1, reviews: { [k]: [{ date: "2026-12-06", seconds: 600, checks: [true, true, true, true, true, true], rating: 3 }] } }))""",
+        [coach()["keys"]["reviews"], code_key(same[1])],
+    )
+    page.reload()
+    ready(page, "readiness")
+    row = page.locator(f"#guide-readiness-coding tr[data-pattern='{pattern}'] td")
+    n = len(same)
+    expect(row).to_have_text([str(n), f"1 of {n}", f"1 of {n}", "0"])
+    # The solve became a card as of the moment it was solved, Good, without the coach being opened.
+    cards = json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"]
+    assert list(cards) == [code_key(same[0])] and cards[code_key(same[0])]["last_review"] == solved
+    # A pattern with nothing solved is suggested, linked to its problems in the pattern guide.
+    other = next(p for p in coach()["coding"]["patterns"] if p["id"] != pattern)
+    suggestion = page.locator("#guide-readiness-next li a", has_text=f"{other['name']}: no coding problem solved yet")
+    expect(suggestion).to_have_count(1)
+    assert suggestion.get_attribute("href", timeout=1000).endswith(f"#{other['id']}")
+
+    page.goto(site_url + "/")
+    ready(page, "readiness-summary")
+    expect(page.locator(".guide-readiness__summary")).to_contain_text(f"1 of {len(problems)} coding problems solved.")
+    watch.check()
+
+
+def coding_backup(page: Any, pid: str) -> None:
+    """A talk-through of `pid`: its review, its card and its recording."""
+    page.evaluate(
+        """([keys, k, db]) => {
+          localStorage.setItem(keys.stories, JSON.stringify({ version: 1, stories: [] }));
+          localStorage.setItem(keys.reviews, JSON.stringify({ version: 1, reviews: { [k]: [{ date: "2026-12-01", seconds: 900, checks: [true, false, true, true, false, true], rating: 2 }] } }));
+          localStorage.setItem(keys.schedule, JSON.stringify({ version: 1, cards: { [k]: { due: "2026-12-09T10:00:00.000Z", stability: 8.3, difficulty: 2.1, elapsed_days: 0, scheduled_days: 8, reps: 1, lapses: 0, learning_steps: 0, state: 2, last_review: "2026-12-01T10:00:00.000Z" } } }));
+          return new Promise((ok, fail) => {
+            const req = indexedDB.open(db.name, 1);
+            req.onupgradeneeded = () => req.result.createObjectStore(db.store, { keyPath: "q" });
+            req.onsuccess = () => {
+              const tx = req.result.transaction(db.store, "readwrite");
+              tx.objectStore(db.store).put({ q: k, type: "audio/webm", seconds: 4, date: "2026-12-01", blob: new Blob([new Uint8Array([9, 8, 7])], { type: "audio/webm" }) });
+              tx.oncomplete = () => { req.result.close(); ok(); };
+              tx.onerror = () => fail(tx.error);
+            };
+          });
+        }""",
+        [coach()["keys"], code_key(pid), coach()["db"]],
+    )
+
+
+@pytest.mark.browser
+def test_a_coding_talk_through_round_trips_through_the_backup(watch: Watch, site_url: str, tmp_path: Path):
+    pid = worked().problems[-1].id
+    page = watch.page
+    page.goto(site_url + READINESS)
+    coding_backup(page, pid)
+    page.reload()
+    ready(page, "readiness")
+    before, audio = ours(page), recordings(page)
+    assert [r["q"] for r in audio] == [code_key(pid)]
+    page.locator("#guide-readiness-with-audio").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export backup").click()
+    backup = tmp_path / "backup.json"
+    info.value.save_as(backup)
+    page.get_by_role("button", name="Delete all my data on this device").click()
+    expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
+    assert ours(page) == {} and recordings(page) == []
+    import_file(page, backup)
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("Backup imported")
+    assert ours(page) == before and recordings(page) == audio
+    expect(page.locator(f"#guide-readiness-coding tr[data-pattern='{worked().problems[-1].pattern}'] td").nth(1)).to_contain_text("1 of")
+
+    # A backup naming a problem this guide does not have changes nothing.
+    data = json.loads(backup.read_text())
+    data["reviews"]["reviews"][code_key("no-such-problem")] = data["reviews"]["reviews"][code_key(pid)]
+    bad = tmp_path / "unknown.json"
+    bad.write_text(json.dumps(data))
+    import_file(page, bad)
+    expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text('Nothing was imported. In the backup, the self-reviews name an unknown question or coding problem "code:no-such-problem"')
+    assert ours(page) == before and recordings(page) == audio
+    watch.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes(mic_browser: Any, site_url: str, scheme: str):
+    problem = worked().problems[0]
+    w = Watch(mic_browser, site_url, color_scheme=scheme)
+    try:
+        page = w.page
+        page.goto(site_url + problem_path(problem.id))
+        page.get_by_role("button", name=f"Record a talk-through: {problem.title}").click()
+        page.get_by_role("button", name="Record talk-through").click()
+        page.wait_for_timeout(500)
+        page.get_by_role("button", name="Stop").click()
+        expect(page.get_by_role("button", name="Keep recording")).to_be_visible()
+        page.get_by_role("button", name="Review my talk-through").click()
+        box = page.locator("input[name=guide-coach-check]").first
+        box.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        expect(box).to_be_focused()
+        outline = box.evaluate("(e) => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+        assert outline[0] != "none" and outline[1] > 0, "the keyboard focus is visible"
+        page.mouse.move(0, 0)
+        assert_no_axe_violations(page, f"{scheme}: the coach on a coding problem", include=[".guide-coach__panel"])
+        assert_no_axe_violations(page, f"{scheme}: a coding problem with the coach open")
+        w.check()
+    finally:
+        w.close()

@@ -349,3 +349,28 @@ def test_the_candidates_code_has_no_network(page, site_url):
     expect(status(page)).to_contain_text("cases passed", timeout=90_000)
     expect(page.locator("[data-runner=results] tbody tr").first).to_contain_text("no network")
     assert not [u for u in asked if "example.org" in u]
+
+
+def test_a_problem_solved_in_the_runner_counts_on_readiness_and_enters_the_spaced_review(page, site_url):
+    """Solved with the coach open on the page: the card comes at once, as if rated Good at the solve;
+    the readiness page counts the solve under the problem's pattern."""
+    from macros import shape
+
+    pid = _first_problem()
+    problem = worked().problem(pid)
+    open_editor(page, problem_url(site_url, pid))
+    page.get_by_role("button", name=f"Record a talk-through: {problem.title}").click()
+    expect(page.locator(".guide-coach__panel")).to_be_visible()
+    set_code(page, worked().solutions[pid].code + "\n")
+    page.get_by_role("button", name="Run the tests").click()
+    expect(status(page)).to_have_text(re.compile(r"^All \d+ cases passed\.$"), timeout=90_000)
+    solved = json.loads(page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})"))["problems"][pid]["solved"]
+    page.wait_for_function(f"() => (localStorage.getItem({shape.COACH_SCHEDULE_KEY!r}) || '').includes('code:{pid}')")
+    card = json.loads(page.evaluate(f"localStorage.getItem({shape.COACH_SCHEDULE_KEY!r})"))["cards"][f"code:{pid}"]
+    assert card["last_review"] == solved and card["reps"] == 1
+
+    page.goto(site_url + "/practice/readiness/")
+    expect(page.locator(".guide-readiness .guide-tool__ui")).to_be_enabled()
+    n = sum(1 for p in worked().problems if p.pattern == problem.pattern)
+    cells = page.locator(f"#guide-readiness-coding tr[data-pattern='{problem.pattern}'] td")
+    expect(cells).to_have_text([str(n), f"0 of {n}", f"1 of {n}", "0"])

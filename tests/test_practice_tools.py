@@ -294,6 +294,36 @@ def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies
     assert_no_axe_violations(tool, context="mock loop after New loop, dark palette")
 
 
+def test_mock_loop_level_sets_the_technical_questions_and_rides_in_the_link(tool, site_data):
+    levels = {lv["id"]: lv for lv in shape.mock_loop_data(site_data)["levels"]}
+    open_tool(tool, "mock-loop", "?seed=levels")
+    default = read_loop(tool)
+    expect(tool.get_by_label("Level you are interviewing for")).to_have_value(shape.LOOP_DEFAULT_LEVEL)
+    for level, lv in levels.items():
+        tool.get_by_label("Level you are interviewing for").select_option(level)
+        expect(tool.locator("#guide-loop-summary")).to_contain_text(f"for {lv['name']},")
+        if level == shape.LOOP_DEFAULT_LEVEL:
+            expect(tool).not_to_have_url(re.compile("level="))
+            assert read_loop(tool) == default, "the default level keeps the seed's loop"
+        else:
+            expect(tool).to_have_url(re.compile(rf"[?&]level={level}(&|$)"))
+        loop = read_loop(tool)
+        focuses = [iv["focus"] for iv in loop]
+        assert set(focuses) <= set(lv["focuses"]), f"{level}: {focuses}"
+        for f in set(lv["focuses"]):
+            if len(loop) >= len(lv["focuses"]):
+                assert focuses.count(f) >= lv["focuses"].count(f), f"{level}: {f} comes as often as its level says: {focuses}"
+        # Each interview hands the candidate an actual question of its focus.
+        tasks = tool.locator("#guide-loop-list > li .guide-loop__task a")
+        expect(tasks).to_have_count(len(loop))
+        shown = loop
+        tool.goto(tool.url)
+        tool.wait_for_function("() => typeof document$ !== 'undefined'")
+        assert read_loop(tool) == shown, f"{level}: the link rebuilds the same loop"
+        expect(tool.get_by_label("Level you are interviewing for")).to_have_value(level)
+    assert_no_axe_violations(tool, context="mock loop with a level chosen")
+
+
 def test_mock_loop_debrief_checklist_has_one_box_per_principle(tool):
     open_tool(tool, "mock-loop", "?seed=debrief")
     used = sum(len(iv["principles"]) for iv in read_loop(tool))

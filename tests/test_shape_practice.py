@@ -121,6 +121,13 @@ def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
     site = tiny_site()
     data = shape.mock_loop_data(site)
     assert data == {
+        # The levels keep the focuses this site has: it has no object-oriented design round.
+        "levels": [
+            {"id": "sde-1", "name": "SDE I", "focuses": ["coding", "coding"]},
+            {"id": "sde-2", "name": "SDE II", "focuses": ["coding", "system-design"]},
+            {"id": "sde-3", "name": "SDE III", "focuses": ["coding", "system-design", "system-design"]},
+        ],
+        "level": shape.LOOP_DEFAULT_LEVEL,
         "interviews": {"min": 1, "max": 2},
         "minutes": 60,
         "principles_per_interview": {"min": 1, "max": 2},
@@ -143,6 +150,10 @@ def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats(site_d
     assert [p["id"] for p in data["principles"]] == [p.id for p in site_data.principles]
     assert {q["p"] for q in data["questions"]} == {p.id for p in site_data.principles}
     assert len(data["questions"]) == len(site_data.questions)
+    # Every focus a level names is a technical focus of the real data; the default level has each once.
+    assert [lv["focuses"] for lv in data["levels"]] == [list(f) for _, _, f in shape.LOOP_LEVELS]
+    default = next(lv for lv in data["levels"] if lv["id"] == data["level"])
+    assert default["focuses"] == [r.id for r in site_data.rounds], "old links keep their loop"
     # The largest loop, asking the fewest principles each, needs no principle twice.
     assert data["interviews"]["max"] * data["principles_per_interview"]["min"] <= len(data["principles"])
 

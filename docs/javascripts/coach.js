@@ -5,6 +5,8 @@
 //   coach             the recorder and self-review, for one question: in the drill (following
 //                     the drill's card), and on the question bank and principle pages, where
 //                     site.js loads this file on the first press of a question's Record button;
+//                     on a worked coding problem's page it takes the problem's talk-through
+//                     instead, kept under "code:<problem id>" (coach data: coding.prefix);
 //   readiness         the readiness page, with the backup and the delete-all;
 //   readiness-summary the short block a page can include (the home page);
 //   study-plan        the plan from the interview date, with its .ics file.
@@ -72,7 +74,7 @@
   function checkReviews(d, cfg, known) {
     if (!exact(d, ["reviews", "version"]) || d.version !== cfg.version || !isObject(d.reviews)) return "the self-reviews are not in the expected form.";
     for (const [qid, list] of Object.entries(d.reviews)) {
-      if (!known.has(qid)) return `the self-reviews name an unknown question "${qid.slice(0, 40)}".`;
+      if (!known.has(qid)) return `the self-reviews name an unknown question or coding problem "${qid.slice(0, 40)}".`;
       if (!Array.isArray(list) || !list.length || list.length > cfg.maxReviews) return "a question's self-reviews must be a list of 1 to " + cfg.maxReviews + ".";
       for (const r of list) {
         if (!exact(r, ["checks", "date", "rating", "seconds"])) return "a self-review must have exactly the fields checks, date, rating, seconds.";
@@ -98,7 +100,7 @@
   function checkSchedule(d, cfg, known) {
     if (!exact(d, ["cards", "version"]) || d.version !== cfg.version || !isObject(d.cards)) return "the review schedule is not in the expected form.";
     for (const [qid, c] of Object.entries(d.cards)) {
-      if (!known.has(qid)) return `the review schedule names an unknown question "${qid.slice(0, 40)}".`;
+      if (!known.has(qid)) return `the review schedule names an unknown question or coding problem "${qid.slice(0, 40)}".`;
       const fields = Object.keys(c || {}).filter((k) => k !== "last_review").concat("last_review");
       if (!isObject(c) || !exact(Object.fromEntries(fields.map((k) => [k, 1])), CARD)) return "a scheduled question must have exactly the fields of a ts-fsrs card.";
       if (!realTime(c.due) || (c.last_review !== undefined && !realTime(c.last_review))) return "a scheduled question's dates must be times written as the coach writes them (2026-12-09T10:00:00.000Z).";
@@ -142,6 +144,48 @@
     for (const r of rows) if (r.stories && r.stories < target) add(r, `${plural(r.stories, "story", "stories")} of ${target}`, "planner");
     for (const r of rows) if (r.due) add(r, `${plural(r.due, "review")} due`, "drill");
     for (const r of rows) if (!r.practiced) add(r, "no question practiced out loud yet", "questions");
+    return { rows, next };
+  }
+
+  // --------------------------------------------------------------- coding problems
+  // A worked coding problem's talk-through is reviewed and scheduled like a question, under the key
+  // `prefix + problem id` ("code:two-sum"), which no question id can be.
+  // Every key the reviews, the schedule and the recordings may hold: the questions and the problems.
+  const reviewable = (questions, problems, prefix) => new Set([...questions, ...[...problems].map((id) => prefix + id)]);
+
+  // The schedule with a card for every problem the code runner marked solved that has none yet: the
+  // card as if rated Good (3) at the moment it was solved, so a card made later is the same card.
+  // Returns { cards, added: [keys] }; `cards` is unchanged.
+  function enrolSolved(lib, cards, code, problems, prefix) {
+    const added = [];
+    const out = { ...cards };
+    for (const [id, p] of Object.entries(code.problems || {})) {
+      const key = prefix + id;
+      if (!(id in problems) || out[key] || !p || !realTime(p.solved)) continue;
+      out[key] = rate(lib, null, 3, new Date(p.solved));
+      added.push(key);
+    }
+    return { cards: added.length ? out : cards, added };
+  }
+
+  // Per coding pattern: its problems, those talked through (a saved self-review), those solved in
+  // the runner, those due for review by the end of `today`; and what to practice next: due reviews,
+  // then each pattern with nothing solved, each { text, pattern, to: "coding" }.
+  function codingReadiness({ patterns, problems, prefix, reviews, cards, code, today }) {
+    const dueNow = new Set(due(cards, today));
+    const solved = code.problems || {};
+    const rows = patterns.map((pt) => {
+      const ids = Object.keys(problems).filter((id) => problems[id] === pt.id);
+      return {
+        id: pt.id, name: pt.name, problems: ids.length,
+        reviewed: ids.filter((id) => reviews[prefix + id]).length,
+        solved: ids.filter((id) => solved[id] && solved[id].solved).length,
+        due: ids.filter((id) => dueNow.has(prefix + id)).length,
+      };
+    });
+    const next = [];
+    for (const r of rows) if (r.due) next.push({ text: `${r.name}: ${plural(r.due, "coding review")} due`, pattern: r.id, to: "coding" });
+    for (const r of rows) if (r.problems && !r.solved) next.push({ text: `${r.name}: no coding problem solved yet`, pattern: r.id, to: "coding" });
     return { rows, next };
   }
 
@@ -262,13 +306,15 @@
     const optional = Object.keys(d).filter((k) => !base.includes(k));
     if (!base.every((k) => k in d) || optional.some((k) => k !== "recordings" && k !== "code"))
       return { problem: `A backup must have exactly the fields ${base.join(", ")} and, optionally, recordings and code.` };
+    // The questions, and each worked problem under its coding key: unknown ids are refused.
+    const keys = known.problems ? reviewable(known.questions, known.problems, cfg.codingPrefix) : known.questions;
     if (!realTime(d.exported)) return { problem: "In the backup, the time it was exported must be written as the guide writes it (2026-12-07T09:00:00.000Z)." };
     const problem =
       checkStories(d.stories, cfg.stories, known) ||
-      checkReviews(d.reviews, cfg.reviews, known.questions) ||
-      checkSchedule(d.schedule, cfg.schedule, known.questions) ||
+      checkReviews(d.reviews, cfg.reviews, keys) ||
+      checkSchedule(d.schedule, cfg.schedule, keys) ||
       checkPlan(d.plan, cfg.plan) ||
-      (d.recordings === undefined ? "" : checkRecordings(d.recordings, cfg, known.questions)) ||
+      (d.recordings === undefined ? "" : checkRecordings(d.recordings, cfg, keys)) ||
       (d.code === undefined ? "" : checkCode(d.code, cfg.code, known.problems || new Set()));
     if (problem) return { problem: "In the backup, " + problem };
     const parts = { stories: d.stories, reviews: d.reviews, schedule: d.schedule, plan: d.plan };
@@ -293,7 +339,7 @@
     const seen = new Set();
     for (const r of list) {
       if (!exact(r, ["audio", "date", "q", "seconds", "type"])) return "a recording must have exactly the fields audio, date, q, seconds, type.";
-      if (!known.has(r.q) || seen.has(r.q)) return "each recording must name a known question, once.";
+      if (!known.has(r.q) || seen.has(r.q)) return "each recording must name a known question or coding problem, and each one once.";
       seen.add(r.q);
       if (typeof r.type !== "string" || !/^audio\/[a-z0-9.+-]+(;\s?codecs=[a-z0-9.,-]+)?$/i.test(r.type)) return "a recording's type must be an audio type.";
       // Base64 as btoa writes it, padded to whole groups of four, and not empty: what atob decodes.
@@ -325,7 +371,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode, exportableCode };
+    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode, exportableCode, reviewable, enrolSolved, codingReadiness };
     return;
   }
 
@@ -449,7 +495,14 @@
     const follow = opts && opts.follow ? document.getElementById(opts.follow) : null;
     const panel = el("div", "guide-coach__panel");
     const opener = root.querySelector(":scope > button"); // the button that loaded the coach, if any
-    let qid = follow ? follow.dataset.question : opts.q;
+    // On a worked coding problem's page (opts.problem) the coach takes the problem's talk-through,
+    // kept under its coding key; everywhere else a question.
+    const P = D.coding.prefix;
+    let qid = follow ? follow.dataset.question : opts.problem ? P + opts.problem : opts.q;
+    const coding = !follow && !!opts.problem;
+    const limit = coding ? D.coding.answerSeconds : D.answerSeconds;
+    const words = coding ? { rec: "Record talk-through", review: "Review my talk-through", audio: "Your recorded talk-through", what: "talk-through", item: "problem" }
+      : { rec: "Record answer", review: "Review my answer", audio: "Your recorded answer", what: "answer", item: "question" };
     let recorder = null, stream = null, began = 0, timer = null, taken = null, pending = null, url = null, opened = Date.now();
 
     // The panel's title is a heading one level below the last heading before the coach.
@@ -458,15 +511,15 @@
     const status = el("p", "guide-coach__clock");
     status.setAttribute("role", "timer");
     const talk = msgs();
-    const rec = button("Record answer", "md-button md-button--primary");
+    const rec = button(words.rec, "md-button md-button--primary");
     const stop = button("Stop");
     const audio = el("audio", "guide-coach__audio");
     audio.controls = true;
-    audio.setAttribute("aria-label", "Your recorded answer");
+    audio.setAttribute("aria-label", words.audio);
     audio.hidden = true;
     const keep = button("Keep recording");
     const drop = button("Delete recording");
-    const reviewBtn = button("Review my answer");
+    const reviewBtn = button(words.review);
     const row1 = el("div", "guide-tool__buttons");
     row1.append(rec, stop, reviewBtn);
     const row2 = el("div", "guide-tool__buttons");
@@ -505,18 +558,18 @@
       stop.hidden = state !== "recording";
       keep.hidden = state !== "new";
       drop.hidden = !(state === "new" || state === "kept");
-      rec.textContent = state === "kept" || state === "new" ? "Record again" : "Record answer";
+      rec.textContent = state === "kept" || state === "new" ? "Record again" : words.rec;
     }
     async function load() {
       const q = D.questions[qid];
-      heading.textContent = q ? `${D.principles[q.p].name}: ${q.text}` : "";
+      heading.textContent = coding ? `Talk it through: ${D.coding.titles[opts.problem] || opts.problem}` : q ? `${D.principles[q.p].name}: ${q.text}` : "";
       form.hidden = true;
       pending = null;
       taken = null;
       opened = Date.now();
       say(reviewMsgs, "");
       say(talk, "");
-      status.textContent = `Up to ${clock(D.answerSeconds)} for your answer.`;
+      status.textContent = `Up to ${clock(limit)} for your ${words.what}.`;
       showAudio(null);
       buttons("none");
       try {
@@ -562,12 +615,12 @@
       began = Date.now();
       recorder.start();
       buttons("recording");
-      say(talk, "Recording. Answer out loud, then press Stop.");
+      say(talk, coding ? "Recording. Talk through the problem out loud as you solve it, then press Stop." : "Recording. Answer out loud, then press Stop.");
       const drill = document.getElementById("guide-drill-toggle");
       if (follow && drill && /^Start/.test(drill.textContent)) drill.click(); // the drill's countdown runs too
       timer = setInterval(() => {
         const s = seconds();
-        const left = D.answerSeconds - s; // the countdown of the answer's time, as in the drill
+        const left = limit - s; // the countdown of the answer's time, as in the drill
         status.textContent = left > 0 ? `Recording: ${clock(left)} left` : `Recording: time's up (${clock(s)}). Finish your sentence, then press Stop.`;
         if (s >= D.maxRecordSeconds) recorder.stop();
       }, 250);
@@ -612,11 +665,10 @@
 
     // The self-review and the rating, saved together.
     function review() {
-      const q = D.questions[qid];
-      const items = checklist(D.principles[q.p]);
+      const items = coding ? D.coding.checklist : checklist(D.principles[D.questions[qid].p]);
       const secs = Math.min(MAX_SECONDS, taken !== null ? taken : Math.round((Date.now() - opened) / 1000));
       const fs = el("fieldset");
-      fs.append(el("legend", "", `Check what your answer did (time taken: ${clock(secs)})`));
+      fs.append(el("legend", "", `Check what your ${words.what} did (time taken: ${clock(secs)})`));
       const checks = el("div", "guide-tool__checks guide-coach__checks");
       items.forEach((label, i) => {
         const l = el("label");
@@ -626,7 +678,7 @@
       });
       fs.append(checks);
       const rates = el("fieldset");
-      rates.append(el("legend", "", "How well could you answer it? This sets when it comes back for review."));
+      rates.append(el("legend", "", coding ? "How well could you solve it? This sets when it comes back for review." : "How well could you answer it? This sets when it comes back for review."));
       const rateRow = el("div", "guide-tool__checks guide-coach__rating");
       ["Again: I could not answer", "Hard", "Good", "Easy"].forEach((label, i) => {
         const l = el("label");
@@ -652,7 +704,7 @@
           store.writeAll([[D.keys.reviews, addReview(reviews, qid, r, D.maxReviews)], [D.keys.schedule, { version: sched.version, cards: { ...sched.cards, [qid]: card } }]]);
           form.hidden = true;
           keepFocus(reviewBtn);
-          say(reviewMsgs, `Review saved: ${score(r)} points. Next review of this question: ${longDay(dayOf(new Date(card.due)))}.`);
+          say(reviewMsgs, `Review saved: ${score(r)} points. Next review of this ${words.item}: ${longDay(dayOf(new Date(card.due)))}.`);
           document.dispatchEvent(new CustomEvent("guide:coach-saved"));
         } catch (err) {
           say(reviewMsgs, `Not saved: ${storageProblem(err)}. ${store.unchanged(err, "your earlier reviews")}`, 1);
@@ -681,16 +733,40 @@
       });
       watch.observe(follow, { attributes: true, attributeFilter: ["data-question"] });
     }
+    // A problem solved in the runner enters the spaced review (enrolSolved): now, and whenever the
+    // runner on this page reports a solve while the coach is open.
+    const enrol = () => {
+      if (!coding || !window.FSRS) return;
+      try {
+        enrolCards(D, window.FSRS);
+      } catch (e) {
+        say(reviewMsgs, `Your solved problems could not be scheduled: ${storageProblem(e)}.`, 1);
+      }
+    };
+    document.addEventListener("guide:code-solved", enrol);
+    enrol();
     load();
     if (!follow) rec.focus();
     return {
       stop() {
         close();
+        document.removeEventListener("guide:code-solved", enrol);
         if (watch) watch.disconnect();
         panel.remove();
         if (opener) opener.hidden = false;
       },
     };
+  }
+
+  // Cards for the problems solved in the code runner that have none yet, written to the schedule.
+  // The runner keeps when each problem was solved (its store, in the backup too), and the card is
+  // made as of that moment: whichever coach runs first with ts-fsrs makes the same card.
+  function enrolCards(D, lib) {
+    const sched = store.read(D.keys.schedule, { version: D.scheduleVersion, cards: {} });
+    const code = store.read(D.keys.code, { version: D.codeVersion, problems: {} });
+    const { cards, added } = enrolSolved(lib, sched.cards, code, D.problems, D.coding.prefix);
+    if (added.length) store.writeAll([[D.keys.schedule, { version: sched.version, cards }]]);
+    return added;
   }
 
   // --------------------------------------------------------------- readiness
@@ -718,6 +794,10 @@
     const principles = D.order.map((id) => ({ id, name: D.principles[id].name }));
     return readiness({ principles, questions, target: D.storiesTarget, stories: s.stories, reviews: s.reviews, cards: s.cards, today: today() });
   }
+  function codingSummary(D) {
+    const s = readAll(D);
+    return codingReadiness({ patterns: D.coding.patterns, problems: D.problems, prefix: D.coding.prefix, reviews: s.reviews, cards: s.cards, code: s.code, today: today() });
+  }
 
   function startSummary(root) {
     const D = data();
@@ -727,7 +807,10 @@
       const covered = rows.filter((r) => r.stories >= D.storiesTarget).length;
       const practiced = rows.reduce((n, r) => n + r.practiced, 0);
       const dueN = rows.reduce((n, r) => n + r.due, 0);
-      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + (next.length ? ` Next: ${next[0].text}.` : "");
+      const coded = codingSummary(D).rows;
+      const solved = coded.reduce((n, r) => n + r.solved, 0);
+      const codingText = coded.length ? ` ${solved} of ${plural(coded.reduce((n, r) => n + r.problems, 0), "coding problem")} solved.` : "";
+      out.textContent = `${covered} of ${rows.length} principles have at least ${plural(D.storiesTarget, "story", "stories")}; ${plural(practiced, "question")} practiced out loud; ${plural(dueN, "review")} due today.` + codingText + (next.length ? ` Next: ${next[0].text}.` : "");
     } catch (e) {
       out.textContent = "Your progress cannot be read: " + storageProblem(e) + ".";
     }
@@ -737,9 +820,11 @@
     const D = data();
     const $ = (id) => document.getElementById("guide-readiness-" + id);
     function render() {
-      let r;
+      let r, c;
       try {
+        if (window.FSRS) enrolCards(D, window.FSRS); // problems solved since the coach last ran enter the spaced review
         r = summary(D);
+        c = codingSummary(D);
       } catch (e) {
         return say($("msgs"), `Your progress cannot be read: ${storageProblem(e)}.`, 1);
       }
@@ -751,15 +836,26 @@
         tr.cells[4].textContent = String(row.due);
         tr.classList.toggle("is-gap", row.stories < D.storiesTarget);
       }
-      // Each item links to where to practice it: the planner, the drill, or the principle's questions.
-      const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : $(n.to));
-      $("next").replaceChildren(...r.next.slice(0, 3).map((n) => {
+      for (const tr of $("coding").tBodies[0].rows) {
+        const row = c.rows.find((x) => x.id === tr.dataset.pattern);
+        if (!row) continue;
+        tr.cells[1].textContent = String(row.problems);
+        tr.cells[2].textContent = `${row.reviewed} of ${row.problems}`;
+        tr.cells[3].textContent = `${row.solved} of ${row.problems}`;
+        tr.cells[4].textContent = String(row.due);
+        tr.classList.toggle("is-gap", !row.solved);
+      }
+      // Each item links to where to practice it: the planner, the drill, the principle's questions
+      // or the pattern's problems. The principles' gaps first; one coding item among the first three.
+      const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : n.to === "coding" ? document.querySelector(`a[data-pattern="${n.pattern}"]`) : $(n.to));
+      const items = r.next.slice(0, c.next.length ? 2 : 3).concat(c.next.slice(0, 1), r.next.slice(2), c.next.slice(1)).slice(0, 3);
+      $("next").replaceChildren(...items.map((n) => {
         const link = where(n);
         const li = el("li", "", link ? null : n.text);
         if (link) li.append(Object.assign(el("a", "", n.text), { href: link.href }));
         return li;
       }));
-      if (!r.next.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
+      if (!items.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
     }
 
     // One backup: export.

@@ -25,6 +25,18 @@
   // The seed in an address's query, cleaned; "" when there is none.
   const seedOf = (search) => (new URLSearchParams(search).get("seed") || "").trim().slice(0, 64);
 
+  // The level in an address's query, when it is one of data.levels; else the data's default level.
+  const levelOf = (search, data) => {
+    const id = new URLSearchParams(search).get("level");
+    return (data.levels || []).some((l) => l.id === id) ? id : data.level;
+  };
+  // The technical focuses a loop at `level` draws from, in its level's order (data.levels), repeats
+  // included; every focus once without levels.
+  function focusesFor(data, level) {
+    const lv = (data.levels || []).find((l) => l.id === level);
+    return lv ? lv.focuses.map((id) => data.focuses.find((f) => f.id === id)).filter(Boolean) : data.focuses;
+  }
+
   // A whole number in [range.min, range.max].
   const between = (range, r) => range.min + Math.floor(r() * (range.max - range.min + 1));
 
@@ -32,11 +44,15 @@
   // n interviews in data.interviews; each has one technical focus, every focus at least once when
   // n allows, the rest at random; each asks principles_per_interview principles, never one that
   // another interview asks, with a sample question for each; exactly one interviewer is the Bar Raiser.
-  function build(data, seed) {
+  // At `level` (data.levels), the focuses come from that level's list instead: what it repeats comes
+  // more often. The seed and the level together give the loop; the default level's loop is the one
+  // the seed gave before levels, so links made then still show their loop.
+  function build(data, seed, level = data.level) {
     const r = rng(seed);
     const n = between(data.interviews, r);
-    const focuses = shuffle(data.focuses.slice(), r).slice(0, n);
-    while (focuses.length < n) focuses.push(data.focuses[Math.floor(r() * data.focuses.length)]);
+    const mix = focusesFor(data, level);
+    const focuses = shuffle(mix.slice(), r).slice(0, n);
+    while (focuses.length < n) focuses.push(mix[Math.floor(r() * mix.length)]);
     shuffle(focuses, r);
     const barRaiser = Math.floor(r() * n);
     let pool = shuffle(data.principles.slice(), r);
@@ -80,10 +96,11 @@
     const fresh = () => crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
     let shown = null;
 
-    function render(seed) {
+    function render(seed, level) {
       const list = $("list");
       const checks = $("checks");
-      const loop = build(data, seed);
+      const loop = build(data, seed, level);
+      $("level").value = level;
       const tasks = tasksFor(data, seed, loop);
       let used = 0;
       list.replaceChildren();
@@ -115,25 +132,33 @@
         card.append(el("p", { textContent: "Leadership Principles to ask about:" }), items);
         list.append(card);
       });
-      $("summary").textContent = `${loop.length} interviews of ${data.minutes} minutes, covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
+      const lv = (data.levels || []).find((l) => l.id === level);
+      $("summary").textContent = `${loop.length} interviews of ${data.minutes} minutes` + (lv ? ` for ${lv.name}` : "") + `, covering ${used} of the ${data.principles.length} principles, from seed ${seed}.`;
       $("link").value = location.href;
-      shown = seed;
+      shown = seed + " " + level;
     }
-    // Shows the loop of the seed in the address, giving the address a fresh seed when it has none.
+    // Shows the loop of the seed and level in the address, giving the address a fresh seed when it has none.
     function follow() {
       const seed = seedOf(location.search);
-      if (seed) return seed === shown || render(seed);
-      use(fresh());
+      const level = levelOf(location.search, data);
+      if (seed) return seed + " " + level === shown || render(seed, level);
+      use(fresh(), level);
     }
-    function use(seed) {
+    function use(seed, level) {
       const url = new URL(location.href);
       url.searchParams.set("seed", seed);
+      if (level === data.level) url.searchParams.delete("level");
+      else url.searchParams.set("level", level);
       history.replaceState(history.state, "", url);
-      render(seed);
+      render(seed, level);
     }
 
+    $("level").onchange = () => {
+      use(seedOf(location.search) || fresh(), $("level").value);
+      say(`The loop now follows the advice for ${$("level").selectedOptions[0].textContent}, with its own link.`);
+    };
     $("new").onclick = () => {
-      use(fresh());
+      use(fresh(), levelOf(location.search, data));
       say("A new loop is ready, with its own link.");
     };
     $("copy").onclick = () => {
@@ -149,6 +174,6 @@
     return { url: follow };
   }
 
-  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, between, build, tasksFor };
+  if (typeof module === "object" && module.exports) module.exports = { rng, shuffle, seedOf, levelOf, focusesFor, between, build, tasksFor };
   else (window.guideTools = window.guideTools || []).push({ name: "mock-loop", start });
 })();

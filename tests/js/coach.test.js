@@ -164,7 +164,7 @@ test("the calendar file follows RFC 5545: CRLF, folded lines, escaped text, a UI
 });
 
 const CFG = {
-  format: "interview-guide-backup", version: 1,
+  format: "interview-guide-backup", version: 1, codingPrefix: "code:",
   stories: { version: 1, maxStories: 3, limits: { id: 40, title: 20, when: 7, situation: 50, task: 50, action: 50, result: 50, metrics: 50 } },
   reviews: { version: 1, maxReviews: 3 }, schedule: { version: 1 }, plan: { version: 1 }, code: { version: 1, maxChars: 40 },
 };
@@ -272,8 +272,72 @@ test("malformed, wrong-version and hostile backups are refused with the reason",
     [{ ...good, recordings: [{ ...recording, audio: "AAE" }] }, /base64/],
     [{ ...good, recordings: [{ ...recording, date: "2026-11-31" }] }, /real day/],
     [{ ...good, recordings: [{ ...recording, seconds: 9000 }] }, /at most 7200/],
-    [{ ...good, recordings: [recording, recording] }, /one per question/],
+    [{ ...good, recordings: [recording, recording] }, /once/],
   ];
   for (const [d, why] of cases) assert.match(C.readBackup(d, CFG, KNOWN).problem || "", why, JSON.stringify(d).slice(0, 200));
   assert.equal({}.polluted, undefined);
+});
+
+test("a coding problem's talk-through is kept under its coding key; an unknown problem or a bare id is refused", () => {
+  const good = C.makeBackup(parts(), CFG, "2026-12-04T00:00:00.000Z");
+  const rev = parts().reviews.reviews.q1[0];
+  const card = parts().schedule.cards.q1;
+  const recording = { q: "code:lru-cache", type: "audio/webm", seconds: 1, date: "2026-12-01", audio: "AAEC" };
+  const withCoding = {
+    ...good,
+    reviews: { version: 1, reviews: { ...good.reviews.reviews, "code:lru-cache": [{ ...rev, checks: [true, false, true, true, false, true] }] } },
+    schedule: { version: 1, cards: { ...good.schedule.cards, "code:lru-cache": card } },
+    recordings: [recording],
+  };
+  const { problem, parts: got } = C.readBackup(withCoding, CFG, KNOWN);
+  assert.equal(problem, undefined);
+  assert.deepEqual(got.reviews, withCoding.reviews);
+  assert.deepEqual(got.schedule, withCoding.schedule);
+  for (const id of ["code:two-sum", "lru-cache", "code:q1", "code:"]) {
+    assert.match(C.readBackup({ ...good, reviews: { version: 1, reviews: { [id]: [rev] } } }, CFG, KNOWN).problem || "", /unknown question or coding problem/, id);
+    assert.match(C.readBackup({ ...good, schedule: { version: 1, cards: { [id]: card } } }, CFG, KNOWN).problem || "", /unknown question or coding problem/, id);
+    assert.match(C.readBackup({ ...good, recordings: [{ ...recording, q: id }] }, CFG, KNOWN).problem || "", /known question or coding problem/, id);
+  }
+  assert.deepEqual([...C.reviewable(["q1"], ["lru-cache"], "code:")].sort(), ["code:lru-cache", "q1"]);
+});
+
+test("a solved problem enters the spaced review as if rated Good when it was solved, once", () => {
+  const problems = { "lru-cache": "design", "two-sum": "hashing" };
+  const solvedAt = "2026-12-03T09:30:00.000Z";
+  const code = { version: 1, problems: {
+    "lru-cache": { code: "x", saved: solvedAt, solved: solvedAt },
+    "two-sum": { code: "y", saved: solvedAt, solved: null },
+    "gone": { code: "z", saved: solvedAt, solved: solvedAt },
+  } };
+  const cards = { q1: parts().schedule.cards.q1 };
+  const { cards: out, added } = C.enrolSolved(FSRS, cards, code, problems, "code:");
+  assert.deepEqual(added, ["code:lru-cache"]);
+  assert.deepEqual(out["code:lru-cache"], C.rate(FSRS, null, 3, new Date(solvedAt)));
+  assert.equal(out.q1, cards.q1);
+  assert.equal(cards["code:lru-cache"], undefined, "the input is unchanged");
+  // Made later, it is the same card; a problem that has a card keeps it.
+  const again = C.enrolSolved(FSRS, out, code, problems, "code:");
+  assert.deepEqual(again.added, []);
+  assert.equal(again.cards, out);
+  const rated = { ...cards, "code:lru-cache": C.rate(FSRS, null, 1, new Date("2026-12-01T00:00:00Z")) };
+  assert.deepEqual(C.enrolSolved(FSRS, rated, code, problems, "code:").cards, rated);
+});
+
+test("coding readiness counts, per pattern, problems talked through, solved and due, and names patterns with nothing solved", () => {
+  const patterns = [{ id: "hashing", name: "Hash maps" }, { id: "design", name: "Designing a data structure" }, { id: "empty", name: "Nothing here" }];
+  const problems = { "two-sum": "hashing", "group-anagrams": "hashing", "lru-cache": "design" };
+  const rev = { date: "2026-12-01", seconds: 5, checks: [true], rating: 3 };
+  const dueCard = C.rate(FSRS, null, 1, new Date("2026-12-01T10:00:00Z"));
+  const laterCard = C.rate(FSRS, null, 4, new Date("2026-12-06T10:00:00Z"));
+  const r = C.codingReadiness({
+    patterns, problems, prefix: "code:",
+    reviews: { "code:two-sum": [rev], "two-sum": [rev], q1: [rev] },
+    cards: { "code:two-sum": dueCard, "code:group-anagrams": laterCard, "two-sum": dueCard },
+    code: { version: 1, problems: { "group-anagrams": { code: "", saved: "2026-12-06T10:00:00.000Z", solved: "2026-12-06T10:00:00.000Z" }, "lru-cache": { code: "", saved: "2026-12-06T10:00:00.000Z", solved: null } } },
+    today: "2026-12-07",
+  });
+  assert.deepEqual(r.rows.map((x) => [x.id, x.problems, x.reviewed, x.solved, x.due]), [["hashing", 2, 1, 1, 1], ["design", 1, 0, 0, 0], ["empty", 0, 0, 0, 0]]);
+  assert.deepEqual(r.next.map((n) => [n.pattern, n.to]), [["hashing", "coding"], ["design", "coding"]]);
+  assert.match(r.next[0].text, /1 coding review due/);
+  assert.match(r.next[1].text, /no coding problem solved/);
 });

@@ -2,7 +2,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { rng, shuffle, seedOf, between, build, tasksFor } = require("../../docs/javascripts/mock-loop.js");
+const { rng, shuffle, seedOf, levelOf, focusesFor, between, build, tasksFor } = require("../../docs/javascripts/mock-loop.js");
 
 test("the same seed gives the same sequence, another seed another", () => {
   const take = (seed) => Array.from({ length: 5 }, rng(seed));
@@ -104,4 +104,31 @@ test("each interview gets an actual technical question of its focus, none twice 
     assert.deepEqual(tasksFor(data, seed, loop), tasks, `${seed}: the same seed gives the same tasks`);
   }
   assert.deepEqual(build(data, "same"), build(dataset({ focuses: 2 }), "same"), "tasks leave the loop itself unchanged");
+});
+
+test("a level draws the technical focuses from its own list; an unknown level is the default", () => {
+  const data = {
+    ...dataset({ interviews: { min: 3, max: 5 } }),
+    levels: [
+      { id: "junior", name: "J", focuses: ["f0", "f0", "f1"] },
+      { id: "mid", name: "M", focuses: ["f0", "f1", "f2"] },
+      { id: "senior", name: "S", focuses: ["f0", "f1", "f2", "f2"] },
+    ],
+    level: "mid",
+  };
+  assert.equal(levelOf("?level=senior", data), "senior");
+  assert.equal(levelOf("?level=nope", data), "mid");
+  assert.equal(levelOf("", data), "mid");
+  assert.deepEqual(focusesFor(data, "senior").map((f) => f.id), ["f0", "f1", "f2", "f2"]);
+  for (let i = 0; i < 300; i++) {
+    const seed = `s${i}`;
+    const junior = build(data, seed, "junior").map((iv) => iv.focus.id);
+    assert.ok(!junior.includes("f2"), `${seed}: a focus the level leaves out never comes`);
+    assert.ok(junior.filter((f) => f === "f0").length >= 2, `${seed}: the level's repeat comes twice`);
+    const senior = build(data, seed, "senior").map((iv) => iv.focus.id);
+    if (senior.length >= 4) assert.ok(senior.filter((f) => f === "f2").length >= 2, `${seed}: the senior loop doubles f2`);
+    // The default level is the loop as it was without levels: old links keep their loop.
+    assert.deepEqual(build(data, seed), build({ ...data, levels: undefined }, seed));
+    assert.deepEqual(build(data, seed, "senior"), build(data, seed, "senior"), `${seed}: a level's loop is the same every time`);
+  }
 });
