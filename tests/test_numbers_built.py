@@ -29,6 +29,8 @@ NUMBER_WORDS = {w: n for n, w in ((2, "two"), (3, "three"), (4, "four"), (5, "fi
                                   (20, "twenty"), (30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"))}
 assert set(NUMBER_WORDS) == set(WORDS)
 DEL = re.compile(r"<del>.*?</del>", re.DOTALL)
+# A date (a citation's "checked 7 Dec 2026") is not a quantity; its year must not pair with the next word.
+TIME = re.compile(r"<time\b[^>]*>.*?</time>", re.S)
 
 
 def unit_word(unit: str) -> str:
@@ -65,7 +67,7 @@ SOURCE_STATEMENTS = source_statements()
 
 def stated(html: str, allowed: dict[str, set[tuple[int, ...]]]) -> list[tuple[str, str, tuple[int, ...]]]:
     """(quantity as written, unit word, amounts) for each quantity an article states outside the source's lines."""
-    text = " ".join(t for tag, _, t in elements(DEL.sub(" ", html)) if tag in ("p", "li", "td", "th", "summary", "h1", "h2", "h3", "h4"))
+    text = " ".join(t for tag, _, t in elements(TIME.sub(" ", DEL.sub(" ", html))) if tag in ("p", "li", "td", "th", "summary", "h1", "h2", "h3", "h4"))
     for line in SOURCE_STATEMENTS:
         text = text.replace(line, " ")
     out = []
