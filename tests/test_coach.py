@@ -1211,3 +1211,33 @@ def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes
         w.check()
     finally:
         w.close()
+
+
+@pytest.mark.browser
+def test_a_stopped_recording_left_unkept_when_the_question_changes_is_said_and_a_second_next_keeps_the_note(mic_browser: Any, site_url: str):
+    """A hurried candidate presses Stop, then Next question without Keep; or Next twice while recording."""
+    w = Watch(mic_browser, site_url)
+    try:
+        page = w.page
+        page.goto(site_url + DRILL)
+        ready(page, "coach")
+        panel = page.locator(".guide-coach__panel")
+        status = panel.locator("[role=status]").first
+        page.get_by_role("button", name="Record answer").click()
+        page.wait_for_timeout(1000)
+        panel.get_by_role("button", name="Stop").click()
+        expect(panel.get_by_role("button", name="Keep recording")).to_be_visible()
+        page.get_by_role("button", name="Next question").click()
+        expect(status).to_contain_text("had not kept")
+        assert recordings(page) == []
+
+        page.get_by_role("button", name="Record answer").click()
+        page.wait_for_timeout(1000)
+        page.get_by_role("button", name="Next question").click()
+        page.get_by_role("button", name="Next question").click()
+        page.wait_for_timeout(1000)
+        expect(status).to_contain_text("not kept")
+        assert recordings(page) == []
+        w.check()
+    finally:
+        w.close()

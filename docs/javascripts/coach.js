@@ -725,11 +725,15 @@
         // handler sees the question changed). The new question starts with a clean panel.
         clearInterval(timer);
         const dropped = recorder && recorder.state === "recording";
+        const unkept = !dropped && pending !== null; // recorded and stopped, but Keep not pressed
+        const said = talk.textContent; // a second Next or Skip must not erase what the first one said
         if (dropped) recorder.stop();
         recorder = null;
         qid = follow.dataset.question;
         load();
-        if (dropped) say(talk, "The question changed while recording, so that recording was not kept. Press Stop before Next question to keep one.");
+        if (dropped) say(talk, "The question changed while recording, so that recording was not kept. Press Stop, then Keep, before Next question to keep one.");
+        else if (unkept) say(talk, "The recording you had not kept was for the previous question, so it was not kept. Press Keep before Next question to keep one.");
+        else if (/not kept/.test(said)) say(talk, said);
       });
       watch.observe(follow, { attributes: true, attributeFilter: ["data-question"] });
     }
@@ -922,6 +926,8 @@
         before = pairs.map(([k]) => [k, localStorage.getItem(k)]);
         store.writeAll(pairs);
       } catch (err) {
+        // When a value could not be put back, part of the file did land: "Nothing was imported" would be false.
+        if (err && err.notRestored) return say($("file-msgs"), `The import stopped partway: ${storageProblem(err)}, and part of what was saved before could not be put back, so this browser now holds a mix of the file and your earlier data. Import the file again once there is room, or export a backup now to keep what is here.`, 1);
         return fail(`${cap(storageProblem(err))}. ${store.unchanged(err, "what was saved before")}`);
       }
       if (blobs) {
