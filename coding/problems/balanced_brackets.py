@@ -30,10 +30,17 @@ def reference(template: str) -> bool:
 
 
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
+    """A template of n brackets, balanced or broken by one replaced bracket.
+
+    The replaced bracket lies among the last twelve, so the solution reads about n brackets
+    before it can answer, which is the work its O(n) describes (a break at a random place
+    would stop it early by chance). Up to n = 12, small enough for the brute force, that still
+    puts the break anywhere, the first bracket included.
+    """
     # Shape first (so the same seed gives the same shape at every n), then the brackets.
     kinds = rng.choice(["()", "()[]", "()[]{}"])
     broken = rng.random() < 0.5
-    broken_at = rng.random()
+    broken_from_end = rng.randrange(12)
     pairs = [(kinds[i], kinds[i + 1]) for i in range(0, len(kinds), 2)]
     chars: list[str] = []
     still_open: list[str] = []
@@ -48,5 +55,5 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
             still_open.append(closer)
     # With n odd the string cannot balance; otherwise it does unless a bracket is replaced.
     if chars and broken:
-        chars[int(broken_at * len(chars))] = rng.choice(kinds)
+        chars[max(0, len(chars) - 1 - broken_from_end)] = rng.choice(kinds)
     return {"template": "".join(chars)}

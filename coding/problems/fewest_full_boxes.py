@@ -32,8 +32,13 @@ def reference(box_sizes: list[int], units: int) -> int:
 
 
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
-    """n is about the number of units ordered; one to four distinct box sizes, not always including 1."""
-    kinds = rng.randint(1, 4)  # drawn first, so a given seed has the same number of sizes at every n
-    units = rng.randint(n // 2, 2 * n)
-    box_sizes = rng.sample(range(1, max(kinds, n) + 3), kinds)
-    return {"box_sizes": box_sizes, "units": units}
+    """An order of n units and the box sizes, not always including 1.
+
+    Up to n = 12, small enough for the brute force, there are one to four sizes, some larger
+    than the order, so every count is reachable. Above that there are always three sizes of at
+    most 26 units, as a warehouse stocks: the complexity, O(U·k), grows with n only while the
+    number of sizes k stays fixed, and a size larger than most totals would skip most of the work.
+    """
+    kinds = rng.randint(1, 4) if n <= 12 else 3
+    box_sizes = rng.sample(range(1, max(kinds, min(n, 24)) + 3), kinds)
+    return {"box_sizes": box_sizes, "units": n}

@@ -1,4 +1,4 @@
-"""Fewest loading docks for a day's bookings: the solution shown on the page, its brute-force reference and its random cases."""
+"""Fewest docks for a day's truck bookings: the solution shown on the page, its brute-force reference and its random cases."""
 
 from __future__ import annotations
 

@@ -30,18 +30,29 @@ def reference(text: str) -> bool:
 
 
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
+    """A text of n characters: a palindrome up to case, or one with a changed character,
+    with punctuation and spaces sprinkled in.
+
+    The changed character lies within six of the middle, so the two pointers walk about the
+    whole text before they can answer, which is the work its O(n) describes (a change at a
+    random place would stop them early by chance). Up to n = 12, small enough for the brute
+    force, that still puts the change anywhere, the ends included.
+    """
     # Shape first (so the same seed gives the same shape at every n), then the characters.
     letters = rng.choice(["ab", "aAbB", "xY7", "abc01"])
     broken = rng.random() < 0.5
-    broken_at = rng.random()
+    broken_from_middle = rng.randrange(-6, 7)
     noise_share = rng.random() / 3
-    half = [rng.choice(letters) for _ in range(n // 2)]
-    middle = [rng.choice(letters)] if n % 2 else []
+    noise = round(noise_share * n)
+    kept = n - noise
+    half = [rng.choice(letters) for _ in range(kept // 2)]
+    middle = [rng.choice(letters)] if kept % 2 else []
     # A palindrome up to case; when broken, one character is changed, which usually breaks it.
     chars = half + middle + [ch.swapcase() if rng.random() < 0.3 else ch for ch in reversed(half)]
     if chars and broken:
-        chars[int(broken_at * len(chars))] = rng.choice(letters)
+        at = min(max(len(chars) // 2 + broken_from_middle, 0), len(chars) - 1)
+        chars[at] = rng.choice(letters)
     # Sprinkle punctuation and spaces anywhere, including at the ends.
-    for _ in range(round(noise_share * n)):
+    for _ in range(noise):
         chars.insert(rng.randint(0, len(chars)), rng.choice(" ,.-!:"))
     return {"text": "".join(chars)}
