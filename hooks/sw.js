@@ -19,12 +19,24 @@ workbox.setConfig({ modulePathPrefix: "app/workbox/", debug: false });
 
 workbox.core.setCacheNameDetails({ prefix: "interview-guide" });
 workbox.precaching.cleanupOutdatedCaches();
-workbox.precaching.precacheAndRoute(self.__WB_MANIFEST);
+// A page is found in the precache whatever Material or a shared link adds to its address:
+// ?h= (search.highlight, on every search result's link), ?q= (a shared search), or no
+// trailing slash on a directory page.
+workbox.precaching.precacheAndRoute(self.__WB_MANIFEST, {
+  ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^h$/, /^q$/],
+  directoryIndex: "index.html",
+  urlManipulation: ({ url }) => (url.pathname.endsWith("/") ? [] : [new URL(url.pathname + "/index.html", url)]),
+});
 
 const SITE = new URL("./", self.location.href).pathname;
 workbox.routing.registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(SITE),
   new workbox.strategies.NetworkFirst({ cacheName: "interview-guide-first-use-" + SITE, networkTimeoutSeconds: 6 })
+);
+
+// Offline, an address the build has no page for gets the site's own 404 page, not the browser's.
+workbox.routing.setCatchHandler(async ({ request }) =>
+  request.destination === "document" ? (await workbox.precaching.matchPrecache("404.html")) || Response.error() : Response.error()
 );
 
 self.addEventListener("message", (event) => {

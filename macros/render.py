@@ -69,6 +69,10 @@ class Renderer:
             lstrip_blocks=True,
         )
 
+        # An HTML template that also writes Markdown (a line of links MkDocs should check) passes
+        # data through `|md` there: entities for every character Markdown or HTML would read.
+        self._html.filters["md"] = lambda value: Markup(md_escape(value))
+
     def render(self, name: str, **context: Any) -> str:
         env = self._md if name.endswith(".md") else self._html
         return env.get_template(name).render(**context)

@@ -173,7 +173,7 @@
   // then each pattern with nothing solved, each { text, pattern, to: "coding" }.
   function codingReadiness({ patterns, problems, prefix, reviews, cards, code, today }) {
     const dueNow = new Set(due(cards, today));
-    const solved = code.problems || {};
+    const solved = isObject(code.problems) ? code.problems : {};
     const rows = patterns.map((pt) => {
       const ids = Object.keys(problems).filter((id) => problems[id] === pt.id);
       return {
@@ -800,7 +800,7 @@
   }
   function codingSummary(D) {
     const s = readAll(D);
-    return codingReadiness({ patterns: D.coding.patterns, problems: D.problems, prefix: D.coding.prefix, reviews: s.reviews, cards: s.cards, code: s.code, today: today() });
+    return codingReadiness({ patterns: D.coding.patterns, problems: D.problems, prefix: D.coding.prefix, reviews: s.reviews, cards: s.cards, code: isObject(s.code) ? s.code : { problems: {} }, today: today() });
   }
 
   function startSummary(root) {

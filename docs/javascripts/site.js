@@ -330,6 +330,15 @@
       var script = document.createElement("script");
       script.src = src;
       script.async = false; // in order: the data, then what uses it
+      // A tool whose files are not cached yet (the code runner's editor, offline before its first
+      // use) says so, instead of its button doing nothing; a later press tries again.
+      script.onerror = function () {
+        script.remove();
+        delete loading[name];
+        notify("load-" + name, navigator.onLine === false
+          ? "This tool needs a connection the first time you open it; after that it works offline."
+          : "This tool could not load: check your connection and press its button again.");
+      };
       document.body.appendChild(script);
     });
   }
