@@ -423,7 +423,7 @@ def write_worker(site: Path, modules: Path) -> dict[str, Any]:
 def precached(site: Path) -> list[dict[str, str]]:
     """The precache list in a built ``sw.js``: [{url, revision}], site-relative URLs."""
     text = (site / WORKER).read_text(encoding="utf-8")
-    match = re.search(r"precacheAndRoute\((\[.*?\])\)", text, re.S)
+    match = re.search(r"precacheAndRoute\((\[.*?\])[,)]", text, re.S)
     if not match:
         raise ValueError(f"{site / WORKER} holds no precache list")
     entries: list[dict[str, str]] = json.loads(match.group(1))
