@@ -1046,9 +1046,32 @@
     root.querySelector(".guide-tool__ui").disabled = false;
   }
 
+  // Material's instant navigation runs a page's scripts as they arrive, so this file can run before
+  // the coach's data (generated/coach-data.js) has: a tool then waits for it, a frame at a time.
+  const whenData = (start) => (root, opts) => {
+    if (data()) return start(root, opts);
+    let inner = null;
+    let stopped = false;
+    let frames = 0;
+    const wait = () => {
+      if (stopped) return;
+      if (data()) inner = start(root, opts) || null;
+      else if (++frames < 600) requestAnimationFrame(wait);
+    };
+    requestAnimationFrame(wait);
+    return {
+      stop() {
+        stopped = true;
+        if (inner && inner.stop) inner.stop();
+      },
+      url(u) {
+        if (inner && inner.url) inner.url(u);
+      },
+    };
+  };
   const tools = window.guideTools = window.guideTools || [];
-  tools.push({ name: "coach", start: startCoach });
-  tools.push({ name: "readiness", start: startReadiness });
-  tools.push({ name: "readiness-summary", start: startSummary });
-  tools.push({ name: "study-plan", start: startPlan });
+  tools.push({ name: "coach", start: whenData(startCoach) });
+  tools.push({ name: "readiness", start: whenData(startReadiness) });
+  tools.push({ name: "readiness-summary", start: whenData(startSummary) });
+  tools.push({ name: "study-plan", start: whenData(startPlan) });
 })();
