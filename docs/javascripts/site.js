@@ -70,6 +70,9 @@
  *    navigation keeps the first page's, so a page whose policy differs from
  *    the one this document started with is loaded in full.
  *
+ *    The first worker to take a page (it has precached the whole build by then)
+ *    says so for a few seconds: from now on the guide works without a connection.
+ *
  *    Where the browser reports the site installable (beforeinstallprompt), the
  *    notice offers "Install" until the reader dismisses it once.
  *
@@ -165,13 +168,29 @@
   notices.className = "guide-notice";
   notices.setAttribute("role", "status");
   document.body.insertBefore(notices, document.body.firstChild);
-  function notify(kind, text, label, action, dismissed) {
+  function notice(kind, text) {
     var box = document.createElement("div");
     box.className = "guide-notice__box";
     box.setAttribute("data-guide-notice", kind);
     var p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
+    var old = notices.querySelector('[data-guide-notice="' + kind + '"]');
+    if (old) notices.replaceChild(box, old);
+    else notices.appendChild(box);
+    return box;
+  }
+  // A notice with a button stays until it is used; news with nothing to do (inform) goes by
+  // itself and lets clicks through to the page under it.
+  function inform(kind, text) {
+    var box = notice(kind, text);
+    box.classList.add("guide-notice__box--news");
+    setTimeout(function () {
+      box.remove();
+    }, 8000);
+  }
+  function notify(kind, text, label, action, dismissed) {
+    var box = notice(kind, text);
     [[label, action, "md-button md-button--primary"], ["Dismiss", null, "md-button"]].forEach(function (b) {
       if (!b[0]) return;
       var button = document.createElement("button");
@@ -184,9 +203,6 @@
       });
       box.appendChild(button);
     });
-    var old = notices.querySelector('[data-guide-notice="' + kind + '"]');
-    if (old) notices.replaceChild(box, old);
-    else notices.appendChild(box);
   }
 
   var policyOf = function () {
@@ -210,6 +226,7 @@
       sw.addEventListener("controllerchange", function () {
         if (reloading) location.reload();
         else if (controlled) offer(null); // another tab took the new version
+        else inform("offline", "Saved on this device: the guide, its search and the practice tools now work without a connection.");
         controlled = true;
       });
       sw.register(new URL("sw.js", manifest.href).href).then(
