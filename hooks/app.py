@@ -27,6 +27,7 @@ the worker out of readers' browsers (README).
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import shutil
@@ -40,6 +41,8 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.app")
 
 HERE = Path(__file__).resolve().parent
 MATERIAL = Path(str(__import__("material").__file__)).parent / "templates"
@@ -454,4 +457,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     theme, background = palette_colors(config)
     list(icons(site, logo_path(config), theme, background))
     (site / MANIFEST).write_text(json.dumps(manifest(config, theme, background), indent=2) + "\n", encoding="utf-8")
-    write_worker(site, node_modules(config))
+    summary = write_worker(site, node_modules(config))
+    log.info("The service worker precaches %d files, %.1f MB.", summary["count"], summary["size"] / 1e6)
