@@ -9,6 +9,9 @@
   Reload button is the first thing the keyboard reaches, and after Reload the
   change is on the page; a reader who ignores the prompt gets the new build on
   the next visit. A page with a policy of its own is loaded in full.
+* What was cached on first use is refreshed by a new build, and dropped where
+  the new build no longer has it. The first worker to take a page says the guide
+  now works offline, without blocking the page under the notice.
 * The Content-Security-Policy: no ``securitypolicyviolation`` on any page or
   through the tools' flows, and a script injected into a page is blocked.
 """
@@ -270,6 +273,28 @@ def test_a_file_no_page_lists_is_cached_when_first_used(browser: Any, built_site
 
 
 @pytest.mark.browser
+def test_the_first_worker_says_the_guide_now_works_offline_and_lets_clicks_through(browser: Any, site_url: str):
+    v = Visitor(browser, site_url, width=360)
+    try:
+        page = v.page
+        v.goto(site_url + "/")
+        news = page.locator(f"{NOTICE} [data-guide-notice=offline]")
+        expect(news).to_be_visible(timeout=60_000)
+        assert page.evaluate("() => navigator.serviceWorker.controller !== null"), "said before a worker took the page"
+        box = news.bounding_box()
+        assert box
+        under = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.guide-notice')", [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert not under, "the news blocks clicks on the page under it"
+        expect(news).to_have_count(0, timeout=15_000)
+        v.goto(site_url + "/amazon/")
+        page.wait_for_timeout(1_000)
+        expect(news).to_have_count(0)  # said once, when the worker first took a page
+        v.check()
+    finally:
+        v.close()
+
+
+@pytest.mark.browser
 def test_chromium_finds_the_site_installable_and_the_notice_offers_it_until_dismissed(browser: Any, site_url: str, tmp_path: Path):
     # A persistent profile: Chromium never offers to install from an incognito one (Playwright's contexts).
     context = browser.browser_type.launch_persistent_context(
@@ -520,6 +545,49 @@ def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_bu
         assert page.locator('link[rel="manifest"]').count() == 0
         v.goto(url + "/")
         assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0, "pages of a retiring build register nothing"
+        v.collect()
+        v.check()
+    finally:
+        v.close()
+        show("old")
+
+
+# A file cached on first use, and the date the server sent with the copy in that cache.
+FIRST_USE_FILE = "javascripts/code-runner-worker.js"
+CACHED_DATE = """async (path) => {
+  const url = new URL(path, location.origin + "/").href;
+  for (const name of await caches.keys()) {
+    if (!name.includes("first-use")) continue;
+    const hit = await (await caches.open(name)).match(url);
+    if (hit) return hit.headers.get("date") || "no date";
+  }
+  return null;
+}"""
+
+
+@pytest.mark.browser
+def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
+    url, show, _ = two_builds
+    show("old")
+    v = Visitor(browser, url)
+    try:
+        page = v.page
+        v.goto(url + "/")
+        v.installed()
+        assert page.evaluate("(u) => fetch(u).then((r) => r.status)", FIRST_USE_FILE) == 200
+        page.wait_for_function(f"() => ({CACHED_DATE})({json.dumps(FIRST_USE_FILE)})", timeout=10_000)
+        before = page.evaluate(CACHED_DATE, FIRST_USE_FILE)
+        page.evaluate("""() => caches.keys().then((names) => caches.open(names.find((n) => n.includes("first-use"))))
+          .then((cache) => cache.put(location.origin + "/gone-in-the-new-build.js", new Response("old")))""")
+        assert page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") == "no date"
+        page.wait_for_timeout(1_100)  # the server's Date header counts seconds
+        show("new")
+        v.goto(url + "/")
+        expect(page.locator(f"{NOTICE} [data-guide-notice=update]")).to_contain_text(UPDATE, timeout=30_000)
+        page.get_by_role("button", name="Reload").click()
+        expect(page.get_by_text(CHANGE)).to_be_visible(timeout=30_000)
+        page.wait_for_function(f"(before) => ({CACHED_DATE})({json.dumps(FIRST_USE_FILE)}).then((d) => d && d !== before)", arg=before, timeout=30_000)
+        page.wait_for_function(f"() => ({CACHED_DATE})('gone-in-the-new-build.js').then((d) => d === null)", timeout=30_000)
         v.collect()
         v.check()
     finally:
