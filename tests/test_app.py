@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -377,15 +378,26 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory, project_factory: Callab
         server.shutdown()
 
 
+@contextlib.contextmanager
+def installed_old_build(browser: Any, two_builds: tuple[str, Callable[[str], None], str], width: int = 1280) -> Iterator[Visitor]:
+    """A visitor whose worker has installed the old build; the server shows the old build again afterwards."""
+    url, show, _ = two_builds
+    show("old")
+    v = Visitor(browser, url, width=width)
+    try:
+        v.goto(url + "/")
+        v.installed()
+        yield v
+    finally:
+        v.close()
+        show("old")
+
+
 @pytest.mark.browser
 def test_a_new_build_is_offered_and_reload_shows_it(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
     url, show, _ = two_builds
-    show("old")
-    v = Visitor(browser, url, width=360)
-    try:
+    with installed_old_build(browser, two_builds, width=360) as v:
         page = v.page
-        v.goto(url + "/")
-        v.installed()
         show("new")
         v.goto(url + "/")  # the visit finds the new worker; this page is still the old build
         notice = page.locator(f"{NOTICE} [data-guide-notice=update]")
@@ -401,19 +413,12 @@ def test_a_new_build_is_offered_and_reload_shows_it(browser: Any, two_builds: tu
         expect(page.locator(f"{NOTICE} [data-guide-notice=update]")).to_have_count(0)
         v.collect()
         v.check()
-    finally:
-        v.close()
-        show("old")
 
 
 @pytest.mark.browser
 def test_an_ignored_prompt_leaves_the_old_build_for_one_visit_at_most(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
     url, show, _ = two_builds
-    show("old")
-    v = Visitor(browser, url)
-    try:
-        v.goto(url + "/")
-        v.installed()
+    with installed_old_build(browser, two_builds) as v:
         show("new")
         v.goto(url + "/")
         expect(v.page.locator(f"{NOTICE} [data-guide-notice=update]")).to_contain_text(UPDATE, timeout=30_000)
@@ -423,9 +428,6 @@ def test_an_ignored_prompt_leaves_the_old_build_for_one_visit_at_most(browser: A
         expect(later.get_by_text(CHANGE)).to_be_visible()
         v.collect(later)
         v.check()
-    finally:
-        v.close()
-        show("old")
 
 
 @pytest.mark.browser
@@ -529,12 +531,8 @@ def test_the_worker_precaches_every_page_and_asset_of_the_build(built_site: Path
 @pytest.mark.browser
 def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
     url, show, _ = two_builds
-    show("old")
-    v = Visitor(browser, url)
-    try:
+    with installed_old_build(browser, two_builds) as v:
         page = v.page
-        v.goto(url + "/")
-        v.installed()
         assert page.evaluate("() => caches.keys().then((k) => k.length)") > 0
         show("retired")
         v.goto(url + "/amazon/")  # the visit fetches the retiring worker, which reloads the page from the network
@@ -547,9 +545,6 @@ def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_bu
         assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0, "pages of a retiring build register nothing"
         v.collect()
         v.check()
-    finally:
-        v.close()
-        show("old")
 
 
 # A file cached on first use, and the date the server sent with the copy in that cache.
@@ -568,12 +563,8 @@ CACHED_DATE = """async (path) => {
 @pytest.mark.browser
 def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
     url, show, _ = two_builds
-    show("old")
-    v = Visitor(browser, url)
-    try:
+    with installed_old_build(browser, two_builds) as v:
         page = v.page
-        v.goto(url + "/")
-        v.installed()
         assert page.evaluate("(u) => fetch(u).then((r) => r.status)", FIRST_USE_FILE) == 200
         page.wait_for_function(f"() => ({CACHED_DATE})({json.dumps(FIRST_USE_FILE)})", timeout=10_000)
         before = page.evaluate(CACHED_DATE, FIRST_USE_FILE)
@@ -590,6 +581,3 @@ def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any
         page.wait_for_function(f"() => ({CACHED_DATE})('gone-in-the-new-build.js').then((d) => d === null)", timeout=30_000)
         v.collect()
         v.check()
-    finally:
-        v.close()
-        show("old")
