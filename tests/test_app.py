@@ -25,6 +25,7 @@ import json
 import os
 import re
 import threading
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -142,6 +143,15 @@ def mic_browser(browser: Any) -> Iterator[Any]:
 
 def ready(page: Any, tool: str) -> None:
     page.wait_for_selector(f"[data-guide-tool='{tool}'][data-guide-ready]", timeout=15_000)
+
+
+def until(probe: Callable[[], Any], what: str, seconds: float = 30) -> Any:
+    """Poll ``probe`` (an evaluate whose promise Playwright awaits) until it returns something true."""
+    end = time.monotonic() + seconds
+    while not (value := probe()):
+        assert time.monotonic() < end, f"timed out waiting: {what}"
+        time.sleep(0.25)
+    return value
 
 
 # --------------------------------------------------------------------------- offline after one visit
@@ -537,7 +547,7 @@ def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_bu
         show("retired")
         v.goto(url + "/amazon/")  # the visit fetches the retiring worker, which reloads the page from the network
         page.wait_for_function("() => navigator.serviceWorker.controller === null", timeout=30_000)
-        page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)", timeout=30_000)
+        until(lambda: page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)"), "the worker unregisters")
         page.wait_for_load_state("load")
         assert page.evaluate("() => caches.keys()") == []
         assert page.locator('link[rel="manifest"]').count() == 0
@@ -560,14 +570,14 @@ CACHED_DATE = """async (path) => {
 }"""
 
 
+
 @pytest.mark.browser
 def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
     url, show, _ = two_builds
     with installed_old_build(browser, two_builds) as v:
         page = v.page
         assert page.evaluate("(u) => fetch(u).then((r) => r.status)", FIRST_USE_FILE) == 200
-        page.wait_for_function(f"() => ({CACHED_DATE})({json.dumps(FIRST_USE_FILE)})", timeout=10_000)
-        before = page.evaluate(CACHED_DATE, FIRST_USE_FILE)
+        before = until(lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE), "the file is cached on first use")
         page.evaluate("""() => caches.keys().then((names) => caches.open(names.find((n) => n.includes("first-use"))))
           .then((cache) => cache.put(location.origin + "/gone-in-the-new-build.js", new Response("old")))""")
         assert page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") == "no date"
@@ -577,7 +587,7 @@ def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any
         expect(page.locator(f"{NOTICE} [data-guide-notice=update]")).to_contain_text(UPDATE, timeout=30_000)
         page.get_by_role("button", name="Reload").click()
         expect(page.get_by_text(CHANGE)).to_be_visible(timeout=30_000)
-        page.wait_for_function(f"(before) => ({CACHED_DATE})({json.dumps(FIRST_USE_FILE)}).then((d) => d && d !== before)", arg=before, timeout=30_000)
-        page.wait_for_function(f"() => ({CACHED_DATE})('gone-in-the-new-build.js').then((d) => d === null)", timeout=30_000)
+        until(lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE) not in (before, None), "the new build refreshes the cached file")
+        until(lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None, "the new build drops a file it no longer has")
         v.collect()
         v.check()
