@@ -515,7 +515,7 @@ def _runner(res: Results) -> list[str]:
     r = getattr(res, "runner", None)
     if r is None:
         return []
-    out = ["## 6. The code runner's first use", ""]
+    out = ["## 8. The code runner's first use", ""]
     out.append(
         f"On `/{r.page}`, in Chromium (Playwright), desktop viewport, served with gzip by the benchmark's server (which leaves "
         "`.wasm` and `.zip` uncompressed, as their own formats are). Nothing of the runner loads before the candidate presses "
@@ -536,6 +536,10 @@ def _runner(res: Results) -> list[str]:
         "->",
     )
     out += _table(["File", "Raw", "Gzip"], [(f"`{f.path}`", kib(f.raw), kib(f.gzipped)) for f in r.files], "->>")
+    out.append("")
+    return out
+
+
 def _repeat(res: Results) -> list[str]:
     visits = getattr(res, "repeat_visits", [])  # results pickled before repeat visits were measured have none
     if not visits:
@@ -605,10 +609,10 @@ def render(res: Results, before: Results | None = None) -> str:
         out += _lighthouse(res)
     out += _weight(res)
     out += _search(res)
-    out += _runner(res)
-    if getattr(res, "growth", None):  # runs pickled before the coding section have none
-        out += growth_section(res.growth)
     if getattr(res, "findability_site", None) is not None:
         out += findability_section(res.findability_site, None, res.findability_baseline)
     out += _repeat(res)
+    out += _runner(res)
+    if getattr(res, "growth", None):  # runs pickled before the coding section have none
+        out += growth_section(res.growth)
     return "\n".join(out).rstrip() + "\n"
