@@ -609,6 +609,6 @@ def render(res: Results, before: Results | None = None) -> str:
     if getattr(res, "growth", None):  # runs pickled before the coding section have none
         out += growth_section(res.growth)
     if getattr(res, "findability_site", None) is not None:
-        out += findability_section(res.findability_site, None, res.findability_baseline)
+        out += findability_section(res.findability_site, None, res.findability_baseline, getattr(res, "findability_alt", None))
     out += _repeat(res)
     return "\n".join(out).rstrip() + "\n"
