@@ -6,18 +6,24 @@ it, and, if its engine cannot reach the goal, to say what would, with numbers. T
 such engine offline, never shipped: MiniSearch (``bench/search-alt/``, pinned in its own
 ``package-lock.json``) in Node, on the very documents Material indexes (``search/search_index.json``
 of the built site: pages and sections, with the keywords ``hooks/search_keywords.py`` files),
-configured as BENCHMARKS.md's note proposed:
+configured with what BENCHMARKS.md's earlier note proposed, each ingredient measured:
 
-- every content word must match (AND), and when no document has them all, any may (OR);
-- a typed word matches words it begins (prefix) and words one or two letters away (fuzzy);
+- pages are ranked by their whole text (title, every heading, every keyword, all the text), and
+  within a page its sections by their own score, the words the page's title and keywords do not
+  already answer first; a reader sees results grouped by page, as in Material, but no page's
+  opening outranks the section that answers the query;
+- the typed words are OR-ed, and a document matching more of them scores more (MiniSearch
+  multiplies by the number matched); the variant "and-first" requires every word first (AND,
+  then OR only when nothing has them all), as the earlier note proposed;
+- the word being typed (the last) matches words it begins (prefix); a word the site never uses
+  matches words one or two edits away (fuzzy), so slips find their page without an index of slips;
 - a word in a title weighs more than a keyword, a keyword more than running text;
 - a run of typed words that spells a member of a synonym family in ``data/search.yml`` matches
   any member of that family (query-time expansion), and UK spellings are read as US ones;
-- words are stemmed (Porter) and common words dropped, in the index and the query alike;
-- results are one list by score: no page-over-section multiplier.
+- common words are dropped in the index and the query alike; stemming (Porter) is a variant.
 
 The queries, their targets, the hash split and precision at 1 and MRR are bench/search.py's, so
-the figures stand beside Material's. Variants leave one ingredient out, to show which matters.
+the figures stand beside Material's. Each variant changes one ingredient, to show which matters.
 Latency is MiniSearch's ``search`` call in Node (not keystroke to screen in a browser, as
 Material's figure is); the index size is what the site would ship for it: the documents with the
 families and spellings as JSON, from which the browser builds the index, and beside it MiniSearch's
@@ -48,9 +54,8 @@ FULL = {
     "grouped": True,  # pages ranked by their whole text, each page's sections by their own
     "synonyms": True,  # query-time expansion with data/search.yml's families
     "and_first": False,  # True: AND, then OR only when no document has every word
-    "coverage": 1,  # score x (share of the query's words matched) ** this: a soft AND
-    "section_coverage_first": False,  # within a page, the section matching most of the words first
-    "stem": True,  # Porter stemming, index and query
+    "residual": True,  # within a page, the words its title and keywords do not answer pick the section
+    "stem": False,  # Porter stemming, index and query (measured: it conflated more than it joined)
     "prefix": "last",  # the word being typed matches longer words it begins ("all": every word)
     "fuzzy": "unknown",  # a word the site never uses matches words 1-2 edits away ("all": every word)
     "weights": {"fuzzy": 0.3, "prefix": 0.4},  # a fuzzy or prefix match counts this share of an exact one
@@ -64,13 +69,26 @@ def _variant(**change: object) -> dict[str, object]:
     return {**FULL, **change}
 
 
-VARIANTS: dict[str, tuple[str, dict[str, object]]] = {
-    "full": ("MiniSearch, configured here", FULL),
-    "and-first": ("AND, then OR only when nothing has every word", _variant(and_first=True)),
-    "no-synonyms": ("without query-time synonyms", _variant(synonyms=False)),
-    "no-fuzzy-prefix": ("without prefix and fuzzy matching", _variant(prefix="none", fuzzy="none")),
-    "flat": ("one list of sections, not grouped by page", _variant(grouped=False)),
-    "no-stemming": ("without stemming", _variant(stem=False)),
+# name -> (what the row says, the parameters, what the configured engine has that this variant lacks)
+VARIANTS: dict[str, tuple[str, dict[str, object], str]] = {
+    "full": ("MiniSearch, configured by the site", FULL, ""),
+    "flat": ("one list of pages and sections, not grouped by page", _variant(grouped=False), "ranking pages by their whole text, then their sections"),
+    "no-keywords": (
+        "without the keywords the site files (data/search.yml)",
+        _variant(
+            boost={k: v for k, v in FULL["boost"].items() if k != "keywords"},  # type: ignore[union-attr]
+            page_boost={k: v for k, v in FULL["page_boost"].items() if k != "keywords"},  # type: ignore[union-attr]
+        ),
+        "the keywords the site files",
+    ),
+    "no-synonyms": ("without query-time synonyms", _variant(synonyms=False), "query-time synonym families"),
+    "no-fuzzy-prefix": ("without prefix and fuzzy matching", _variant(prefix="none", fuzzy="none"), "prefix and fuzzy matching"),
+    "and-first": (
+        "AND first, OR only when nothing has every word",
+        _variant(and_first=True),
+        "OR with more words scoring more, instead of AND first",
+    ),
+    "stemming": ("with Porter stemming", _variant(stem=True), "no stemming, instead of Porter's"),
 }
 
 
@@ -80,6 +98,7 @@ class AltRun:
 
     name: str
     label: str
+    ingredient: str  # what the configured engine has that this variant lacks ("" for the engine itself)
     tuning: tuple[int, float, float]  # queries, precision at 1, mean reciprocal rank
     held_out: tuple[int, float, float]
     tuning_misses: list[str] = field(default_factory=list)
@@ -91,6 +110,7 @@ class AltRun:
     docs_gzip: int = 0
     index_raw: int = 0  # or MiniSearch's serialized index, prebuilt
     index_gzip: int = 0
+    unanswerable: dict[str, list[str]] = field(default_factory=dict)  # query -> its words its target's page never uses
 
     def to_json(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -130,7 +150,7 @@ def load_synonyms(path: Path = SEARCH_DATA) -> tuple[list[list[str]], dict[str, 
     return load_families(path.parent.parent)
 
 
-def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dict[str, object]]] = VARIANTS) -> list[AltRun]:
+def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dict[str, object], str]] = VARIANTS) -> list[AltRun]:
     """Every variant on ``site``'s search index, each query through Node; best first."""
     ensure_installed()
     families, spellings = load_synonyms()
@@ -139,7 +159,8 @@ def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dic
         "families": families,
         "spellings": spellings,
         "queries": [q.query for q in queries],
-        "variants": [{"name": n, "params": p} for n, (_, p) in variants.items()],
+        "targets": [q.target for q in queries],
+        "variants": [{"name": n, "params": p} for n, (_, p, _) in variants.items()],
         "rounds": ROUNDS,
         "top": TOP,
     }
@@ -158,6 +179,7 @@ def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dic
             AltRun(
                 raw["name"],
                 variants[raw["name"]][0],
+                variants[raw["name"]][2],
                 _row(res.tuning),
                 _row(res.held_out),
                 [_miss(a) for a in res.tuning.misses],
@@ -169,6 +191,7 @@ def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dic
                 raw["docs_gzip"],
                 raw["index_raw"],
                 raw["index_gzip"],
+                {q.query: words for q, words in zip(queries, raw["absent"]) if words},
             )
         )
     return out

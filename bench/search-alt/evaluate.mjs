@@ -3,9 +3,10 @@
 // indexes, with the keywords hooks/search_keywords.py files). Measured offline; nothing here is
 // shipped. Usage: node evaluate.mjs JOB.json > RESULT.json (bench/search_alt.py writes the job).
 //
-// The job: { index, families, spellings, queries, variants: [{ name, params }], rounds, top }.
-// The result, per variant: { name, ranked: [[location, ...] per query], median_ms, worst_ms,
-// build_ms, docs_raw, docs_gzip, index_raw, index_gzip }.
+// The job: { index, families, spellings, queries, targets, variants: [{ name, params }], rounds, top }.
+// The result, per variant: { name, ranked: [[location, ...] per query], absent: [[word, ...] per
+// query: its words the target never uses], median_ms, worst_ms, build_ms, docs_raw, docs_gzip,
+// index_raw, index_gzip }.
 //
 // Two ways to rank (params.grouped):
 // - flat: one MiniSearch index of Material's documents (each page's opening, each section),
@@ -19,7 +20,7 @@ import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import { stemmer } from "stemmer";
-import { coverage, makeProcessTerm, prepareFamilies, queryTree, searchTree, tokenize, unitKeys } from "./query.mjs";
+import { makeProcessTerm, prepareFamilies, queryTree, residualTree, searchTree, tokenize, unitKeys } from "./query.mjs";
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -33,6 +34,7 @@ function plain(html) {
     .trim();
 }
 
+const RESIDUAL_PAGES = 10; // pages whose sections are re-ordered by the words their opening does not answer
 const gz = (text) => gzipSync(Buffer.from(text), { level: 6 }).length;
 const pageOf = (location) => location.split("#")[0];
 
@@ -83,6 +85,10 @@ function engine(docs, params, spellings, families) {
   const sectionIndex = build(docs, params, processTerm);
   const pageIndex = params.grouped ? build(pages(docs), { ...params, boost: params.page_boost }, processTerm) : null;
   const known = vocabulary(docs, processTerm);
+  // Each page's opening: the terms of its title and keywords (what the page as a whole is about).
+  const openingKeys = new Map(
+    docs.filter((d) => d.id === pageOf(d.id)).map((d) => [d.id, new Set(tokenize(`${d.title} ${d.keywords}`).map(processTerm).filter(Boolean))]),
+  );
   const buildMs = performance.now() - t0;
   const fams = prepareFamilies(families, processTerm);
 
@@ -107,31 +113,40 @@ function engine(docs, params, spellings, families) {
     const keys = tokenize(q).map(processTerm).filter(Boolean);
     const last = keys[keys.length - 1];
     const units = unitKeys(tree, processTerm);
-    // Soft AND: a result's score times the share of the query's words (or families) it matches,
-    // to the power `coverage` (0: plain OR; large: every word first, then the rest).
-    const ranked = (index, boost, andFirst, coverageFirst = false) =>
-      searchTree(index, tree, options(boost, last), { andFirst })
-        .map((r) => {
-          const share = coverage(r.queryTerms, units);
-          return { id: r.id, share, score: r.score * share ** params.coverage };
-        })
-        .sort((a, b) => (coverageFirst && b.share !== a.share ? b.share - a.share : b.score - a.score));
-    if (!pageIndex) return ranked(sectionIndex, params.boost, params.and_first).map((r) => r.id);
-    // Within a page, every section that matches any word, by score: the page already met AND.
+    // MiniSearch multiplies a result's score by the number of query terms it matched: with OR, a
+    // document with more of the words comes first, a soft AND.
+    const ranked = (index, query, boost, andFirst, filter) =>
+      searchTree(index, query, { ...options(boost, last), filter }, { andFirst });
+    if (!pageIndex) return ranked(sectionIndex, tree, params.boost, params.and_first).map((r) => r.id);
+    // Within a page: every section that matches any word, by score (the page already matched).
     const byPage = new Map();
-    for (const r of ranked(sectionIndex, params.boost, false, params.section_coverage_first)) {
+    for (const r of ranked(sectionIndex, tree, params.boost, false)) {
       const p = pageOf(r.id);
       if (!byPage.has(p)) byPage.set(p, []);
-      byPage.get(p).push(r.id); // already best first
+      byPage.get(p).push(r.id);
     }
     const out = [];
-    for (const r of ranked(pageIndex, params.page_boost, params.and_first)) {
-      const own = byPage.get(r.id) ?? [];
-      out.push(...(own.length ? own : [r.id]));
+    for (const [n, r] of ranked(pageIndex, tree, params.page_boost, params.and_first).entries()) {
+      let own = byPage.get(r.id) ?? [r.id];
+      // With `residual`, the words the page's title and keywords do not answer pick its section first.
+      const rest = params.residual && n < RESIDUAL_PAGES ? residualTree(tree, units, openingKeys.get(r.id) ?? new Set()) : null;
+      if (rest) {
+        const first = ranked(sectionIndex, rest, params.boost, false, (x) => pageOf(x.id) === r.id && x.id !== r.id).map((x) => x.id);
+        own = [...first, ...own.filter((id) => !first.includes(id))];
+      }
+      out.push(...own);
     }
     return out;
   };
-  return { sectionIndex, pageIndex, run, buildMs };
+  // The query's content words that its target's page never uses, in any field and in any form the
+  // stemmer joins: no ranking of these documents brings those words to the target.
+  const stemmed = makeProcessTerm({ stem: stemmer, spellings });
+  const absent = (q, target) => {
+    const where = docs.filter((d) => pageOf(d.id) === pageOf(target));
+    const has = new Set(where.flatMap((d) => tokenize(`${d.title} ${d.keywords} ${d.text}`).map(stemmed)));
+    return tokenize(q).filter((w) => stemmed(w) && !has.has(stemmed(w)));
+  };
+  return { sectionIndex, pageIndex, run, buildMs, absent };
 }
 
 function median(xs) {
@@ -145,7 +160,7 @@ const docs = sections(JSON.parse(readFileSync(job.index, "utf8")));
 const shipped = JSON.stringify({ docs, families: job.families, spellings: job.spellings });
 const out = [];
 for (const { name, params } of job.variants) {
-  const { sectionIndex, pageIndex, run, buildMs } = engine(docs, params, job.spellings, job.families);
+  const { sectionIndex, pageIndex, run, buildMs, absent } = engine(docs, params, job.spellings, job.families);
   const ranked = job.queries.map((q) => run(q).slice(0, job.top)); // also the untimed warm-up pass
   const times = [];
   for (let round = 0; round < job.rounds; round++) {
@@ -159,6 +174,7 @@ for (const { name, params } of job.variants) {
   out.push({
     name,
     ranked,
+    absent: job.queries.map((q, i) => absent(q, job.targets[i])),
     median_ms: median(times),
     worst_ms: Math.max(...times),
     build_ms: buildMs,

@@ -94,11 +94,15 @@ export function unitKeys(tree, processTerm) {
   return tree.queries.map((unit) => new Set(keysOf(unit)));
 }
 
-/** The share of the units that ``matched`` (the query terms a result matched) covers, 0 to 1. */
-export function coverage(matched, units) {
-  if (!units.length) return 0;
-  const got = new Set(matched);
-  return units.filter((keys) => [...keys].some((k) => got.has(k))).length / units.length;
+/**
+ * The part of ``tree`` a page's title and keywords (``pageKeys``, processed terms) do not already
+ * answer, OR-ed: the words that should pick a section within the page ("python" in "can I use
+ * python in the coding round", on the page about the coding round). Null when the page answers all.
+ */
+export function residualTree(tree, units, pageKeys) {
+  if (!tree) return null;
+  const rest = tree.queries.filter((_, i) => ![...units[i]].some((k) => pageKeys.has(k)));
+  return rest.length ? { combineWith: "OR", queries: rest } : null;
 }
 
 /** ``tree`` with its top level OR-ed: the fallback when no document has every unit. */

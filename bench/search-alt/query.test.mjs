@@ -1,7 +1,7 @@
 // node --test bench/search-alt/query.test.mjs (run by tests/test_search_alt.py, unit tier).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coverage, makeProcessTerm, orTree, prepareFamilies, queryTree, searchTree, tokenize, unitKeys } from "./query.mjs";
+import { makeProcessTerm, orTree, prepareFamilies, queryTree, residualTree, searchTree, tokenize, unitKeys } from "./query.mjs";
 
 // A stand-in stemmer: drops a final "s", "ed" or "ing".
 const stem = (w) => w.replace(/(ing|ed|s)$/, "");
@@ -84,11 +84,15 @@ test("AND first, then OR only when nothing has every word", () => {
   assert.equal(orTree(tree).queries, tree.queries);
 });
 
-test("coverage counts the words and families a result matched", () => {
-  const tree = queryTree("design Netflix failure", families, processTerm);
+test("the words a page's title and keywords do not answer are left to pick its section", () => {
+  const tree = queryTree("python Netflix failure", families, processTerm);
   const units = unitKeys(tree, processTerm);
-  assert.equal(units.length, 3);
-  assert.equal(coverage(["design"], units), 1 / 3);
-  assert.equal(coverage(["prime", "mistake"], units), 2 / 3);
-  assert.equal(coverage([], []), 0);
+  assert.deepEqual(units.map((u) => [...u].sort()), [["python"], ["netflix", "prime", "stream", "video"], ["failure", "mistake", "screw"]]);
+  // A page whose keywords hold "prime video" answers the family; "python" and "failure" are left.
+  assert.deepEqual(residualTree(tree, units, new Set(["prime", "video"])), {
+    combineWith: "OR",
+    queries: [tree.queries[0], tree.queries[2]],
+  });
+  assert.equal(residualTree(tree, units, new Set(["python", "stream", "mistake"])), null);
+  assert.equal(residualTree(null, [], new Set()), null);
 });
