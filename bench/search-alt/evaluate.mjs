@@ -45,7 +45,6 @@ function sections(index) {
     headings: "",
     keywords: d.keywords ?? "",
     text: plain(d.text),
-    tags: (d.tags ?? []).join(" "),
   }));
 }
 
@@ -54,7 +53,7 @@ function pages(docs) {
   const byPage = new Map();
   for (const d of docs) {
     const id = pageOf(d.id);
-    const p = byPage.get(id) ?? { id, title: "", headings: [], keywords: [], text: [], tags: d.tags };
+    const p = byPage.get(id) ?? { id, title: "", headings: [], keywords: [], text: [] };
     if (d.id === id) p.title = d.title;
     else p.headings.push(d.title);
     if (d.keywords) p.keywords.push(d.keywords);
