@@ -501,6 +501,10 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
     variants = [r for r in alt if r is not full]
     reached = full.held_out[1] >= GOAL_HELD_OUT_P1 and full.held_out[2] >= GOAL_HELD_OUT_MRR
     flat = next((r for r in variants if r.name == "flat"), None)
+    clear = [
+        r for r in sorted(variants, key=lambda r: r.held_out[1] - full.held_out[1])
+        if full.held_out[1] - r.held_out[1] > 2 / full.held_out[0] and full.tuning[1] - r.tuning[1] > 2 / full.tuning[0]
+    ]
 
     def points(a: float, b: float) -> str:
         return f"{(a - b) * 100:+.1f}"
@@ -531,11 +535,12 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
         f"One held-out query is {100 / full.held_out[0]:.1f} points and one tuning query {100 / full.tuning[0]:.1f}: an "
         "ingredient whose two figures differ in sign, or stay within a few queries, is worth no more than the noise of "
         "which queries were written. "
+        + (f"Worth more than two queries on both sets: {'; '.join(r.ingredient for r in clear)}. " if clear else "Nothing is worth more than two queries on both sets. ")
         + (
-            "Ranking pages by their whole text is the one ingredient that clearly matters: Material's index holds a page's "
-            "opening and each of its sections apart, and ranked apart, a long section that lists many topics (the question "
-            "bank's, the problems index's) outranks the page about one of them."
-            if flat is not None and min(full.held_out[1] - flat.held_out[1], full.tuning[1] - flat.tuning[1]) > 0.1
+            "Ranking pages by their whole text matters most: Material's index holds a page's opening and each of its "
+            "sections apart, and ranked apart, a long section that lists many topics (the question bank's, the problems "
+            "index's) outranks the page about one of them."
+            if flat is not None and flat in clear
             else ""
         ),
         "",
@@ -593,7 +598,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alt", action="store_true", help="also measure the engine of bench/search_alt.py on the same build")
     parser.add_argument("--alt-from", type=Path, help="that engine's figures from an earlier `python -m bench.search_alt --save`")
     parser.add_argument("--write", type=Path, help="replace the findability section of this file (BENCHMARKS.md)")
+    parser.add_argument("--now-from", type=Path, help="no run: Material's figures from an earlier --save (to rewrite the section)")
     args = parser.parse_args(argv)
+    if args.now_from:
+        return _write_saved(args)
     site = args.site
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
@@ -632,6 +640,19 @@ def main(argv: list[str] | None = None) -> int:
     for s in shown:
         for a in s.misses:
             print(f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout)
+    return 0
+
+
+def _write_saved(args: object) -> int:
+    """Rewrite the section from saved figures only: Material's (--now-from), the engine's (--alt-from), earlier runs."""
+    from .search_alt import AltRun
+
+    found = Findability.from_json(args.now_from.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    alt = [AltRun.from_json(r) for r in json.loads(args.alt_from.read_text(encoding="utf-8"))] if args.alt_from else None  # type: ignore[attr-defined]
+    before = [Findability.from_json(p.read_text(encoding="utf-8")) for p in args.before]  # type: ignore[attr-defined]
+    if args.write:  # type: ignore[attr-defined]
+        text = args.write.read_text(encoding="utf-8") if args.write.is_file() else ""  # type: ignore[attr-defined]
+        args.write.write_text(replace_section(text, findability_section(found, before, alt=alt)), encoding="utf-8")  # type: ignore[attr-defined]
     return 0
 
 
