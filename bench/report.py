@@ -610,7 +610,7 @@ def render(res: Results, before: Results | None = None) -> str:
     out += _weight(res)
     out += _search(res)
     if getattr(res, "findability_site", None) is not None:
-        out += findability_section(res.findability_site, None, res.findability_baseline)
+        out += findability_section(res.findability_site, None, res.findability_baseline, getattr(res, "findability_alt", None))
     out += _repeat(res)
     out += _runner(res)
     if getattr(res, "growth", None):  # runs pickled before the coding section have none

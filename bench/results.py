@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import growth, lighthouse, machine, repeat, runner, search, weight
+from . import growth, lighthouse, machine, repeat, runner, search, search_alt, weight
 
 
 @dataclass
@@ -41,6 +41,7 @@ class Results:
     search_baseline: search.SearchResult | None = None
     findability_site: search.Findability | None = None  # the evaluation of bench/search-eval/ (issue 24)
     findability_baseline: search.Findability | None = None
+    findability_alt: list[search_alt.AltRun] = field(default_factory=list)  # the engine measured offline (older pickles lack it)
     own_assets: list[weight.Asset] = field(default_factory=list)
     runner: runner.RunnerResult | None = None  # the code runner's first use (older pickles lack it)
     growth: list[growth.Growth] = field(default_factory=list)  # each coding solution's run time as n doubles

@@ -36,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import growth, lighthouse, machine, repeat, report, runner, search, weight
+from . import growth, lighthouse, machine, repeat, report, runner, search, search_alt, weight
 from .common import GOAL_PERF_DESKTOP, GOAL_PERF_MOBILE, PRESETS, ROOT, WORK, free_port, log
 from .project import Build, make_baseline, page_count, snapshot, timed_build
 from .results import BuildSeries, PageSpeed, Results
@@ -213,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"findability: {len(evaluation)} queries through the search box, site then baseline")
         res.findability_site = search.Findability.of(search.evaluate(served_site, evaluation), res.search_site)
         res.findability_baseline = search.Findability.of(search.evaluate(served_base, evaluation), res.search_baseline)
+        log(f"findability of an engine the site would configure (offline, Node): {len(search_alt.VARIANTS)} variants")
+        res.findability_alt = search_alt.run(site_out, evaluation)
 
         # 5. The code runner's first use ------------------------------------------
         log(f"code runner: {runner.ROUNDS} cold and warm first runs on /{runner.PROBLEM}")

@@ -482,6 +482,20 @@ class ProblemView:
     time: Markup  # code spans: `O(n)`
     space: Markup
     anchor: Markup  # the pattern id, for a heading's id
+    search_terms: tuple[str, ...] = ()  # filed in the search index, not shown: the well-known name
+
+
+_KNOWN_AS = re.compile(r"^(.+?)\s*\(LeetCode \d+\)")
+
+
+def known_name(resembles: str | None) -> str | None:
+    """The well-known problem's name in ``resembles`` ("Valid Parentheses (LeetCode 20)" ->
+    "Valid Parentheses"): candidates search for a problem by it, and the page shows it only in its
+    running text, where search weighs it least."""
+    if not resembles:
+        return None
+    match = _KNOWN_AS.match(resembles)
+    return match.group(1) if match else None
 
 
 def _code(text: str) -> Markup:
@@ -531,6 +545,7 @@ def problem_view(coding: Coding, site: SiteData, pid: str, from_page: str) -> Pr
         time=_code(problem.complexity.time),
         space=_code(problem.complexity.space),
         anchor=Markup(problem.pattern),
+        search_terms=tuple(n for n in (known_name(problem.resembles),) if n),
     )
 
 

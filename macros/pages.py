@@ -400,7 +400,13 @@ class GuideMacros:
     def coding_problem(self, pid: str) -> str:
         """Every field of one worked problem, with its solution read from its module."""
         view = coding.problem_view(self._coding(), self.site, pid, self.here())
-        return self.renderer.render("coding-problem.md", view=view, runner=Markup(self._code_runner(pid)))
+        terms = search_terms.TermsEntry(self.here(), None, view.search_terms)
+        return self.renderer.render(
+            "coding-problem.md",
+            view=view,
+            runner=Markup(self._code_runner(pid)),
+            terms=Markup(self.renderer.render("search-terms.html", entry=terms)) if view.search_terms else "",
+        )
 
     def _code_runner(self, pid: str) -> str:
         """"Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
