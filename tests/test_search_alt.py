@@ -76,3 +76,16 @@ def test_every_problem_that_resembles_one_is_found_by_its_name():
         resembles = yaml.safe_load(path.read_text(encoding="utf-8")).get("resembles")
         if resembles:
             assert known_name(resembles), f"{path.name}: resembles {resembles!r} names no LeetCode problem"
+
+
+def test_writing_the_section_alone_updates_the_goals_row_and_nothing_else():
+    from bench.search import GOAL_ROW, replace_goal_row
+
+    text = f"# Benchmarks\n\n| Goal | Site |\n| --- | --- |\n{GOAL_ROW} 50.0%, 0.500 | 40% | x | **NO** |\n| Other | 1 |\n"
+    missed = replace_goal_row(text, Findability((10, 0.7, 0.75), (8, 0.6, 0.65), [], []))
+    row = next(line for line in missed.splitlines() if line.startswith(GOAL_ROW))
+    assert "60.0%, 0.650 (tuning 70.0%, 0.750; 18 queries" in row and row.endswith("**NO** |")
+    assert missed.replace(row, "") == text.replace(text.splitlines()[4], "")
+    met = replace_goal_row(text, Findability((10, 0.96, 0.98), (8, 0.96, 0.98), [], []))
+    assert next(line for line in met.splitlines() if line.startswith(GOAL_ROW)).endswith("**yes** |")
+    assert replace_goal_row("no goals here", Findability((1, 1.0, 1.0), (1, 1.0, 1.0), [], [])) == "no goals here"
