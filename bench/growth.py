@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import itertools
 import json
 import math
 import random
@@ -59,7 +60,7 @@ class Growth:
 
     @property
     def ratios(self) -> list[float]:
-        return [b / a if a > 0 else math.inf for a, b in zip(self.seconds, self.seconds[1:])]
+        return [b / a if a > 0 else math.inf for a, b in itertools.pairwise(self.seconds)]
 
     @property
     def measured(self) -> float:
@@ -190,7 +191,7 @@ def measure(project: Path = ROOT) -> list[Growth]:
             entry = getattr(module, problem.entry)
             row.sizes = sizes_for(row.growth, entry, module.random_case)
             row.seconds = time_sizes(entry, [module.random_case(random.Random(SEED + n), n) for n in row.sizes])
-            row.implied = [implied_ratio(row.growth, a, b) for a, b in zip(row.sizes, row.sizes[1:])]
+            row.implied = [implied_ratio(row.growth, a, b) for a, b in itertools.pairwise(row.sizes)]
         except Exception as exc:  # noqa: BLE001 - a broken solution is reported, not allowed to stop the benchmark
             row.error = f"{type(exc).__name__}: {exc}"
         log(f"  growth {problem.id}: n={row.sizes} ratios={[round(r, 2) for r in row.ratios]} stated {row.growth}")

@@ -170,7 +170,7 @@ def parse(lhr: dict[str, Any], preset: str) -> Report:
             mode = audit.get("scoreDisplayMode")
             if audit.get("score") is None or mode in ("notApplicable", "manual", "informative"):
                 continue
-            if ref.get("weight", 0) > 0 and audit["score"] < 1 or mode == "metricSavings" and audit["score"] < 0.9:
+            if (ref.get("weight", 0) > 0 and audit["score"] < 1) or (mode == "metricSavings" and audit["score"] < 0.9):
                 findings.append(Finding(cid, ref["id"], audit["title"], audit["score"], _detail(audit)))
     settings = lhr["configSettings"]
     return Report(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urlsplit
 
-from .growth import markdown as growth_section
 from .common import (
     GOAL_BUILD_RATIO,
     GOAL_OTHER_CATEGORIES,
@@ -19,6 +19,7 @@ from .common import (
     kib,
     median,
 )
+from .growth import markdown as growth_section
 from .lighthouse import CATEGORIES, Report, Request
 from .search import GOAL_HELD_OUT_MRR, GOAL_HELD_OUT_P1, ROUNDS, findability_section
 
@@ -47,7 +48,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]], align: str =
     lines = ["| " + " | ".join(header) + " |"]
     lines.append("| " + " | ".join((align[i] if i < len(align) else "-").replace("-", "---").replace(">", "--:") for i in range(len(header))) + " |")
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines + [""]
+    return [*lines, ""]
 
 
 # --------------------------------------------------------------------------- goals

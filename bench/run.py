@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     t0 = time.perf_counter()
-    res = Results(started=dt.datetime.now(dt.timezone.utc), machine=machine.describe(), load_before=machine.load_average())
+    res = Results(started=dt.datetime.now(dt.UTC), machine=machine.describe(), load_before=machine.load_average())
     log(f"machine: {res.machine.cpu}, {res.machine.cores} cores; load average {res.load_before}")
     shutil.rmtree(WORK / "run", ignore_errors=True)
     work = WORK / "run"

@@ -94,7 +94,7 @@ def measure(base_url: str, site: Path, rounds: int = ROUNDS) -> RunnerResult:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
                 sizes: list[int] = []
-                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+                page.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
                 page.goto(url)
                 page.wait_for_load_state("networkidle")
                 sizes.clear()  # the page itself: what follows is the runner's first use

@@ -18,7 +18,8 @@ import json
 import sys
 import traceback
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 FILENAME = "solution.py"  # what the candidate's code is called in messages and tracebacks
 MAX_OUTPUT = 4000  # characters of printed output kept for one case

@@ -26,6 +26,7 @@ the worker out of readers' browsers (README).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -33,8 +34,9 @@ import shutil
 import struct
 import subprocess
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
@@ -289,7 +291,7 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
     """
     edges = []
     for poly in polys:
-        for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+        for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1], strict=True):
             if y0 != y1:
                 edges.append((x0, y0, x1, y1, 1 if y1 > y0 else -1))
     rows = [[0.0] * size for _ in range(size)]
@@ -305,7 +307,7 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
                     crossings.append((x0 + (y - y0) * (x1 - x0) / (y1 - y0), wind))
             crossings.sort()
             winding = 0
-            for (xa, wa), (xb, _) in zip(crossings, crossings[1:]):
+            for (xa, wa), (xb, _) in itertools.pairwise(crossings):
                 winding += wa
                 if winding == 0 or xb <= xa:
                     continue
@@ -338,7 +340,7 @@ def glyph_transform(size: float) -> tuple[float, float, float]:
 def icon_png(d: str, size: int, background: tuple[int, int, int], ink: tuple[int, int, int]) -> bytes:
     scale, dx, dy = glyph_transform(size)
     polys = [[(x * scale + dx, y * scale + dy) for x, y in poly] for poly in flatten(d)]
-    shades = [bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink)) for level in range(256)]
+    shades = [bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink, strict=True)) for level in range(256)]
     rows = [b"\x00" + b"".join(shades[round(c * 255)] for c in line) for line in rasterize(polys, size)]  # filter type 0
     return png(size, size, b"".join(rows))
 

@@ -361,7 +361,7 @@ def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.AsyncFunction
         raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values")
     params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
     required = set(params[: len(params) - len(node.args.defaults)]) - {a.arg for a in node.args.kwonlyargs}
-    required |= {a.arg for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if d is None}
+    required |= {a.arg for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d is None}
     for i, example in enumerate(problem.examples, 1):
         names = set(example.args)
         unknown = sorted(names - set(params))

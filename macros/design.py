@@ -21,9 +21,9 @@ import ast
 import math
 import operator
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
 
 from .data import SiteData, _Entry, _kind, read_yaml
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout

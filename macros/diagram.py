@@ -153,7 +153,7 @@ def layout(d: Diagram) -> Layout:
         y += TIER_LABEL
         total = n * w + gap * (n - 1)
         x = (WIDTH - total) / 2
-        for node, lines in zip(tier.nodes, wrapped):
+        for node, lines in zip(tier.nodes, wrapped, strict=True):
             boxes[node.id] = Box(round(x, 2), y, round(w, 2), h, lines)
             row_of[node.id] = r
             x += w + gap

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from markupsafe import Markup
 
 from . import coding, home, runner, search_terms, shape, worked
 from .data import PASSAGE_MAX_WORDS, SiteData, load_site
-from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
+from .errors import MacroError
 from .examples import SPINE_LENGTH, Examples, load_examples
 from .render import Renderer, md_escape
 
@@ -56,7 +57,7 @@ class GuideMacros:
         return f"GuideMacros({len(self.site.principles)} principles, {len(self.site.questions)} questions)"
 
     @classmethod
-    def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
+    def from_project(cls, project_dir: Path, here: Callable[[], str]) -> GuideMacros:
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros")
         # The source document is a test fixture, and copies of the project made to build broken

@@ -20,14 +20,13 @@ import importlib.util
 import json
 import random
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from .coding import END_MARKER as END
-from .coding import START_MARKER as START
-from .coding import Coding
+from .coding import END_MARKER as END, START_MARKER as START, Coding
 from .shape import CODE_MAX_CHARS, CODE_STORAGE_KEY, CODE_STORAGE_VERSION
 
 SUPPORT_FILE = Path("coding") / "support.py"

@@ -27,8 +27,8 @@ import os
 import subprocess
 import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 

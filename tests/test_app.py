@@ -15,20 +15,20 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import http.server
 import json
 import os
 import re
 import threading
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-
-import fnmatch
 
 from hooks.app import CODE_RUNNER_FILES, MANIFEST, precached
 from tests.conftest import CHROMIUM_ARGS, chromium_path

@@ -18,10 +18,11 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -31,7 +32,6 @@ from macros.errors import DataError
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
-
 
 
 @dataclass(frozen=True)

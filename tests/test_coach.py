@@ -12,9 +12,10 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -299,7 +300,7 @@ def test_a_self_review_is_stored_and_shown_on_the_readiness_page(watch: Watch, s
 
 @pytest.mark.browser
 def test_rating_a_question_schedules_it_and_it_is_due_today_on_its_date(watch: Watch, site_url: str):
-    start = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
     page = watch.page
     page.clock.install(time=start)
     page.goto(site_url + DRILL)

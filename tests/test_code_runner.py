@@ -10,8 +10,7 @@ import functools
 import json
 import re
 import time
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect

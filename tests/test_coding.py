@@ -27,8 +27,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from macros.coding import Coding, Problem, load_coding, page_url
 from macros.data import SiteData

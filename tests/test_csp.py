@@ -102,7 +102,7 @@ def test_the_policy_goes_right_after_the_charset_or_the_build_stops():
     assert out.index("Content-Security-Policy") < out.index("<script>")
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">' in out
     for bad in ("<head></head>", page + page):
-        with pytest.raises(PluginError, match="index.html"):
+        with pytest.raises(PluginError, match=r"index\.html"):
             insert(bad, "default-src 'self'", "index.html")
 
 

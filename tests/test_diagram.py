@@ -48,7 +48,7 @@ def test_every_box_badge_and_arrow_stays_inside_the_view_box(real_diagrams: list
         assert width == WIDTH
         for rect in root.iter(f"{SVG}rect"):
             x, y, w, h = (float(rect.get(k, "")) for k in ("x", "y", "width", "height"))
-            assert 0 <= x and x + w <= width and 0 <= y and y + h <= height, (d.id, rect.attrib)
+            assert x >= 0 and x + w <= width and y >= 0 and y + h <= height, (d.id, rect.attrib)
         for line in root.iter(f"{SVG}line"):
             for k in ("x1", "x2"):
                 assert 0 <= float(line.get(k, "")) <= width, (d.id, line.attrib)

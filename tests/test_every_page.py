@@ -7,8 +7,9 @@ page is covered as soon as it exists. One browser context visits them all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from macros.data import load_site
-from macros.examples import count_words, load_examples
 from macros.errors import DataError
+from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,9 +12,9 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest

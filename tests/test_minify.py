@@ -51,7 +51,7 @@ def test_minified_scripts_keep_every_string_and_still_parse(source: Path, tmp_pa
 def test_readers_get_exactly_the_minified_sources(built_site: Path, tmp_path: Path):
     served = own_assets(built_site)
     assert [p.relative_to(built_site) for p in served] == [p.relative_to(DOCS) for p in sources()]
-    for source, copy in zip(sources(), served):
+    for source, copy in zip(sources(), served, strict=True):
         assert copy.read_bytes() == minified(source, tmp_path).read_bytes(), copy.name
 
 

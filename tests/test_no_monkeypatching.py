@@ -131,9 +131,12 @@ class _Checker(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         self.generic_visit(node)
         func = ast.unparse(node.func)
-        if func in ("setattr", "delattr", "object.__setattr__", "object.__delattr__") and node.args:
-            if _root(node.args[0]) in self.foreign:
-                self._flag(node, f"{func}({ast.unparse(node.args[0])}, ...) changes another project's object")
+        if (
+            func in ("setattr", "delattr", "object.__setattr__", "object.__delattr__")
+            and node.args
+            and _root(node.args[0]) in self.foreign
+        ):
+            self._flag(node, f"{func}({ast.unparse(node.args[0])}, ...) changes another project's object")
 
 
 def monkeypatches(source: str, where: str = "<source>") -> list[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

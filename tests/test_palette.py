@@ -9,8 +9,9 @@ Material's component did for a reader, and to the start-up cost it no longer has
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 

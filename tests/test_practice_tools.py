@@ -7,7 +7,8 @@ loop, instant navigation, printing the cheat sheet, console errors and axe.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect

@@ -212,7 +212,7 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: Si
     assert "" not in cells
     assert "\u2014" in cells  # conservative: some principles have no counterpart
     # Anchors of the mapping that every reader would expect.
-    by_id = {r.principle.id: dict(zip([c.id for c in companies], r.cells)) for r in rows}
+    by_id = {r.principle.id: dict(zip([c.id for c in companies], r.cells, strict=True)) for r in rows}
     assert by_id["customer-obsession"]["microsoft"] == ("Customer obsessed",)
     assert by_id["bias-for-action"]["meta"] == ("Move Fast",)
     assert by_id["frugality"] == {"google": (), "meta": (), "microsoft": ()}

@@ -8,11 +8,12 @@ import must round-trip exactly; every hostile import must change nothing.
 from __future__ import annotations
 
 import dataclasses
-from html import unescape as html_unescape
 import json
 import re
+from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -22,6 +23,7 @@ from macros.data import SiteData
 from macros.render import Renderer
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
+
 KEY = shape.STORY_STORAGE_KEY
 PLANNER = "/practice/star-planner/"
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'

@@ -16,7 +16,8 @@ best-practice rules. Fix a violation at its source; do not narrow the rules.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
