@@ -126,7 +126,7 @@ def logo_path(config: MkDocsConfig) -> str:
     """The ``d`` of the logo's path, from Material's icon set (``theme.icon.logo``, e.g. material/briefcase-account)."""
     name = (config.theme.get("icon") or {}).get("logo") or "material/library"
     svg = MATERIAL / ".icons" / f"{name}.svg"
-    paths = re.findall(r'<path d="([^"]+)"', svg.read_text(encoding="utf-8"))
+    paths: list[str] = re.findall(r'<path d="([^"]+)"', svg.read_text(encoding="utf-8"))
     if len(paths) != 1 or 'viewBox="0 0 24 24"' not in svg.read_text(encoding="utf-8"):
         raise PluginError(f"hooks/app.py: {svg.name} is not a single path on a 24 x 24 grid")
     return paths[0]

@@ -91,11 +91,17 @@ class Number:
 
     @property
     def min(self) -> int:
-        return self.low if self.value is None else self.value  # type: ignore[return-value]
+        """The value, or the low end of the range."""
+        end = self.low if self.value is None else self.value
+        assert end is not None, f"number '{self.id}': a range has both ends"
+        return end
 
     @property
     def max(self) -> int:
-        return self.high if self.value is None else self.value  # type: ignore[return-value]
+        """The value, or the high end of the range."""
+        end = self.high if self.value is None else self.value
+        assert end is not None, f"number '{self.id}': a range has both ends"
+        return end
 
 
 @dataclass(frozen=True)
@@ -717,12 +723,12 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")
-    for c in site.companies:
-        name = company_file[c.id]
-        if c.guide not in guide_ids:
-            raise DataError(name, c.id, "guide", f"unknown guide '{c.guide}'")
-        _check_cite(site, c.framework_source, name, c.id, "framework_source")
-        for i, v in enumerate(c.values, 1):
+    for company in site.companies:
+        name = company_file[company.id]
+        if company.guide not in guide_ids:
+            raise DataError(name, company.id, "guide", f"unknown guide '{company.guide}'")
+        _check_cite(site, company.framework_source, name, company.id, "framework_source")
+        for i, v in enumerate(company.values, 1):
             for pid in v.principles:
                 if pid not in principle_ids:
-                    raise DataError(name, f"{c.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'")
+                    raise DataError(name, f"{company.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'")

@@ -99,7 +99,7 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
 
 
 def _eval(node: ast.AST, values: Mapping[str, float]) -> float:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
         return float(node.value)
     if isinstance(node, ast.Name):
         if node.id not in values:
@@ -126,15 +126,15 @@ def _eval(node: ast.AST, values: Mapping[str, float]) -> float:
 
 def spell(node: ast.AST, values: Mapping[str, float], parent: int = 0, right: bool = False) -> str:
     """Write an expression with values in place of names, × and ÷, and only the parentheses it needs."""
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return format_number(node.value)
     if isinstance(node, ast.Name):
         return format_number(values[node.id])
     if isinstance(node, ast.UnaryOp):
         return "\u2212" + spell(node.operand, values, 3)
-    if isinstance(node, ast.Call):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         inner = [spell(a, values) for a in node.args]
-        name = node.func.id  # type: ignore[attr-defined]
+        name = node.func.id
         return f"round up ({inner[0]})" if name == "ceil" else f"{'larger' if name == 'max' else 'smaller'} of ({', '.join(inner)})"
     assert isinstance(node, ast.BinOp)
     prec = _PRECEDENCE[type(node.op)]

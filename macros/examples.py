@@ -282,10 +282,10 @@ def _check_spoken_length(file: str, answers: list[AnswerExample], wpm: int, site
         n = site.number(ANSWER_LENGTH)
     except KeyError:
         raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{ANSWER_LENGTH}' to check answers against") from None
-    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+    low, high = n.min, n.max
     for i, a in enumerate(answers, 1):
         minutes = a.strong_words / wpm
-        if not low <= minutes <= high:  # type: ignore[operator]
+        if not low <= minutes <= high:
             raise DataError(
                 file,
                 f"#{i} (principle '{a.principle.id}')",
@@ -301,10 +301,10 @@ def _check_spine_length(file: str, answers: list[AnswerExample], wpm: int, site:
         n = site.number(SPINE_LENGTH)
     except KeyError:
         raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{SPINE_LENGTH}' to check spines against") from None
-    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+    low, high = n.min, n.max
     for i, a in enumerate(answers, 1):
         seconds = a.spine_words * 60 / wpm
-        if not low <= seconds <= high:  # type: ignore[operator]
+        if not low <= seconds <= high:
             raise DataError(
                 file,
                 f"#{i} (principle '{a.principle.id}')",

@@ -15,7 +15,7 @@ from .data import PASSAGE_MAX_WORDS, SiteData, load_site
 from .design import Walkthrough, load_walkthroughs
 from .errors import MacroError
 from .examples import SPINE_LENGTH, Examples, load_examples
-from .render import Renderer, md_escape
+from .render import Renderer, md_escape, relative_link
 
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
@@ -368,7 +368,7 @@ class GuideMacros:
             planner=shape.guide_link(self.site, "star-planner", self.here()),
             drill=shape.guide_link(self.site, "drill", self.here()),
             # Where each principle's questions are practiced: its page's list of questions.
-            questions={p.id: shape.relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
+            questions={p.id: relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
             # Per coding pattern, its problems, and the pattern guide's section that lists them.
             patterns=coding.pattern_rows(self._coding(), self.here()),
             pattern_links={p.id: coding.pattern_href(self.site, p.id, self.here()) for p in self._coding().patterns},
