@@ -159,7 +159,9 @@ def _one(entry: Callable[..., Any], args: dict[str, Any]) -> float:
     return time.perf_counter() - start
 
 
-def sizes_for(growth: str, entry: Callable[..., Any], case: Callable[[random.Random, int], dict[str, Any]]) -> list[int]:
+def sizes_for(
+    growth: str, entry: Callable[..., Any], case: Callable[[random.Random, int], dict[str, Any]]
+) -> list[int]:
     if growth in EXPONENTIAL:
         n = 6
         while n < 14 and _one(entry, _copy(case(random.Random(SEED), n))) < MIN_CALL_SECONDS:
@@ -231,7 +233,10 @@ def markdown(rows: list[Growth]) -> list[str]:
     if wrong:
         out.append(
             "**Disagree with their stated growth:** "
-            + "; ".join(f"{r.title} ({r.error or f'measured {_fmt_ratio(r.measured)}, implied {_fmt_ratio(r.expected)}'})" for r in wrong)
+            + "; ".join(
+                f"{r.title} ({r.error or f'measured {_fmt_ratio(r.measured)}, implied {_fmt_ratio(r.expected)}'})"
+                for r in wrong
+            )
             + "."
         )
     else:

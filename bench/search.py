@@ -148,7 +148,9 @@ def _type(page: object, word: str) -> float | None:
     page.keyboard.press("Control+A")  # type: ignore[attr-defined]
     page.keyboard.press("Backspace")  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")  # type: ignore[attr-defined]
+    page.evaluate(
+        "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
+    )  # type: ignore[attr-defined]
     page.keyboard.type(word, delay=TYPING_DELAY_MS)  # type: ignore[attr-defined]
     try:
         page.wait_for_function(f"() => ({_MEASURE})() !== null", timeout=10_000)  # type: ignore[attr-defined]
@@ -221,7 +223,9 @@ def load_eval(folder: Path = EVAL_DIR) -> list[EvalQuery]:
             if not (isinstance(query, str) and query.strip()):
                 raise ValueError(f"{where}: query must be non-empty text")
             if not (isinstance(target, str) and target.split("#")[0].endswith("/") and not target.startswith("/")):
-                raise ValueError(f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor")
+                raise ValueError(
+                    f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor"
+                )
             key = " ".join(query.split()).casefold()
             if key in seen:
                 raise ValueError(f"{where}: {query!r} is already in {seen[key]}")
@@ -289,7 +293,7 @@ def ranked_links(groups: list[list[tuple[str, float]]], site_url: str) -> list[s
     for group in groups:
         for href, _ in sorted(group, key=lambda hs: -hs[1]):
             parts = urlsplit(href)
-            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path.lstrip("/")
+            path = parts.path[len(base) :] if parts.path.startswith(base) else parts.path.lstrip("/")
             out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
     return out
 
@@ -312,7 +316,9 @@ def evaluate(url: str, queries: list[EvalQuery]) -> EvalResult:
                 timeout=30_000,
             )
             for q in queries:
-                page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")
+                page.evaluate(
+                    "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
+                )
                 box.fill(q.query)  # the whole query at once, then one key release: Material reads the box on keyup
                 box.press("End")
                 try:
@@ -378,8 +384,11 @@ class Findability:
         return cls(**raw)
 
 
-def findability_section(now: Findability, before: Findability | None = None, baseline: Findability | None = None) -> list[str]:
+def findability_section(
+    now: Findability, before: Findability | None = None, baseline: Findability | None = None
+) -> list[str]:
     """The findability section of BENCHMARKS.md."""
+
     def pct(x: float) -> str:
         return f"{x:.1%}"
 
@@ -408,21 +417,37 @@ def findability_section(now: Findability, before: Findability | None = None, bas
     out.append("")
     if any(f.latency_median_ms is not None for _, f in cols):
         out += ["| Search cost | " + " | ".join(n for n, _ in cols) + " |", "| --- |" + " --: |" * len(cols)]
-        out.append("| Latency, last keystroke → results, median (worst) | " + " | ".join(
-            f"{f.latency_median_ms:.0f} ms ({f.latency_worst_ms:.0f})" if f.latency_median_ms is not None else "-" for _, f in cols) + " |")
-        out.append("| Index, raw / gzip | " + " | ".join(
-            f"{f.index_raw / 1024:.1f} KB / {f.index_gzip / 1024:.1f} KB" if f.index_raw else "-" for _, f in cols) + " |")
+        out.append(
+            "| Latency, last keystroke → results, median (worst) | "
+            + " | ".join(
+                f"{f.latency_median_ms:.0f} ms ({f.latency_worst_ms:.0f})" if f.latency_median_ms is not None else "-"
+                for _, f in cols
+            )
+            + " |"
+        )
+        out.append(
+            "| Index, raw / gzip | "
+            + " | ".join(
+                f"{f.index_raw / 1024:.1f} KB / {f.index_gzip / 1024:.1f} KB" if f.index_raw else "-" for _, f in cols
+            )
+            + " |"
+        )
         out.append("")
     if not now.met:
         misses = now.tuning_misses + now.held_out_misses
-        own_page = sum(1 for m in misses if "#" in m.split("(wanted ")[1] and m.split(" → ")[1].split("#")[0].split(" ")[0] == m.split("(wanted ")[1].split("#")[0])
+        own_page = sum(
+            1
+            for m in misses
+            if "#" in m.split("(wanted ")[1]
+            and m.split(" → ")[1].split("#")[0].split(" ")[0] == m.split("(wanted ")[1].split("#")[0]
+        )
         near = sum(1 for m in misses if m.endswith("rank 2)") or m.endswith("rank 3)"))
         out.append(
             f"**Why the goal is not met, and what would meet it.** Of the {len(misses)} misses of both sets, {own_page} want a section "
             f"and get its own page first: Material multiplies a page's score by up to 5 and a section's by up to 2, so a page "
             f"whose opening shares one word beats its section. {near} have the target second or third. Most of the rest share "
             "a common word with another page's heading: Material OR-s the typed words and weighs a heading 1,000 times running "
-            "text, and every typed word is a prefix (\"pr\" of \"PR FAQ\" matches \"preparation\"). Its query syntax can "
+            'text, and every typed word is a prefix ("pr" of "PR FAQ" matches "preparation"). Its query syntax can '
             "require a word (`+word`), allow a typo (`word~1`) or drop a word, but only when the reader types it: Material 9 "
             "removed custom query transforms, so no documented extension point can rewrite a query. Index-side changes (the "
             "keywords, families, slips and separator of issue 24) moved the held-out set as shown; raising the keywords to a "
@@ -469,7 +494,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--misses", action="store_true", help="list the tuning set's misses")
-    parser.add_argument("--held-out-misses", action="store_true", help="list the held-out set's misses too (count them; do not tune on them)")
+    parser.add_argument(
+        "--held-out-misses",
+        action="store_true",
+        help="list the held-out set's misses too (count them; do not tune on them)",
+    )
     parser.add_argument("--no-latency", action="store_true", help="leave out the latency of the usual queries")
     parser.add_argument("--save", type=Path, help="keep this run's figures as JSON (to pass as --before later)")
     parser.add_argument("--before", type=Path, help="an earlier run's --save file: the section shows both")
@@ -479,7 +508,9 @@ def main(argv: list[str] | None = None) -> int:
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+        subprocess.run(
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env
+        )
     port = free_port()
     with Server(site, port) as url:
         res = evaluate(url, load_eval())
@@ -501,7 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     shown += [res.held_out] if args.held_out_misses else []
     for s in shown:
         for a in s.misses:
-            print(f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout)
+            print(
+                f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout
+            )
     return 0
 
 

@@ -85,7 +85,15 @@ def prepare(code: str, context_json: str) -> str:
     if not callable(entry):
         missing = context.get("shown_entry") or context["entry"]
         return json.dumps(
-            {"ok": False, "error": {"type": "NameError", "message": f"define {missing}, the function the tests call", "line": None}, "stdout": _clip(out.getvalue())}
+            {
+                "ok": False,
+                "error": {
+                    "type": "NameError",
+                    "message": f"define {missing}, the function the tests call",
+                    "line": None,
+                },
+                "stdout": _clip(out.getvalue()),
+            }
         )
     _entry = entry
     same = _namespace.get("same")

@@ -77,7 +77,7 @@ def _offline(config: MkDocsConfig) -> bool:
 
 
 def mode(config: MkDocsConfig) -> str | None:
-    """"precache", "retire", or None where no worker belongs (``mkdocs serve``, the offline edition)."""
+    """ "precache", "retire", or None where no worker belongs (``mkdocs serve``, the offline edition)."""
     chosen = config.extra.get("service_worker", "precache")
     if chosen not in MODES:
         raise PluginError(f"mkdocs.yml: extra.service_worker must be one of {', '.join(MODES)}, not {chosen!r}")
@@ -234,7 +234,12 @@ def flatten(d: str, steps: int = 24) -> list[list[tuple[float, float]]]:
             for k in range(1, steps + 1):
                 t = k / steps
                 u = 1 - t
-                poly.append((u * u * p0[0] + 2 * u * t * c[0] + t * t * end[0], u * u * p0[1] + 2 * u * t * c[1] + t * t * end[1]))
+                poly.append(
+                    (
+                        u * u * p0[0] + 2 * u * t * c[0] + t * t * end[0],
+                        u * u * p0[1] + 2 * u * t * c[1] + t * t * end[1],
+                    )
+                )
             x, y = end
             last_ctrl = c
         else:  # A: rx ry rotation large-arc sweep x y
@@ -248,7 +253,14 @@ def flatten(d: str, steps: int = 24) -> list[list[tuple[float, float]]]:
 
 
 def _arc(
-    p0: tuple[float, float], rx: float, ry: float, rotation: float, large: bool, sweep: bool, p1: tuple[float, float], steps: int
+    p0: tuple[float, float],
+    rx: float,
+    ry: float,
+    rotation: float,
+    large: bool,
+    sweep: bool,
+    p1: tuple[float, float],
+    steps: int,
 ) -> list[tuple[float, float]]:
     """Points along an SVG arc (the SVG spec's endpoint-to-center conversion, appendix B.2.4)."""
     if p0 == p1:
@@ -340,8 +352,12 @@ def glyph_transform(size: float) -> tuple[float, float, float]:
 def icon_png(d: str, size: int, background: tuple[int, int, int], ink: tuple[int, int, int]) -> bytes:
     scale, dx, dy = glyph_transform(size)
     polys = [[(x * scale + dx, y * scale + dy) for x, y in poly] for poly in flatten(d)]
-    shades = [bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink, strict=True)) for level in range(256)]
-    rows = [b"\x00" + b"".join(shades[round(c * 255)] for c in line) for line in rasterize(polys, size)]  # filter type 0
+    shades = [
+        bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink, strict=True)) for level in range(256)
+    ]
+    rows = [
+        b"\x00" + b"".join(shades[round(c * 255)] for c in line) for line in rasterize(polys, size)
+    ]  # filter type 0
     return png(size, size, b"".join(rows))
 
 
@@ -352,7 +368,12 @@ def png(width: int, height: int, raw_rgb_rows: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw_rgb_rows, 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw_rgb_rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def icon_svg(d: str, background: str, ink: str, size: int = 512) -> str:
@@ -365,10 +386,19 @@ def icon_svg(d: str, background: str, ink: str, size: int = 512) -> str:
 
 
 def manifest(config: MkDocsConfig, theme: str, background: str) -> dict[str, Any]:
-    icons: list[dict[str, str]] = [{"src": f"{APP_DIR}/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
+    icons: list[dict[str, str]] = [
+        {"src": f"{APP_DIR}/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
+    ]
     for size in ICON_SIZES:
         for purpose in ("any", "maskable"):
-            icons.append({"src": f"{APP_DIR}/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose})
+            icons.append(
+                {
+                    "src": f"{APP_DIR}/icon-{size}.png",
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                    "purpose": purpose,
+                }
+            )
     return {
         "id": "./",
         "name": config.site_name,
@@ -409,7 +439,12 @@ def write_worker(site: Path, modules: Path) -> dict[str, Any]:
         "globIgnores": PRECACHE_IGNORE,
     }
     proc = subprocess.run(
-        [node, str(HERE / "sw-build.cjs")], input=json.dumps(options), capture_output=True, text=True, cwd=HERE, timeout=120
+        [node, str(HERE / "sw-build.cjs")],
+        input=json.dumps(options),
+        capture_output=True,
+        text=True,
+        cwd=HERE,
+        timeout=120,
     )
     if proc.returncode != 0:
         raise PluginError(f"hooks/app.py: Workbox's injectManifest failed:\n{proc.stderr[-2000:]}")

@@ -31,7 +31,21 @@ def _reload() -> type[pages.GuideMacros]:
     if _fresh:
         _fresh = False
     else:
-        for module in (errors, data, render, shape, diagram, design, examples, worked, home, search_terms, coding, runner, pages):
+        for module in (
+            errors,
+            data,
+            render,
+            shape,
+            diagram,
+            design,
+            examples,
+            worked,
+            home,
+            search_terms,
+            coding,
+            runner,
+            pages,
+        ):
             importlib.reload(module)
     return pages.GuideMacros
 

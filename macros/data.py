@@ -629,7 +629,10 @@ def load_site(root: Path, source_document: Path | None = None) -> SiteData:
         for i, src in enumerate(_entries(path, root, _source), 1):
             if src.id in sources:
                 raise DataError(
-                    _rel(path, root), f"#{i} (id '{src.id}')", "id", f"duplicate id '{src.id}' (also in {source_file[src.id]})"
+                    _rel(path, root),
+                    f"#{i} (id '{src.id}')",
+                    "id",
+                    f"duplicate id '{src.id}' (also in {source_file[src.id]})",
                 )
             sources[src.id] = src
             source_file[src.id] = _rel(path, root)
@@ -686,7 +689,9 @@ def _check_cite(site: SiteData, ref: str, file: str, entry: str, field: str) -> 
         raise DataError(file, entry, field, problem) from None
 
 
-def check_references(site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]) -> None:
+def check_references(
+    site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]
+) -> None:
     """Every id that one file names must exist in the file that defines it."""
     r = root.name + "/"
     principle_ids = {p.id for p in site.principles}
@@ -696,20 +701,32 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         _check_cite(site, x.cite, r + "rounds.yml", f"#{i} (id '{x.id}')", "cite")
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
-            raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")
+            raise DataError(
+                r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'"
+            )
     for i, p in enumerate(site.principles, 1):
         if not site.questions_for(p.id):
             raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
         if p.prompt not in {q.id for q in site.questions_for(p.id)}:
-            raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "prompt", f"'{p.prompt}' is not a question of this principle")
+            raise DataError(
+                r + "principles.yml",
+                f"#{i} (id '{p.id}')",
+                "prompt",
+                f"'{p.prompt}' is not a question of this principle",
+            )
         if p.corrected is not None:
             try:
                 fix = site.correction(p.corrected)
             except KeyError:
-                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'") from None
+                raise DataError(
+                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'"
+                ) from None
             if fix.original != p.summary:
                 raise DataError(
-                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
+                    r + "principles.yml",
+                    f"#{i} (id '{p.id}')",
+                    "corrected",
+                    f"correction '{p.corrected}' does not strike this summary",
                 )
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None:
@@ -719,7 +736,9 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         _check_cite(site, c.cite, r + "corrections.yml", f"#{i} (id '{c.id}')", "cite")
         for ref in NUMBER_REF.findall(c.correction):
             if ref not in number_ids:
-                raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
+                raise DataError(
+                    r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'"
+                )
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")
@@ -731,4 +750,6 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         for i, v in enumerate(company.values, 1):
             for pid in v.principles:
                 if pid not in principle_ids:
-                    raise DataError(name, f"{company.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'")
+                    raise DataError(
+                        name, f"{company.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'"
+                    )

@@ -135,7 +135,11 @@ def spell(node: ast.AST, values: Mapping[str, float], parent: int = 0, right: bo
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         inner = [spell(a, values) for a in node.args]
         name = node.func.id
-        return f"round up ({inner[0]})" if name == "ceil" else f"{'larger' if name == 'max' else 'smaller'} of ({', '.join(inner)})"
+        return (
+            f"round up ({inner[0]})"
+            if name == "ceil"
+            else f"{'larger' if name == 'max' else 'smaller'} of ({', '.join(inner)})"
+        )
     assert isinstance(node, ast.BinOp)
     prec = _PRECEDENCE[type(node.op)]
     text = f"{spell(node.left, values, prec)} {_SYMBOL[type(node.op)]} {spell(node.right, values, prec, right=True)}"
@@ -163,7 +167,9 @@ def _figures(file: str, raw: object, field: str, values: dict[str, float]) -> tu
         raise DataError(file, None, field, f"must be a non-empty list, got {_kind(raw)}")
     out = []
     for i, item in enumerate(raw, 1):
-        label = f"{field} #{i}" + (f" (id '{item['id']}')" if isinstance(item, dict) and isinstance(item.get("id"), str) else "")
+        label = f"{field} #{i}" + (
+            f" (id '{item['id']}')" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
+        )
         e = _Entry(file, label, item)
         fid = _name(e)
         if fid in values:

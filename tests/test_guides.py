@@ -21,13 +21,17 @@ def resolve(built: Path, page_url: str, href: str) -> Path:
     return out / "index.html" if out.is_dir() else out
 
 
-def test_principles_table_has_a_row_per_principle_with_official_names_and_working_links(built_site: Path, site_data: SiteData):
+def test_principles_table_has_a_row_per_principle_with_official_names_and_working_links(
+    built_site: Path, site_data: SiteData
+):
     page = built_site / "amazon/leadership-principles/index.html"
     table = re.search(r"<table>.*?</table>", main_content(page), re.S).group(0)
     rows = [t for tag, _, t in elements(table) if tag == "tr"][1:]
     assert len(rows) == len(site_data.principles)
     # Links within the site: a corrected one-liner also carries its source's (external) citation.
-    links = [(a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")]
+    links = [
+        (a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")
+    ]
     assert [t for _, t in links] == OFFICIAL_NAMES
     for (href, name), principle in zip(links, site_data.principles, strict=True):
         target = resolve(built_site, "amazon/leadership-principles/index.html", href)

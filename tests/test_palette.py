@@ -143,8 +143,13 @@ def label_text(page: Any) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("system", "shown", "offered", "after"), [("light", "default", "dark", "slate"), ("dark", "slate", "light", "default")])
-def test_the_first_click_on_a_first_visit_changes_what_the_reader_sees(site_url: str, browser: Any, system, shown, offered, after):
+@pytest.mark.parametrize(
+    ("system", "shown", "offered", "after"),
+    [("light", "default", "dark", "slate"), ("dark", "slate", "light", "default")],
+)
+def test_the_first_click_on_a_first_visit_changes_what_the_reader_sees(
+    site_url: str, browser: Any, system, shown, offered, after
+):
     """On a first visit the automatic palette is on; its toggle must offer, and make, a visible change."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=system)
     try:

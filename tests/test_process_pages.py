@@ -72,7 +72,9 @@ def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, doc
 def test_page_cites_known_sources(doc, site_data: SiteData):
     text = markdown(doc)
     cited = set(CITE.findall(text))
-    numbers = {(site_data.number(nid).cite or '').split('#')[0] or None for nid in SOURCED_NUMBER.findall(text)} - {None}
+    numbers = {(site_data.number(nid).cite or "").split("#")[0] or None for nid in SOURCED_NUMBER.findall(text)} - {
+        None
+    }
     assert cited | numbers, f"{doc} cites no source"
     unknown = sorted(cited - set(site_data.sources))
     assert not unknown, f"{doc} cites unknown sources {unknown}"

@@ -37,7 +37,12 @@ def test_md_escape_passes_markup_through_unchanged():
     [
         ("amazon/index.md", "companies/google.md", None, "../companies/google.md"),
         ("index.md", "amazon/index.md", None, "amazon/index.md"),
-        ("amazon/leadership-principles/dive-deep.md", "practice/question-bank.md", "dive-deep", "../../practice/question-bank.md#dive-deep"),
+        (
+            "amazon/leadership-principles/dive-deep.md",
+            "practice/question-bank.md",
+            "dive-deep",
+            "../../practice/question-bank.md#dive-deep",
+        ),
         ("practice/question-bank.md", "practice/question-bank.md", "dive-deep", "#dive-deep"),
     ],
 )

@@ -69,7 +69,9 @@ def axe_result(page: Any) -> list[dict[str, Any]]:
     return page.evaluate("() => window.__axeResult")
 
 
-def run_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def run_axe(
+    page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """Run axe on the page as it is now; return axe's list of violations.
 
     ``include`` / ``exclude`` are CSS selectors that scope the run (default:
