@@ -236,7 +236,9 @@
     addEventListener("beforeinstallprompt", function (ev) {
       try {
         if (localStorage.getItem(DISMISSED)) return; // the browser's own install menu stays
-      } catch (e) {}
+      } catch {
+        // Storage blocked: no dismissal can have been kept, so offer the install.
+      }
       ev.preventDefault();
       notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", function () {
         ev.prompt();
@@ -245,7 +247,9 @@
       }, function () {
         try {
           localStorage.setItem(DISMISSED, "1");
-        } catch (e) {}
+        } catch {
+          // Storage blocked: the offer comes back on the next visit, nothing else is lost.
+        }
       });
     });
   }
@@ -262,7 +266,9 @@
         try {
           told = sessionStorage.getItem(key); // this tab's session: no practice data of its own
           sessionStorage.setItem(key, answer);
-        } catch (e) {}
+        } catch {
+          // Storage blocked: say it again rather than not at all.
+        }
         if (told === answer) return;
         notify("storage", kept
           ? "This browser keeps your practice data even when it runs low on space."
@@ -362,7 +368,7 @@
         stored = JSON.parse(root.getAttribute("data-guide-load-if-stored")).some(function (key) {
           return localStorage.getItem(key) !== null;
         });
-      } catch (e) {
+      } catch {
         stored = true; // storage cannot be read: the tool says so
       }
       if (stored) load(name);
