@@ -21,6 +21,9 @@ A write through such a name to an attribute (``x.attr = ...``, ``x.a.b += ...``,
 ``setattr(x, ...)``, ``delattr``, ``object.__setattr__(x, ...)``) fails the test.
 Item assignment (``config.extra["polyfills"] = ...``, ``env.variables[...]``)
 is how their documented dictionaries are meant to be filled, and is allowed.
+
+A test rather than a lint rule: no ruff or mypy rule knows which objects belong to another
+project; this follows them from imports and event parameters.
 """
 
 from __future__ import annotations

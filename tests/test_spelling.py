@@ -2,6 +2,11 @@
 
 Scans the pages, data, templates, README and CONTRIBUTING for British spellings that have
 a US form. Source titles in data/sources/ are left alone: a cited work keeps its own title.
+
+A test rather than a linter: none of the linters `make lint` runs reads prose for British
+against US spelling. codespell's en-GB_to_en-US dictionary is the nearest standard tool; it
+would be one more Python dependency and still need this file's exceptions (source titles,
+data/search.yml's UK spellings kept on purpose).
 """
 
 from __future__ import annotations
