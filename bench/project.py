@@ -30,6 +30,10 @@ _SKIP_TOP = {
     "bench",
     "tests",
     ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".eslintcache",
+    ".stylelintcache",
 }
 _SKIP_ANY = shutil.ignore_patterns("__pycache__", "*.pyc")
 
