@@ -236,7 +236,7 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
 
 
 def check_loop(loop: list[dict[str, Any]], site_data: SiteData) -> None:
-    """The contract of CONTRACTS.md ("Mock loop data"), on what the page shows."""
+    """The mock loop the page shows keeps to shape.mock_loop_data's numbers and rules."""
     data = shape.mock_loop_data(site_data)
     principle_of = {q.text: q.principle for q in site_data.questions}
     assert data["interviews"]["min"] <= len(loop) <= data["interviews"]["max"]

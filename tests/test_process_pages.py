@@ -1,7 +1,6 @@
 """The Amazon process pages (online assessment to writing culture): registered, in the nav, sourced.
 
-The guide ids and paths are the ones CONTRACTS.md gives the new-pages branch; other
-branches link to them by id, so a renamed id or moved page must fail here first.
+Other pages link to these by guide id, so a renamed id or moved page must fail here first.
 """
 
 from __future__ import annotations
