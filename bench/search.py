@@ -161,7 +161,7 @@ def _type(page: object, word: str) -> float | None:
 
 # --------------------------------------------------------------------------- findability
 #
-# The evaluation of issue 24: bench/search-eval/*.yml holds queries worded as candidates type
+# The findability evaluation: bench/search-eval/*.yml holds queries worded as candidates type
 # them, each with the page or section it wants. Each query is typed into Material's search box
 # and the results are read as the reader sees them; precision at 1 and mean reciprocal rank are
 # reported separately for the tuning set and the held-out set.

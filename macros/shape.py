@@ -423,7 +423,7 @@ def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
     return rows
 
 
-# --------------------------------------------------------------------------- practice coach (issue 13)
+# --------------------------------------------------------------------------- practice coach
 # Storage: the browser's localStorage for text, IndexedDB for recordings. Keys and formats are
 # part of the backup file's format: change them only with a new version.
 COACH_REVIEWS_VERSION = 1

@@ -1,4 +1,4 @@
-"""The hosted site as an app (issue 27), in Chromium against strict builds.
+"""The hosted site as an app, in Chromium against strict builds.
 
 * After one visit, with the network off: every built page, the search, and every
   practice tool (each tool element on its page, each tool loaded on first use, a

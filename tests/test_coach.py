@@ -1,4 +1,4 @@
-"""The practice coach (issue 13) in Chromium: recording, self-review, spaced review, readiness,
+"""The practice coach in Chromium: recording, self-review, spaced review, readiness,
 the study plan's calendar file, one backup and one delete; and the pages that load it only on use.
 
 Recording uses Chromium's fake microphone (--use-fake-device-for-media-stream); the accepted
@@ -819,7 +819,7 @@ def test_blocked_storage_is_said_plainly_and_nothing_breaks(watch: Watch, site_u
     assert watch.off_origin == []
 
 
-# --------------------------------------------------------------------------- races, faults, focus (issue 25)
+# --------------------------------------------------------------------------- races, faults, focus
 
 
 def put_recording(page: Any, q: str) -> None:

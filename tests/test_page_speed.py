@@ -1,4 +1,4 @@
-"""What keeps pages fast (issue 5), checked on the built site without timing anything.
+"""What keeps pages fast, checked on the built site without timing anything.
 
 Times belong to the benchmark (``make bench``); these tests pin the causes it
 found: which scripts a page loads and how, the order of the first paint, the

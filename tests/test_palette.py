@@ -1,4 +1,4 @@
-"""The color palette toggle: light, dark, or the system's (issue 5).
+"""The color palette toggle: light, dark, or the system's.
 
 Material's palette component restyled every element two or three times while
 its bundle started up, so the toggle is ours: the palette is applied before the

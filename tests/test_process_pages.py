@@ -29,7 +29,7 @@ PROCESS_PAGES = {
     "amazon-offer": "amazon/offer.md",
     "amazon-ai-tools": "amazon/ai-tools.md",
     "amazon-writing-culture": "amazon/writing-culture.md",
-    # The candidate's journey around the loop (issue 23).
+    # The candidate's journey around the loop.
     "amazon-virtual-interview": "amazon/virtual-interview.md",
     "amazon-after-the-loop": "amazon/after-the-loop.md",
     "amazon-new-graduates": "amazon/new-graduates.md",

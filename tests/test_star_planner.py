@@ -525,7 +525,7 @@ def test_planner_in_use_has_no_axe_violations(planner, scheme):
     assert_no_axe_violations(page, context=f"STAR planner with two stories, {scheme} palette")
 
 
-# --------------------------------------------------------------------------- two tabs, hostile Markdown, errors in view (issue 25)
+# --------------------------------------------------------------------------- two tabs, hostile Markdown, errors in view
 
 
 def edit_title(page: Any, title: str) -> None:

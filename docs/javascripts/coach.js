@@ -1,4 +1,4 @@
-// The practice coach (issue 13): answer out loud, review yourself, spaced review, readiness,
+// The practice coach: answer out loud, review yourself, spaced review, readiness,
 // a study plan and one backup. Everything stays on this device: localStorage for text,
 // IndexedDB for recordings; nothing is sent anywhere. User text only goes into textContent
 // or value. Started by site.js (CONTRIBUTING.md, "A tool's script") as four tools:
