@@ -61,7 +61,7 @@ WORKBOX_FILES = {
 # Not precached: the worker itself and its runtime (the browser keeps those), source maps, gzip copies,
 # and Material's search support for languages other than the site's (loaded only for those; the worker
 # caches them on first use if they ever are).
-# The code runner's editor and Python runtime (hooks/code_runner.py, 14 MB) are not precached: a
+# The code runner's editor and Python runtime (hooks/code_runner.py) are not precached: a
 # reader who never opens an editor never downloads them. They are cached when first used.
 CODE_RUNNER_FILES = ["javascripts/vendor/pyodide/**", "javascripts/vendor/codemirror/**", "javascripts/code-runner*"]
 PRECACHE_IGNORE = [WORKER, f"{WORKBOX_DIR}/**", "**/*.map", "**/*.gz", "assets/javascripts/lunr/**", *CODE_RUNNER_FILES]

@@ -109,5 +109,5 @@ def on_post_build(config: MkDocsConfig) -> None:
             and copy.stat().st_size == source.stat().st_size
             and copy.stat().st_mtime >= source.stat().st_mtime
         ):
-            continue  # `mkdocs serve` rebuilds into the same folder: 13 MB not copied again
+            continue  # `mkdocs serve` rebuilds into the same folder: the runtime is not copied again
         shutil.copy2(source, copy)

@@ -53,7 +53,7 @@ class GuideMacros:
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
         # and mkdocs-macros serializes every macro for a debug line on each build. The dataclass
-        # repr spelled out all the site's data: 1.2 MB of text and about 50 ms per build.
+        # repr would spell out all the site's data there, on every build.
         return f"GuideMacros({len(self.site.principles)} principles, {len(self.site.questions)} questions)"
 
     @classmethod

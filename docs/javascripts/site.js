@@ -18,9 +18,9 @@
  *
  * 3. The palette toggle (light, dark, or the system's). This replaces
  *    Material's palette component, which restyled the whole page two or three
- *    times at start-up (hooks/material_patches.py). The palette is already
- *    applied before the first paint (overrides/partials/javascripts/palette.html,
- *    which defines window.__guide_palette); here a choice is applied, stored
+ *    times at start-up. The palette is already applied before the first paint
+ *    (overrides/partials/guide-palette.html, which says why and defines
+ *    window.__guide_palette); here a choice is applied, stored
  *    as Material stores it, and followed by the browser's theme color. The
  *    header is not swapped by instant navigation, so this runs once.
  *
