@@ -2,7 +2,8 @@
 #   make serve  - live-reloading site at http://127.0.0.1:8000
 #   make test   - the whole test suite, browser tests included
 # and the quick tier for while you work:
-#   make check  - the unit tests only (no build, no browser; well under 30 s)
+#   make check  - the linters, then the unit tests (no build, no browser; well under 30 s)
+#   make lint   - the linters alone; make format puts the Python in ruff's format
 # Everything else here is what those two need, plus `make build` (the site the
 # deploy workflow publishes), `make offline` (dist/interview-guide-offline.zip)
 # and `make bench` (BENCHMARKS.md; not part of the tests, CI does not run it).
@@ -12,7 +13,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check offline bench
+.PHONY: serve build test check lint format offline bench
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +23,7 @@ $(BIN)/.installed: requirements.lock
 
 # The site's own npm packages (package.json "dependencies": the code runner's Pyodide and
 # CodeMirror, esbuild, iframe-worker) are all that serve and build need; the tests add the
-# devDependencies (axe-core, vnu-jar, ts-fsrs).
+# devDependencies (axe-core, vnu-jar, ts-fsrs, and the linters).
 node_modules/.site-installed: package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
@@ -38,12 +39,33 @@ serve: $(BIN)/.installed node_modules/.site-installed
 build: $(BIN)/.installed node_modules/.site-installed
 	$(BIN)/python -m tools.build site
 
-test: $(BIN)/.installed node_modules/.installed
+test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # tests/conftest.py marks every test that needs no build and no browser as `unit`.
-check: $(BIN)/.installed node_modules/.installed
+check: lint
 	$(BIN)/python -m pytest -m unit -q $(PYTEST_ARGS)
+
+# Every linter runs, even after one failed, and the last line names each that failed.
+# Configured in pyproject.toml (ruff, mypy), eslint.config.mjs and stylelint.config.mjs.
+LINTERS := \
+  "ruff check:$(BIN)/ruff check --quiet ." \
+  "ruff format:$(BIN)/ruff format --check --quiet ." \
+  "mypy:$(BIN)/mypy" \
+  "eslint:node_modules/.bin/eslint --cache ." \
+  "stylelint:node_modules/.bin/stylelint --cache docs/stylesheets/*.css"
+
+lint: $(BIN)/.installed node_modules/.installed
+	@failed=""; \
+	for linter in $(LINTERS); do \
+	  name=$${linter%%:*}; \
+	  $${linter#*:} || failed="$$failed, $$name"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make lint: failed: $${failed#, }" >&2; exit 1; fi; \
+	echo "make lint: ruff, mypy, eslint and stylelint passed"
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
 
 # The offline edition: unzip it anywhere and open interview-guide/index.html.
 offline: $(BIN)/.installed node_modules/.installed

@@ -8,8 +8,8 @@ import socket
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -26,7 +26,7 @@ PRESETS = ("mobile", "desktop")  # Lighthouse runs, in this order
 GOAL_PERF_MOBILE = 98
 GOAL_PERF_DESKTOP = 100
 GOAL_OTHER_CATEGORIES = 100  # accessibility, best practices, SEO
-# The per-page rule (issue 16): each page's median mobile performance at most this many points
+# The per-page rule: each page's median mobile performance at most this many points
 # below the same page's on plain Material, measured in the same run.
 PERF_BEHIND_BASELINE = 2
 # Our CSS and JS a page loads (stylesheets/, javascripts/, generated/ and the inline palette script),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import itertools
 import json
 import math
 import random
@@ -59,7 +60,7 @@ class Growth:
 
     @property
     def ratios(self) -> list[float]:
-        return [b / a if a > 0 else math.inf for a, b in zip(self.seconds, self.seconds[1:])]
+        return [b / a if a > 0 else math.inf for a, b in itertools.pairwise(self.seconds)]
 
     @property
     def measured(self) -> float:
@@ -158,7 +159,9 @@ def _one(entry: Callable[..., Any], args: dict[str, Any]) -> float:
     return time.perf_counter() - start
 
 
-def sizes_for(growth: str, entry: Callable[..., Any], case: Callable[[random.Random, int], dict[str, Any]]) -> list[int]:
+def sizes_for(
+    growth: str, entry: Callable[..., Any], case: Callable[[random.Random, int], dict[str, Any]]
+) -> list[int]:
     if growth in EXPONENTIAL:
         n = 6
         while n < 14 and _one(entry, _copy(case(random.Random(SEED), n))) < MIN_CALL_SECONDS:
@@ -190,7 +193,7 @@ def measure(project: Path = ROOT) -> list[Growth]:
             entry = getattr(module, problem.entry)
             row.sizes = sizes_for(row.growth, entry, module.random_case)
             row.seconds = time_sizes(entry, [module.random_case(random.Random(SEED + n), n) for n in row.sizes])
-            row.implied = [implied_ratio(row.growth, a, b) for a, b in zip(row.sizes, row.sizes[1:])]
+            row.implied = [implied_ratio(row.growth, a, b) for a, b in itertools.pairwise(row.sizes)]
         except Exception as exc:  # noqa: BLE001 - a broken solution is reported, not allowed to stop the benchmark
             row.error = f"{type(exc).__name__}: {exc}"
         log(f"  growth {problem.id}: n={row.sizes} ratios={[round(r, 2) for r in row.ratios]} stated {row.growth}")
@@ -230,7 +233,10 @@ def markdown(rows: list[Growth]) -> list[str]:
     if wrong:
         out.append(
             "**Disagree with their stated growth:** "
-            + "; ".join(f"{r.title} ({r.error or f'measured {_fmt_ratio(r.measured)}, implied {_fmt_ratio(r.expected)}'})" for r in wrong)
+            + "; ".join(
+                f"{r.title} ({r.error or f'measured {_fmt_ratio(r.measured)}, implied {_fmt_ratio(r.expected)}'})"
+                for r in wrong
+            )
             + "."
         )
     else:

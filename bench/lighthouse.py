@@ -51,7 +51,9 @@ class Report:
     metric_values: dict[str, float] = field(default_factory=dict)  # audit id -> numeric value (ms, or the CLS score)
     metric_scores: dict[str, float] = field(default_factory=dict)  # audit id -> 0..1
     metric_weights: dict[str, float] = field(default_factory=dict)  # audit id -> weight in the performance score
-    observed: dict[str, float] = field(default_factory=dict)  # unthrottled trace: firstContentfulPaint, domContentLoaded (ms)
+    observed: dict[str, float] = field(
+        default_factory=dict
+    )  # unthrottled trace: firstContentfulPaint, domContentLoaded (ms)
     requests: list[Request] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -152,7 +154,11 @@ def parse(lhr: dict[str, Any], preset: str) -> Report:
     audits = lhr["audits"]
     scores = {cid: round((cat["score"] or 0) * 100) for cid, cat in lhr["categories"].items()}
     metrics = {m: audits[m].get("displayValue", "") for m in METRICS if m in audits}
-    weights = {ref["id"]: float(ref.get("weight", 0)) for ref in lhr["categories"]["performance"]["auditRefs"] if ref.get("weight")}
+    weights = {
+        ref["id"]: float(ref.get("weight", 0))
+        for ref in lhr["categories"]["performance"]["auditRefs"]
+        if ref.get("weight")
+    }
     observed_items = ((audits.get("metrics") or {}).get("details") or {}).get("items") or [{}]
     observed = {
         "firstContentfulPaint": float(observed_items[0].get("observedFirstContentfulPaint", 0)),
@@ -170,7 +176,7 @@ def parse(lhr: dict[str, Any], preset: str) -> Report:
             mode = audit.get("scoreDisplayMode")
             if audit.get("score") is None or mode in ("notApplicable", "manual", "informative"):
                 continue
-            if ref.get("weight", 0) > 0 and audit["score"] < 1 or mode == "metricSavings" and audit["score"] < 0.9:
+            if (ref.get("weight", 0) > 0 and audit["score"] < 1) or (mode == "metricSavings" and audit["score"] < 0.9):
                 findings.append(Finding(cid, ref["id"], audit["title"], audit["score"], _detail(audit)))
     settings = lhr["configSettings"]
     return Report(
@@ -178,8 +184,12 @@ def parse(lhr: dict[str, Any], preset: str) -> Report:
         preset=preset,
         scores=scores,
         metrics=metrics,
-        metric_values={m: float(audits[m]["numericValue"]) for m in METRICS if m in audits and "numericValue" in audits[m]},
-        metric_scores={m: float(audits[m]["score"]) for m in METRICS if m in audits and audits[m].get("score") is not None},
+        metric_values={
+            m: float(audits[m]["numericValue"]) for m in METRICS if m in audits and "numericValue" in audits[m]
+        },
+        metric_scores={
+            m: float(audits[m]["score"]) for m in METRICS if m in audits and audits[m].get("score") is not None
+        },
         metric_weights={m: w for m, w in weights.items() if m in METRICS},
         observed=observed,
         benchmark_index=float(lhr["environment"].get("benchmarkIndex", 0)),

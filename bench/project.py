@@ -18,7 +18,23 @@ from hooks.minify import FOLDERS
 from .common import PYTHON, ROOT
 
 # What a snapshot leaves out: tooling, caches, outputs and the benchmark itself (top level only).
-_SKIP_TOP = {".git", ".github", ".venv", ".cache", ".bench", "node_modules", "site", "dist", "bench", "tests", ".pytest_cache"}
+_SKIP_TOP = {
+    ".git",
+    ".github",
+    ".venv",
+    ".cache",
+    ".bench",
+    "node_modules",
+    "site",
+    "dist",
+    "bench",
+    "tests",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".eslintcache",
+    ".stylelintcache",
+}
 _SKIP_ANY = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 

@@ -34,7 +34,12 @@ from .serve import GzipHandler
 RUNS = 3
 KINDS = ("warm", "expired")
 # Lighthouse's mobile network (its "simulated slow 4G" figures), applied with DevTools' emulation.
-NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8}
+NETWORK = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+    "uploadThroughput": 750 * 1024 / 8,
+}
 FCP = "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"
 
 

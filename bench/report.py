@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, TypeGuard
+from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urlsplit
 
-from .growth import markdown as growth_section
 from .common import (
     GOAL_BUILD_RATIO,
     GOAL_OTHER_CATEGORIES,
@@ -19,6 +19,7 @@ from .common import (
     kib,
     median,
 )
+from .growth import markdown as growth_section
 from .lighthouse import CATEGORIES, Report, Request
 from .search import GOAL_HELD_OUT_MRR, GOAL_HELD_OUT_P1, ROUNDS, findability_section
 
@@ -45,9 +46,15 @@ def _yes(met: bool) -> str:
 def _table(header: Iterable[str], rows: Iterable[Iterable[object]], align: str = "") -> list[str]:
     header = list(header)
     lines = ["| " + " | ".join(header) + " |"]
-    lines.append("| " + " | ".join((align[i] if i < len(align) else "-").replace("-", "---").replace(">", "--:") for i in range(len(header))) + " |")
+    lines.append(
+        "| "
+        + " | ".join(
+            (align[i] if i < len(align) else "-").replace("-", "---").replace(">", "--:") for i in range(len(header))
+        )
+        + " |"
+    )
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return lines + [""]
+    return [*lines, ""]
 
 
 # --------------------------------------------------------------------------- goals
@@ -90,7 +97,11 @@ def lighthouse_goals(pages: list[PageSpeed]) -> list[Goal]:
             if worst is None:
                 continue
             _, target = _page_goal(pages[0], preset, cat)
-            base_scores = [pg.baseline[preset].scores.get(cat, 0) for pg in pages if preset in pg.baseline and not pg.baseline[preset].error]
+            base_scores = [
+                pg.baseline[preset].scores.get(cat, 0)
+                for pg in pages
+                if preset in pg.baseline and not pg.baseline[preset].error
+            ]
             goals.append(
                 Goal(
                     f"Lighthouse {CATEGORY_NAMES[cat]}, {preset} (lowest page)",
@@ -183,12 +194,16 @@ def page_rule(pg: PageSpeed, inline: int) -> PageRule:
     if not speed_ok and _ok(site) and _ok(base):
         causes += [text for _, text in metric_losses(site, base)]
         if site.observed.get("firstContentfulPaint", 0) >= site.observed.get("domContentLoaded", 1):
-            causes.append("the first paint came after the page's scripts ran, so Lighthouse counts their download and run time in FCP and LCP")
+            causes.append(
+                "the first paint came after the page's scripts ran, so Lighthouse counts their download and run time in FCP and LCP"
+            )
     if not other_ok:
         for preset in PRESETS:
             rep = pg.site.get(preset)
             if _ok(rep):
-                causes += [f"{preset}: {f.title} {f.detail}".rstrip() for f in rep.findings if f.category != "performance"]
+                causes += [
+                    f"{preset}: {f.title} {f.detail}".rstrip() for f in rep.findings if f.category != "performance"
+                ]
     if not weight_ok and _ok(desk):
         causes.append(f"own CSS and JS {kib(own or 0)}, largest: " + ", ".join(weight_causes(desk)))
     return PageRule(pg.name, pg.kind, site_perf, base_perf, other_ok, own, speed_ok, weight_ok, tuple(causes))
@@ -219,7 +234,13 @@ def all_goals(res: Results) -> list[Goal]:
         if reading:
             own, name = max(reading)
             goals.append(
-                Goal("Own CSS + JS a reading page loads (gzip, heaviest page)", f"{kib(own)} ({name})", "0 KB (none)", f"≤ {kib(GOAL_OWN_ASSETS_GZIP)}", own <= GOAL_OWN_ASSETS_GZIP)
+                Goal(
+                    "Own CSS + JS a reading page loads (gzip, heaviest page)",
+                    f"{kib(own)} ({name})",
+                    "0 KB (none)",
+                    f"≤ {kib(GOAL_OWN_ASSETS_GZIP)}",
+                    own <= GOAL_OWN_ASSETS_GZIP,
+                )
             )
     if res.search_site and res.search_baseline:
         s, b = res.search_site, res.search_baseline
@@ -367,10 +388,14 @@ def _lighthouse(res: Results) -> list[str]:
     for pg in res.pages:
         for preset, rep in pg.site.items():
             if rep.error:
-                findings.append(f"- {pg.name}, {preset}: Lighthouse failed: `{rep.error.splitlines()[-1] if rep.error else ''}`")
+                findings.append(
+                    f"- {pg.name}, {preset}: Lighthouse failed: `{rep.error.splitlines()[-1] if rep.error else ''}`"
+                )
                 continue
             for f in rep.findings:
-                findings.append(f"- {pg.name}, {preset}, {CATEGORY_NAMES[f.category]}: {f.title} ({f.score:.2f}) {f.detail}".rstrip())
+                findings.append(
+                    f"- {pg.name}, {preset}, {CATEGORY_NAMES[f.category]}: {f.title} ({f.score:.2f}) {f.detail}".rstrip()
+                )
     if findings:
         out += ["Audits below full marks on the site's pages:", "", *findings, ""]
     return out
@@ -379,7 +404,9 @@ def _lighthouse(res: Results) -> list[str]:
 def _weight(res: Results) -> list[str]:
     out = ["## 4. Weight", ""]
     if res.pages:
-        out.append("Bytes transferred (gzip as served) and requests for one cold page load, from the desktop Lighthouse run.")
+        out.append(
+            "Bytes transferred (gzip as served) and requests for one cold page load, from the desktop Lighthouse run."
+        )
         out.append("")
         rows = []
         inline = inline_bytes(res)
@@ -397,7 +424,9 @@ def _weight(res: Results) -> list[str]:
                     kib(own_bytes(site, inline)),
                 )
             )
-        out += _table(["Page", "Site", "Baseline", "Site requests", "Baseline requests", "Own CSS + JS loaded"], rows, "->>>>>")
+        out += _table(
+            ["Page", "Site", "Baseline", "Site requests", "Baseline requests", "Own CSS + JS loaded"], rows, "->>>>>"
+        )
     own = sum(a.gzip for a in res.own_assets)
     out.append(
         f"Every file of the site's own CSS and JavaScript as served (the built stylesheets/ and javascripts/, minified by "
@@ -433,7 +462,11 @@ def _rules(res: Results) -> list[str]:
                 "; ".join(r.causes) if r.causes else "",
             )
         )
-    out += _table(["Page", "Perf, mobile", "Baseline", "A11y, BP, SEO", "Own CSS + JS", "Met", "Cause when behind"], rows, "->>->--")
+    out += _table(
+        ["Page", "Perf, mobile", "Baseline", "A11y, BP, SEO", "Own CSS + JS", "Met", "Cause when behind"],
+        rows,
+        "->>->--",
+    )
     return out
 
 
@@ -456,7 +489,10 @@ def _before_after(res: Results, before: Results) -> list[str]:
         m, b, d = pg.site.get("mobile"), pg.baseline.get("mobile"), pg.site.get("desktop")
         if not _ok(m):
             return ("-", "-", "-")
-        metrics = ", ".join(f"{METRIC_NAMES[k]} {m.metrics.get(k, '-')}" for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"))
+        metrics = ", ".join(
+            f"{METRIC_NAMES[k]} {m.metrics.get(k, '-')}"
+            for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
+        )
         base = str(b.scores.get("performance")) if _ok(b) else "-"
         return (f"**{m.scores.get('performance')}** ({metrics})", base, kib(d.transfer_bytes) if _ok(d) else "-")
 
@@ -467,7 +503,11 @@ def _before_after(res: Results, before: Results) -> list[str]:
             continue
         (bp, bb, bk), (ap, ab, ak) = cells(old), cells(pg)
         rows.append((pg.name, bp, bb, bk, ap, ab, ak))
-    out += _table(["Page", "Before: site", "Before: baseline", "Before: bytes", "After: site", "After: baseline", "After: bytes"], rows, "-->>->>")
+    out += _table(
+        ["Page", "Before: site", "Before: baseline", "Before: bytes", "After: site", "After: baseline", "After: bytes"],
+        rows,
+        "-->>->>",
+    )
     return out
 
 
@@ -482,7 +522,11 @@ def _search(res: Results) -> list[str]:
         "frame after the result list first changes with the search worker's answer to the whole query (answers to its prefixes do "
         "not count). Plain Material starts a query when a key is released, so its figure includes the 100 ms the key is held; the "
         "site starts it as soon as the character is in the box (`docs/javascripts/site.js`). "
-        + (f"Every query runs {ROUNDS} times, after a warm-up query." if ROUNDS > 1 else "Every query runs once, after a warm-up query.")
+        + (
+            f"Every query runs {ROUNDS} times, after a warm-up query."
+            if ROUNDS > 1
+            else "Every query runs once, after a warm-up query."
+        )
     )
     out.append("")
     out += _table(
@@ -571,7 +615,11 @@ def _repeat(res: Results) -> list[str]:
                     "yes" if rv.worker else "**no**",
                 )
             )
-    out += _table(["Page", "Repeat visit", "Site FCP", "Site bytes", "Baseline FCP", "Baseline bytes", "Worker in control"], rows, "-->>>>-")
+    out += _table(
+        ["Page", "Repeat visit", "Site FCP", "Site bytes", "Baseline FCP", "Baseline bytes", "Worker in control"],
+        rows,
+        "-->>>>-",
+    )
     out.append("")
     return out
 
@@ -610,7 +658,9 @@ def render(res: Results, before: Results | None = None) -> str:
     out += _weight(res)
     out += _search(res)
     if getattr(res, "findability_site", None) is not None:
-        out += findability_section(res.findability_site, None, res.findability_baseline, getattr(res, "findability_alt", None))
+        out += findability_section(
+            res.findability_site, None, res.findability_baseline, getattr(res, "findability_alt", None)
+        )
     out += _repeat(res)
     out += _runner(res)
     if getattr(res, "growth", None):  # runs pickled before the coding section have none

@@ -39,9 +39,11 @@ class Results:
     cpu_slowdown: float | None = None  # given on the command line; else calibrated before each mobile run
     search_site: search.SearchResult | None = None
     search_baseline: search.SearchResult | None = None
-    findability_site: search.Findability | None = None  # the evaluation of bench/search-eval/ (issue 24)
+    findability_site: search.Findability | None = None  # the evaluation of bench/search-eval/
     findability_baseline: search.Findability | None = None
-    findability_alt: list[search_alt.AltRun] = field(default_factory=list)  # the engine measured offline (older pickles lack it)
+    findability_alt: list[search_alt.AltRun] = field(
+        default_factory=list
+    )  # the engine measured offline (older pickles lack it)
     own_assets: list[weight.Asset] = field(default_factory=list)
     runner: runner.RunnerResult | None = None  # the code runner's first use (older pickles lack it)
     growth: list[growth.Growth] = field(default_factory=list)  # each coding solution's run time as n doubles

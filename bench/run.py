@@ -62,7 +62,15 @@ def _checked(build: Build, what: str) -> Build:
     return build
 
 
-def time_builds(series: BuildSeries, site: tuple[Path, Path], base: tuple[Path, Path], runs: int, *, site_url: str, cold: bool = False) -> None:
+def time_builds(
+    series: BuildSeries,
+    site: tuple[Path, Path],
+    base: tuple[Path, Path],
+    runs: int,
+    *,
+    site_url: str,
+    cold: bool = False,
+) -> None:
     """Alternate site and baseline builds; the first of each is a warm-up and is not counted.
 
     Alternating, and comparing medians, because on a shared machine the CPU
@@ -135,15 +143,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed builds of each, at 1x data (default 7)")
     parser.add_argument("--cpu-slowdown", type=float, help="mobile CPU slowdown; default: calibrated from this machine")
     parser.add_argument("--skip-lighthouse", action="store_true", help="leave out Lighthouse (for a quick look)")
-    parser.add_argument("--pages", help="comma-separated page paths to run Lighthouse on ('' is home), for a quick look")
+    parser.add_argument(
+        "--pages", help="comma-separated page paths to run Lighthouse on ('' is home), for a quick look"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last run's results (.bench/run/results.pickle)")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite the report from the last run's results (.bench/run/results.pickle)",
+    )
     parser.add_argument(
         "--before",
         type=Path,
         help="an earlier run's results.pickle (copy it out of .bench/run/ first): the report adds a before/after table",
     )
-    parser.add_argument("--growth-only", action="store_true", help="time only the coding solutions' growth and print that section")
+    parser.add_argument(
+        "--growth-only", action="store_true", help="time only the coding solutions' growth and print that section"
+    )
     args = parser.parse_args(argv)
     if args.growth_only:
         log("coding solutions: growth as n doubles")
@@ -160,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     t0 = time.perf_counter()
-    res = Results(started=dt.datetime.now(dt.timezone.utc), machine=machine.describe(), load_before=machine.load_average())
+    res = Results(started=dt.datetime.now(dt.UTC), machine=machine.describe(), load_before=machine.load_average())
     log(f"machine: {res.machine.cpu}, {res.machine.cores} cores; load average {res.load_before}")
     shutil.rmtree(WORK / "run", ignore_errors=True)
     work = WORK / "run"
@@ -196,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
             for pg in pages:
                 for preset in PRESETS:
                     log(f"lighthouse {preset}: /{pg.path}")
-                    pg.site[preset] = speed(served_site + pg.path, preset, work / "lighthouse" / "site", res.cpu_slowdown, calibrator)
+                    pg.site[preset] = speed(
+                        served_site + pg.path, preset, work / "lighthouse" / "site", res.cpu_slowdown, calibrator
+                    )
                     pg.baseline[preset] = speed(
                         served_base + pg.path, preset, work / "lighthouse" / "baseline", res.cpu_slowdown, calibrator
                     )

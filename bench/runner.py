@@ -15,7 +15,13 @@ from pathlib import Path
 from .common import CHROMIUM, CHROMIUM_ARGS, median
 
 PROBLEM = "amazon/coding/problems/lru-cache/"
-RUNTIME = ("javascripts/vendor/pyodide", "javascripts/vendor/codemirror", "javascripts/code-runner.js", "javascripts/code-runner-worker.js", "javascripts/code-runner-harness.py")
+RUNTIME = (
+    "javascripts/vendor/pyodide",
+    "javascripts/vendor/codemirror",
+    "javascripts/code-runner.js",
+    "javascripts/code-runner-worker.js",
+    "javascripts/code-runner-harness.py",
+)
 ROUNDS = 3
 
 # Milliseconds from the press of Run to the first row of results on screen.
@@ -68,7 +74,9 @@ class RunnerResult:
 def runtime_files(site: Path) -> list[RunnerFile]:
     found = []
     for entry in RUNTIME:
-        paths = sorted(p for p in (site / entry).rglob("*") if p.is_file()) if (site / entry).is_dir() else [site / entry]
+        paths = (
+            sorted(p for p in (site / entry).rglob("*") if p.is_file()) if (site / entry).is_dir() else [site / entry]
+        )
         for p in paths:
             data = p.read_bytes()
             found.append(RunnerFile(p.relative_to(site).as_posix(), len(data), len(gzip.compress(data, 6))))
@@ -94,7 +102,12 @@ def measure(base_url: str, site: Path, rounds: int = ROUNDS) -> RunnerResult:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 page = context.new_page()
                 sizes: list[int] = []
-                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+                page.on(
+                    "requestfinished",
+                    lambda r, sizes=sizes: sizes.append(
+                        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                    ),
+                )
                 page.goto(url)
                 page.wait_for_load_state("networkidle")
                 sizes.clear()  # the page itself: what follows is the runner's first use

@@ -153,7 +153,9 @@ def _type(page: object, word: str) -> float | None:
     page.keyboard.press("Control+A")  # type: ignore[attr-defined]
     page.keyboard.press("Backspace")  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")  # type: ignore[attr-defined]
+    page.evaluate(
+        "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
+    )  # type: ignore[attr-defined]
     page.keyboard.type(word, delay=TYPING_DELAY_MS)  # type: ignore[attr-defined]
     try:
         page.wait_for_function(f"() => ({_MEASURE})() !== null", timeout=10_000)  # type: ignore[attr-defined]
@@ -226,7 +228,9 @@ def load_eval(folder: Path = EVAL_DIR) -> list[EvalQuery]:
             if not (isinstance(query, str) and query.strip()):
                 raise ValueError(f"{where}: query must be non-empty text")
             if not (isinstance(target, str) and target.split("#")[0].endswith("/") and not target.startswith("/")):
-                raise ValueError(f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor")
+                raise ValueError(
+                    f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor"
+                )
             key = " ".join(query.split()).casefold()
             if key in seen:
                 raise ValueError(f"{where}: {query!r} is already in {seen[key]}")
@@ -294,7 +298,7 @@ def ranked_links(groups: list[list[tuple[str, float]]], site_url: str) -> list[s
     for group in groups:
         for href, _ in sorted(group, key=lambda hs: -hs[1]):
             parts = urlsplit(href)
-            path = parts.path[len(base):] if parts.path.startswith(base) else parts.path.lstrip("/")
+            path = parts.path[len(base) :] if parts.path.startswith(base) else parts.path.lstrip("/")
             out.append(path + (f"#{parts.fragment}" if parts.fragment else ""))
     return out
 
@@ -317,7 +321,9 @@ def evaluate(url: str, queries: list[EvalQuery]) -> EvalResult:
                 timeout=30_000,
             )
             for q in queries:
-                page.evaluate("() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }")
+                page.evaluate(
+                    "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
+                )
                 box.fill(q.query)  # the whole query at once, then one key release: Material reads the box on keyup
                 box.press("End")
                 try:
@@ -394,6 +400,7 @@ def findability_section(
     """The findability section of BENCHMARKS.md: Material's figures now beside earlier runs (each
     ``before`` is a column, named by its label), and, with ``alt``, the engine measured offline
     (bench/search_alt.py) beside Material's."""
+
     def pct(x: float) -> str:
         return f"{x:.1%}"
 
@@ -411,7 +418,11 @@ def findability_section(
         f"{GOAL_HELD_OUT_MRR}. `python -m bench.search --alt --write BENCHMARKS.md` reruns this section alone."
     )
     out.append("")
-    cols = [(f.label or "Before", f) for f in befores] + [("Now", now)] + ([("Plain Material", baseline)] if baseline else [])
+    cols = (
+        [(f.label or "Before", f) for f in befores]
+        + [("Now", now)]
+        + ([("Plain Material", baseline)] if baseline else [])
+    )
     header = "| Set | " + " | ".join(f"{n}: P@1 | {n}: MRR" for n, _ in cols) + " |"
     out += [header, "| --- |" + " --: | --: |" * len(cols)]
     for label, attr in (("Tuning", "tuning"), ("Held-out", "held_out")):
@@ -429,10 +440,21 @@ def findability_section(
         )
         out.append("")
         out += ["| Search cost | " + " | ".join(n for n, _ in cols) + " |", "| --- |" + " --: |" * len(cols)]
-        out.append("| Latency, last keystroke → results, median (worst) | " + " | ".join(
-            f"{f.latency_median_ms:.0f} ms ({f.latency_worst_ms:.0f})" if f.latency_median_ms is not None else "-" for _, f in cols) + " |")
-        out.append("| Index, raw / gzip | " + " | ".join(
-            f"{f.index_raw / 1024:.1f} KB / {f.index_gzip / 1024:.1f} KB" if f.index_raw else "-" for _, f in cols) + " |")
+        out.append(
+            "| Latency, last keystroke → results, median (worst) | "
+            + " | ".join(
+                f"{f.latency_median_ms:.0f} ms ({f.latency_worst_ms:.0f})" if f.latency_median_ms is not None else "-"
+                for _, f in cols
+            )
+            + " |"
+        )
+        out.append(
+            "| Index, raw / gzip | "
+            + " | ".join(
+                f"{f.index_raw / 1024:.1f} KB / {f.index_gzip / 1024:.1f} KB" if f.index_raw else "-" for _, f in cols
+            )
+            + " |"
+        )
         out.append("| Load average (1/5/15 min) | " + " | ".join(f.load_average or "-" for _, f in cols) + " |")
         out.append("")
     if alt:
@@ -444,7 +466,9 @@ def findability_section(
             "`python -m bench.search --alt` measures, offline, what an engine the site configures itself would score."
         )
         out.append("")
-    out.append(f"**Goal {'met' if now.met else 'NOT met'}** by Material's search. Misses now, tuning set ({len(now.tuning_misses)}):")
+    out.append(
+        f"**Goal {'met' if now.met else 'NOT met'}** by Material's search. Misses now, tuning set ({len(now.tuning_misses)}):"
+    )
     out.append("")
     out += [f"- {m}" for m in now.tuning_misses] + [""]
     out.append(f"Held-out misses, counted, not tuned on ({len(now.held_out_misses)}):")
@@ -455,6 +479,7 @@ def findability_section(
 
 def alt_section(material: Findability, alt: list[AltRun]) -> list[str]:
     """The table of Material's search beside the engine of bench/search_alt.py, and what it shows."""
+
     def pct(x: float) -> str:
         return f"{x:.1%}"
 
@@ -475,9 +500,15 @@ def alt_section(material: Findability, alt: list[AltRun]) -> list[str]:
         "| --- | --: | --: | --: | --: | --: | --: |",
     ]
     t, h = material.tuning, material.held_out
-    lat = f"{material.latency_median_ms:.0f} ms ({material.latency_worst_ms:.0f}), Chromium" if material.latency_median_ms is not None else "-"
+    lat = (
+        f"{material.latency_median_ms:.0f} ms ({material.latency_worst_ms:.0f}), Chromium"
+        if material.latency_median_ms is not None
+        else "-"
+    )
     size = f"{material.index_raw / 1024:.0f} KB / {material.index_gzip / 1024:.0f} KB" if material.index_raw else "-"
-    out.append(f"| Material's built-in search (shipped) | {pct(t[1])} | {t[2]:.3f} | {pct(h[1])} | {h[2]:.3f} | {lat} | {size} |")
+    out.append(
+        f"| Material's built-in search (shipped) | {pct(t[1])} | {t[2]:.3f} | {pct(h[1])} | {h[2]:.3f} | {lat} | {size} |"
+    )
     for r in alt:
         name = "MiniSearch, configured by the site" if r.name == "full" else f"… {r.label}"
         out.append(
@@ -502,7 +533,8 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
     reached = full.held_out[1] >= GOAL_HELD_OUT_P1 and full.held_out[2] >= GOAL_HELD_OUT_MRR
     flat = next((r for r in variants if r.name == "flat"), None)
     clear = [
-        r for r in sorted(variants, key=lambda r: r.held_out[1] - full.held_out[1])
+        r
+        for r in sorted(variants, key=lambda r: r.held_out[1] - full.held_out[1])
         if full.held_out[1] - r.held_out[1] > 2 / full.held_out[0] and full.tuning[1] - r.tuning[1] > 2 / full.tuning[0]
     ]
 
@@ -525,8 +557,11 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
         f"{full.held_out[1]:.1%} of the held-out queries (MRR {full.held_out[2]:.3f}) against {material.held_out[1]:.1%} "
         f"({material.held_out[2]:.3f}) for Material's built-in search, and for {full.tuning[1]:.1%} of the tuning set against "
         f"{material.tuning[1]:.1%}: {points(full.held_out[1], material.held_out[1])} points held out. "
-        + ("That meets the goal, offline." if reached else
-           f"That does not reach the goal either: {(GOAL_HELD_OUT_P1 - full.held_out[1]) * 100:.1f} points short at 1.")
+        + (
+            "That meets the goal, offline."
+            if reached
+            else f"That does not reach the goal either: {(GOAL_HELD_OUT_P1 - full.held_out[1]) * 100:.1f} points short at 1."
+        )
         + f" Its search takes {full.median_ms:.1f} ms in Node (median), and it would ship {full.docs_gzip / 1024:.0f} KB gzip"
         + (f" against Material's {material.index_gzip / 1024:.0f} KB" if material.index_gzip else "")
         + ", so neither cost stands in the way.",
@@ -535,7 +570,11 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
         f"One held-out query is {100 / full.held_out[0]:.1f} points and one tuning query {100 / full.tuning[0]:.1f}: an "
         "ingredient whose two figures differ in sign, or stay within a few queries, is worth no more than the noise of "
         "which queries were written. "
-        + (f"Worth more than two queries on both sets: {'; '.join(r.ingredient for r in clear)}. " if clear else "Nothing is worth more than two queries on both sets. ")
+        + (
+            f"Worth more than two queries on both sets: {'; '.join(r.ingredient for r in clear)}. "
+            if clear
+            else "Nothing is worth more than two queries on both sets. "
+        )
         + (
             "Ranking pages by their whole text matters most: Material's index holds a page's opening and each of its "
             "sections apart, and ranked apart, a long section that lists many topics (the question bank's, the problems "
@@ -555,7 +594,7 @@ def alt_note(material: Findability, alt: list[AltRun]) -> list[str]:
         "Read one by one (`python -m bench.search_alt --misses`), the configured engine's other tuning-set misses are "
         "mostly queries two pages answer about equally (a failure story: the annotated failure answer or Learn and Be "
         "Curious) or whose words another page uses more ("
-        "\"big o\" and Think Big). So no configuration measured here reaches the goal. What is left past the configured "
+        '"big o" and Think Big). So no configuration measured here reaches the goal. What is left past the configured '
         "engine is of those two kinds: words a page lacks, which filing the candidates' words on it fixes as far as those "
         "words reach, and queries that another page matches as well by their words alone, which a word-matching ranking "
         "can only trade against each other (each variant above wins some of them and loses others).",
@@ -608,16 +647,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--misses", action="store_true", help="list the tuning set's misses")
-    parser.add_argument("--held-out-misses", action="store_true", help="list the held-out set's misses too (count them; do not tune on them)")
+    parser.add_argument(
+        "--held-out-misses",
+        action="store_true",
+        help="list the held-out set's misses too (count them; do not tune on them)",
+    )
     parser.add_argument("--no-latency", action="store_true", help="leave out the latency of the usual queries")
     parser.add_argument("--save", type=Path, help="keep this run's figures as JSON (to pass as --before later)")
-    parser.add_argument("--before", type=Path, action="append", default=[],
-                        help="an earlier run's --save file (its 'label' names the column; repeatable): the section shows each")
-    parser.add_argument("--label", default="", help="the label saved with --save (the column's name when passed as --before)")
-    parser.add_argument("--alt", action="store_true", help="also measure the engine of bench/search_alt.py on the same build")
-    parser.add_argument("--alt-from", type=Path, help="that engine's figures from an earlier `python -m bench.search_alt --save`")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        action="append",
+        default=[],
+        help="an earlier run's --save file (its 'label' names the column; repeatable): the section shows each",
+    )
+    parser.add_argument(
+        "--label", default="", help="the label saved with --save (the column's name when passed as --before)"
+    )
+    parser.add_argument(
+        "--alt", action="store_true", help="also measure the engine of bench/search_alt.py on the same build"
+    )
+    parser.add_argument(
+        "--alt-from", type=Path, help="that engine's figures from an earlier `python -m bench.search_alt --save`"
+    )
     parser.add_argument("--write", type=Path, help="replace the findability section of this file (BENCHMARKS.md)")
-    parser.add_argument("--now-from", type=Path, help="no run: Material's figures from an earlier --save (to rewrite the section)")
+    parser.add_argument(
+        "--now-from", type=Path, help="no run: Material's figures from an earlier --save (to rewrite the section)"
+    )
     args = parser.parse_args(argv)
     if args.now_from:
         return _write_saved(args)
@@ -625,7 +681,9 @@ def main(argv: list[str] | None = None) -> int:
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+        subprocess.run(
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env
+        )
     port = free_port()
     with Server(site, port) as url:
         res = evaluate(url, load_eval())
@@ -636,7 +694,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"index {raw / 1024:.1f} KB raw, {gz / 1024:.1f} KB gzip")
     if latency:
         print(f"latency (typed, usual queries): median {latency.median_ms:.0f} ms, worst {latency.worst_ms:.0f} ms")
-    found = replace(Findability.of(res, latency), label=args.label, load_average=" / ".join(f"{x:.1f}" for x in os.getloadavg()))
+    found = replace(
+        Findability.of(res, latency), label=args.label, load_average=" / ".join(f"{x:.1f}" for x in os.getloadavg())
+    )
     if args.save:
         args.save.write_text(found.to_json(), encoding="utf-8")
     alt = None
@@ -649,7 +709,9 @@ def main(argv: list[str] | None = None) -> int:
 
         alt = search_alt.run(site, load_eval())
     for r in alt or []:
-        print(f"{r.name:16} tuning {r.tuning[1]:6.1%} MRR {r.tuning[2]:.3f}   held-out {r.held_out[1]:6.1%} MRR {r.held_out[2]:.3f}")
+        print(
+            f"{r.name:16} tuning {r.tuning[1]:6.1%} MRR {r.tuning[2]:.3f}   held-out {r.held_out[1]:6.1%} MRR {r.held_out[2]:.3f}"
+        )
     if args.write:
         before = [Findability.from_json(p.read_text(encoding="utf-8")) for p in args.before]
         text = args.write.read_text(encoding="utf-8") if args.write.is_file() else ""
@@ -659,7 +721,9 @@ def main(argv: list[str] | None = None) -> int:
     shown += [res.held_out] if args.held_out_misses else []
     for s in shown:
         for a in s.misses:
-            print(f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout)
+            print(
+                f"  {s.name}: {a.query.query!r} -> {a.first} (wanted {a.query.target}, rank {a.rank})", file=sys.stdout
+            )
     return 0
 
 
@@ -668,7 +732,9 @@ def _write_saved(args: object) -> int:
     from .search_alt import AltRun
 
     found = Findability.from_json(args.now_from.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
-    alt = [AltRun.from_json(r) for r in json.loads(args.alt_from.read_text(encoding="utf-8"))] if args.alt_from else None  # type: ignore[attr-defined]
+    alt = (
+        [AltRun.from_json(r) for r in json.loads(args.alt_from.read_text(encoding="utf-8"))] if args.alt_from else None
+    )  # type: ignore[attr-defined]
     before = [Findability.from_json(p.read_text(encoding="utf-8")) for p in args.before]  # type: ignore[attr-defined]
     if args.write:  # type: ignore[attr-defined]
         text = args.write.read_text(encoding="utf-8") if args.write.is_file() else ""  # type: ignore[attr-defined]

@@ -72,7 +72,11 @@ def _variant(**change: object) -> dict[str, object]:
 # name -> (what the row says, the parameters, what the configured engine has that this variant lacks)
 VARIANTS: dict[str, tuple[str, dict[str, object], str]] = {
     "full": ("MiniSearch, configured by the site", FULL, ""),
-    "flat": ("one list of pages and sections, not grouped by page", _variant(grouped=False), "ranking pages by their whole text, then their sections"),
+    "flat": (
+        "one list of pages and sections, not grouped by page",
+        _variant(grouped=False),
+        "ranking pages by their whole text, then their sections",
+    ),
     "no-keywords": (
         "without the keywords the site files (data/search.yml)",
         _variant(
@@ -82,7 +86,11 @@ VARIANTS: dict[str, tuple[str, dict[str, object], str]] = {
         "the keywords the site files",
     ),
     "no-synonyms": ("without query-time synonyms", _variant(synonyms=False), "query-time synonym families"),
-    "no-fuzzy-prefix": ("without prefix and fuzzy matching", _variant(prefix="none", fuzzy="none"), "prefix and fuzzy matching"),
+    "no-fuzzy-prefix": (
+        "without prefix and fuzzy matching",
+        _variant(prefix="none", fuzzy="none"),
+        "prefix and fuzzy matching",
+    ),
     "and-first": (
         "AND first, OR only when nothing has every word",
         _variant(and_first=True),
@@ -126,7 +134,7 @@ def results_of(queries: list[EvalQuery], ranked: list[list[str]]) -> EvalResult:
     """Each query with the locations the engine returned, best first, scored as Material's are."""
     if len(queries) != len(ranked):
         raise ValueError(f"{len(ranked)} result lists for {len(queries)} queries")
-    return EvalResult([EvalAnswer(q, list(r)) for q, r in zip(queries, ranked)])
+    return EvalResult([EvalAnswer(q, list(r)) for q, r in zip(queries, ranked, strict=True)])
 
 
 def _row(s: EvalScore) -> tuple[int, float, float]:
@@ -150,7 +158,9 @@ def load_synonyms(path: Path = SEARCH_DATA) -> tuple[list[list[str]], dict[str, 
     return load_families(path.parent.parent)
 
 
-def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dict[str, object], str]] = VARIANTS) -> list[AltRun]:
+def run(
+    site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dict[str, object], str]] = VARIANTS
+) -> list[AltRun]:
     """Every variant on ``site``'s search index, each query through Node; best first."""
     ensure_installed()
     families, spellings = load_synonyms()
@@ -168,7 +178,11 @@ def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dic
         job_file = Path(tmp) / "job.json"
         job_file.write_text(json.dumps(job), encoding="utf-8")
         done = subprocess.run(
-            ["node", str(ALT_DIR / "evaluate.mjs"), str(job_file)], cwd=ALT_DIR, capture_output=True, text=True, check=False
+            ["node", str(ALT_DIR / "evaluate.mjs"), str(job_file)],
+            cwd=ALT_DIR,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if done.returncode != 0:
         raise RuntimeError(f"bench/search-alt/evaluate.mjs failed:\n{done.stderr}")
@@ -191,7 +205,7 @@ def run(site: Path, queries: list[EvalQuery], variants: dict[str, tuple[str, dic
                 raw["docs_gzip"],
                 raw["index_raw"],
                 raw["index_gzip"],
-                {q.query: words for q, words in zip(queries, raw["absent"]) if words},
+                {q.query: words for q, words in zip(queries, raw["absent"], strict=True) if words},
             )
         )
     return out
@@ -205,7 +219,13 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
-    parser.add_argument("--misses", metavar="VARIANT", nargs="?", const="full", help="list a variant's tuning-set misses (default: full)")
+    parser.add_argument(
+        "--misses",
+        metavar="VARIANT",
+        nargs="?",
+        const="full",
+        help="list a variant's tuning-set misses (default: full)",
+    )
     parser.add_argument("--tuning-only", action="store_true", help="print no held-out figures (while tuning)")
     parser.add_argument("--variant", action="append", choices=list(VARIANTS), help="run only this variant (repeatable)")
     parser.add_argument("--save", type=Path, help="keep the figures as JSON (for python -m bench.search --alt-from)")
@@ -214,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="search-alt-")) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+        subprocess.run(
+            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env
+        )
     chosen = {n: VARIANTS[n] for n in args.variant} if args.variant else VARIANTS
     runs = run(site, load_eval(), chosen)
     for r in runs:

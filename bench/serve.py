@@ -13,7 +13,7 @@ import os
 import threading
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 TEXT_TYPES = (
     "text/",
@@ -27,7 +27,7 @@ TEXT_TYPES = (
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    extensions_map = {
+    extensions_map = {  # noqa: RUF012 - the base class declares it an instance attribute; its value is never changed
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "application/javascript",
         ".mjs": "application/javascript",
@@ -35,7 +35,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
         ".webmanifest": "application/manifest+json",
     }
-    _cache: dict[tuple[str, float], bytes] = {}
+    _cache: ClassVar[dict[tuple[str, float], bytes]] = {}
     _lock = threading.Lock()
     _sent = 0  # response bodies sent by every server of this process (bench/repeat.py reads it)
 

@@ -18,7 +18,8 @@ import json
 import sys
 import traceback
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 FILENAME = "solution.py"  # what the candidate's code is called in messages and tracebacks
 MAX_OUTPUT = 4000  # characters of printed output kept for one case
@@ -84,7 +85,15 @@ def prepare(code: str, context_json: str) -> str:
     if not callable(entry):
         missing = context.get("shown_entry") or context["entry"]
         return json.dumps(
-            {"ok": False, "error": {"type": "NameError", "message": f"define {missing}, the function the tests call", "line": None}, "stdout": _clip(out.getvalue())}
+            {
+                "ok": False,
+                "error": {
+                    "type": "NameError",
+                    "message": f"define {missing}, the function the tests call",
+                    "line": None,
+                },
+                "stdout": _clip(out.getvalue()),
+            }
         )
     _entry = entry
     same = _namespace.get("same")

@@ -26,6 +26,7 @@ the worker out of readers' browsers (README).
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import math
@@ -34,8 +35,9 @@ import shutil
 import struct
 import subprocess
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,7 +64,7 @@ WORKBOX_FILES = {
 # Not precached: the worker itself and its runtime (the browser keeps those), source maps, gzip copies,
 # and Material's search support for languages other than the site's (loaded only for those; the worker
 # caches them on first use if they ever are).
-# The code runner's editor and Python runtime (hooks/code_runner.py, 14 MB) are not precached: a
+# The code runner's editor and Python runtime (hooks/code_runner.py) are not precached: a
 # reader who never opens an editor never downloads them. They are cached when first used.
 CODE_RUNNER_FILES = ["javascripts/vendor/pyodide/**", "javascripts/vendor/codemirror/**", "javascripts/code-runner*"]
 PRECACHE_IGNORE = [WORKER, f"{WORKBOX_DIR}/**", "**/*.map", "**/*.gz", "assets/javascripts/lunr/**", *CODE_RUNNER_FILES]
@@ -78,7 +80,7 @@ def _offline(config: MkDocsConfig) -> bool:
 
 
 def mode(config: MkDocsConfig) -> str | None:
-    """"precache", "retire", or None where no worker belongs (``mkdocs serve``, the offline edition)."""
+    """ "precache", "retire", or None where no worker belongs (``mkdocs serve``, the offline edition)."""
     chosen = config.extra.get("service_worker", "precache")
     if chosen not in MODES:
         raise PluginError(f"mkdocs.yml: extra.service_worker must be one of {', '.join(MODES)}, not {chosen!r}")
@@ -127,7 +129,7 @@ def logo_path(config: MkDocsConfig) -> str:
     """The ``d`` of the logo's path, from Material's icon set (``theme.icon.logo``, e.g. material/briefcase-account)."""
     name = (config.theme.get("icon") or {}).get("logo") or "material/library"
     svg = MATERIAL / ".icons" / f"{name}.svg"
-    paths = re.findall(r'<path d="([^"]+)"', svg.read_text(encoding="utf-8"))
+    paths: list[str] = re.findall(r'<path d="([^"]+)"', svg.read_text(encoding="utf-8"))
     if len(paths) != 1 or 'viewBox="0 0 24 24"' not in svg.read_text(encoding="utf-8"):
         raise PluginError(f"hooks/app.py: {svg.name} is not a single path on a 24 x 24 grid")
     return paths[0]
@@ -235,7 +237,12 @@ def flatten(d: str, steps: int = 24) -> list[list[tuple[float, float]]]:
             for k in range(1, steps + 1):
                 t = k / steps
                 u = 1 - t
-                poly.append((u * u * p0[0] + 2 * u * t * c[0] + t * t * end[0], u * u * p0[1] + 2 * u * t * c[1] + t * t * end[1]))
+                poly.append(
+                    (
+                        u * u * p0[0] + 2 * u * t * c[0] + t * t * end[0],
+                        u * u * p0[1] + 2 * u * t * c[1] + t * t * end[1],
+                    )
+                )
             x, y = end
             last_ctrl = c
         else:  # A: rx ry rotation large-arc sweep x y
@@ -249,7 +256,14 @@ def flatten(d: str, steps: int = 24) -> list[list[tuple[float, float]]]:
 
 
 def _arc(
-    p0: tuple[float, float], rx: float, ry: float, rotation: float, large: bool, sweep: bool, p1: tuple[float, float], steps: int
+    p0: tuple[float, float],
+    rx: float,
+    ry: float,
+    rotation: float,
+    large: bool,
+    sweep: bool,
+    p1: tuple[float, float],
+    steps: int,
 ) -> list[tuple[float, float]]:
     """Points along an SVG arc (the SVG spec's endpoint-to-center conversion, appendix B.2.4)."""
     if p0 == p1:
@@ -292,7 +306,7 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
     """
     edges = []
     for poly in polys:
-        for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1]):
+        for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1], strict=True):
             if y0 != y1:
                 edges.append((x0, y0, x1, y1, 1 if y1 > y0 else -1))
     rows = [[0.0] * size for _ in range(size)]
@@ -308,7 +322,7 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
                     crossings.append((x0 + (y - y0) * (x1 - x0) / (y1 - y0), wind))
             crossings.sort()
             winding = 0
-            for (xa, wa), (xb, _) in zip(crossings, crossings[1:]):
+            for (xa, wa), (xb, _) in itertools.pairwise(crossings):
                 winding += wa
                 if winding == 0 or xb <= xa:
                     continue
@@ -341,8 +355,12 @@ def glyph_transform(size: float) -> tuple[float, float, float]:
 def icon_png(d: str, size: int, background: tuple[int, int, int], ink: tuple[int, int, int]) -> bytes:
     scale, dx, dy = glyph_transform(size)
     polys = [[(x * scale + dx, y * scale + dy) for x, y in poly] for poly in flatten(d)]
-    shades = [bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink)) for level in range(256)]
-    rows = [b"\x00" + b"".join(shades[round(c * 255)] for c in line) for line in rasterize(polys, size)]  # filter type 0
+    shades = [
+        bytes(round(b + (i - b) * level / 255) for b, i in zip(background, ink, strict=True)) for level in range(256)
+    ]
+    rows = [
+        b"\x00" + b"".join(shades[round(c * 255)] for c in line) for line in rasterize(polys, size)
+    ]  # filter type 0
     return png(size, size, b"".join(rows))
 
 
@@ -353,7 +371,12 @@ def png(width: int, height: int, raw_rgb_rows: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw_rgb_rows, 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw_rgb_rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def icon_svg(d: str, background: str, ink: str, size: int = 512) -> str:
@@ -366,10 +389,19 @@ def icon_svg(d: str, background: str, ink: str, size: int = 512) -> str:
 
 
 def manifest(config: MkDocsConfig, theme: str, background: str) -> dict[str, Any]:
-    icons: list[dict[str, str]] = [{"src": f"{APP_DIR}/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
+    icons: list[dict[str, str]] = [
+        {"src": f"{APP_DIR}/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
+    ]
     for size in ICON_SIZES:
         for purpose in ("any", "maskable"):
-            icons.append({"src": f"{APP_DIR}/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose})
+            icons.append(
+                {
+                    "src": f"{APP_DIR}/icon-{size}.png",
+                    "sizes": f"{size}x{size}",
+                    "type": "image/png",
+                    "purpose": purpose,
+                }
+            )
     return {
         "id": "./",
         "name": config.site_name,
@@ -410,7 +442,12 @@ def write_worker(site: Path, modules: Path) -> dict[str, Any]:
         "globIgnores": PRECACHE_IGNORE,
     }
     proc = subprocess.run(
-        [node, str(HERE / "sw-build.cjs")], input=json.dumps(options), capture_output=True, text=True, cwd=HERE, timeout=120
+        [node, str(HERE / "sw-build.cjs")],
+        input=json.dumps(options),
+        capture_output=True,
+        text=True,
+        cwd=HERE,
+        timeout=120,
     )
     if proc.returncode != 0:
         raise PluginError(f"hooks/app.py: Workbox's injectManifest failed:\n{proc.stderr[-2000:]}")

@@ -28,7 +28,14 @@ EDITOR_TARGET = Path("javascripts/vendor/codemirror/editor.js")
 PYODIDE_PACKAGE = Path("node_modules/pyodide")
 PYODIDE_TARGET = Path("javascripts/vendor/pyodide")
 # What loadPyodide() fetches for the standard library alone: no extra packages are used.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json", "package.json")
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
 HARNESS_SOURCE = Path("coding/harness.py")
 HARNESS_TARGET = Path("javascripts/code-runner-harness.py")
 ESBUILD = Path("node_modules/.bin/esbuild")
@@ -53,13 +60,24 @@ def _needs(project: Path, path: Path) -> Path:
 
 def _bundle_editor(project: Path, target: Path, cache: Path) -> None:
     """esbuild's bundle of the editor, made once per version of its source and of the lock file."""
-    key = hashlib.sha256((project / EDITOR_SOURCE).read_bytes() + (project / "package-lock.json").read_bytes()).hexdigest()[:16]
+    key = hashlib.sha256(
+        (project / EDITOR_SOURCE).read_bytes() + (project / "package-lock.json").read_bytes()
+    ).hexdigest()[:16]
     cached = cache / f"code-editor-{key}.js"
     if not cached.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         esbuild = _needs(project, ESBUILD)
         result = subprocess.run(
-            [str(esbuild), str(project / EDITOR_SOURCE), "--bundle", "--format=iife", "--minify", "--legal-comments=none", "--log-level=error", f"--outfile={cached}"],
+            [
+                str(esbuild),
+                str(project / EDITOR_SOURCE),
+                "--bundle",
+                "--format=iife",
+                "--minify",
+                "--legal-comments=none",
+                "--log-level=error",
+                f"--outfile={cached}",
+            ],
             cwd=project,
             capture_output=True,
             text=True,
@@ -86,6 +104,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         source, copy = package / name, target / name
-        if copy.is_file() and copy.stat().st_size == source.stat().st_size and copy.stat().st_mtime >= source.stat().st_mtime:
-            continue  # `mkdocs serve` rebuilds into the same folder: 13 MB not copied again
+        if (
+            copy.is_file()
+            and copy.stat().st_size == source.stat().st_size
+            and copy.stat().st_mtime >= source.stat().st_mtime
+        ):
+            continue  # `mkdocs serve` rebuilds into the same folder: the runtime is not copied again
         shutil.copy2(source, copy)

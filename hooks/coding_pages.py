@@ -50,7 +50,9 @@ def problems(project: Path) -> list[dict[str, str]]:
         fields = {key: doc.get(key) for key in ("id", "title", "pattern")} if isinstance(doc, dict) else {}
         texts = {key: value for key, value in fields.items() if isinstance(value, str) and value}
         if len(texts) != 3 or texts["id"] != path.stem:
-            raise PluginError(f"{path.relative_to(project).as_posix()}: needs an id equal to the file name, a title and a pattern")
+            raise PluginError(
+                f"{path.relative_to(project).as_posix()}: needs an id equal to the file name, a title and a pattern"
+            )
         found.append(texts)
     return sorted(found, key=lambda p: order.index(p["pattern"]) if p["pattern"] in order else len(order))
 

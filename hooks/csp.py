@@ -82,7 +82,9 @@ STYLE_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^'
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 SRC = re.compile(r"\bsrc\s*=", re.I)
 # Script types the browser runs (the HTML standard's JavaScript MIME types, and modules).
-JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"})
+JS_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
+)
 
 
 def source_hash(text: str) -> str:
@@ -111,7 +113,9 @@ def inline_styles(page: str) -> tuple[list[str], list[str]]:
     """The text of each ``<style>`` element, and the value of each ``style`` attribute (entities decoded)."""
     markup = SCRIPT.sub("", page)
     elements = STYLE_ELEMENT.findall(markup)
-    attributes = [html.unescape(a if a or not b else b) for a, b in STYLE_ATTRIBUTE.findall(STYLE_ELEMENT.sub("", markup))]
+    attributes = [
+        html.unescape(a if a or not b else b) for a, b in STYLE_ATTRIBUTE.findall(STYLE_ELEMENT.sub("", markup))
+    ]
     return elements, attributes
 
 
@@ -124,13 +128,23 @@ def page_sources(extra: Any, where: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for directive, sources in extra.items():
         if directive not in PAGE_DIRECTIVES:
-            raise PluginError(f"{where}: front matter '{FRONT_MATTER_KEY}': unknown or unsupported directive {directive!r}")
-        values = tuple(sources.split()) if isinstance(sources, str) else tuple(sources) if isinstance(sources, list) else None
+            raise PluginError(
+                f"{where}: front matter '{FRONT_MATTER_KEY}': unknown or unsupported directive {directive!r}"
+            )
+        values = (
+            tuple(sources.split())
+            if isinstance(sources, str)
+            else tuple(sources)
+            if isinstance(sources, list)
+            else None
+        )
         if not values or not all(isinstance(v, str) and v.strip() for v in values):
             raise PluginError(f"{where}: front matter '{FRONT_MATTER_KEY}': {directive} needs one or more sources")
         refused = REFUSED_SOURCES.intersection(values)
         if refused:
-            raise PluginError(f"{where}: front matter '{FRONT_MATTER_KEY}': {', '.join(sorted(refused))} is not allowed")
+            raise PluginError(
+                f"{where}: front matter '{FRONT_MATTER_KEY}': {', '.join(sorted(refused))} is not allowed"
+            )
         out[directive] = values
     return out
 
@@ -168,7 +182,9 @@ def insert(page: str, policy: str, where: str) -> str:
     """``page`` with the policy's meta element right after ``<meta charset="utf-8">``, or fail naming ``where``."""
     found = page.count(CHARSET)
     if found != 1:
-        raise PluginError(f"hooks/csp.py: {where} contains {CHARSET!r} {found} time(s), expected 1; the policy must come before any script")
+        raise PluginError(
+            f"hooks/csp.py: {where} contains {CHARSET!r} {found} time(s), expected 1; the policy must come before any script"
+        )
     if "Content-Security-Policy" in page.split(CHARSET, 1)[0]:
         raise PluginError(f"hooks/csp.py: {where} has a policy before its charset")
     return page.replace(CHARSET, CHARSET + META.format(html.escape(policy, quote=False).replace('"', "&quot;")), 1)

@@ -36,7 +36,9 @@ def own_assets(site_dir: Path) -> list[Path]:
         p
         for folder in FOLDERS
         for p in sorted((site_dir / folder).rglob("*"))
-        if p.is_file() and p.suffix in (".css", ".js") and not {VENDOR, NOT_SERVED} & set(p.relative_to(site_dir / folder).parts)
+        if p.is_file()
+        and p.suffix in (".css", ".js")
+        and not {VENDOR, NOT_SERVED} & set(p.relative_to(site_dir / folder).parts)
     ]
 
 

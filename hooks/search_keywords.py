@@ -108,7 +108,24 @@ def slips(word: str) -> set[str]:
     return out
 
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ures", "ure", "ers", "er", "ied", "ies", "ed", "es", "ly", "s", "e", "y")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ings",
+    "ing",
+    "ures",
+    "ure",
+    "ers",
+    "er",
+    "ied",
+    "ies",
+    "ed",
+    "es",
+    "ly",
+    "s",
+    "e",
+    "y",
+)
 MIN_STEM = 4
 
 

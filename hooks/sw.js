@@ -48,7 +48,7 @@ async function refreshFirstUse() {
     let response;
     try {
       response = await fetch(request, { cache: "no-cache" });
-    } catch (e) {
+    } catch {
       continue; // offline or the network failed: keep the copy we have
     }
     if (response.ok) await cache.put(request, response);

@@ -39,7 +39,7 @@ def named(tags: list[object], names: dict[str, str], page: str) -> list[str]:
     for tag in tags:
         if tag not in names:
             raise PluginError(f"{page}: tag {tag!r} has no name in {TAGS_FILE}")
-        out.append(names[tag])  # type: ignore[index]
+        out.append(names[tag])
     return out
 
 

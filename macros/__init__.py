@@ -16,10 +16,10 @@ from .errors import DataError
 __all__ = ["DataError", "define_env", "on_post_build"]
 
 _fresh = True  # set until the first define_env call: the modules were just imported
-_macros: Any = None  # this build's GuideMacros, for on_post_build
+_macros: pages.GuideMacros | None = None  # this build's GuideMacros, for on_post_build
 
 
-def _reload() -> type:
+def _reload() -> type[pages.GuideMacros]:
     """Re-import the plain modules so ``mkdocs serve`` picks up edits to them.
 
     mkdocs-macros imports this package once per process and calls
@@ -31,7 +31,21 @@ def _reload() -> type:
     if _fresh:
         _fresh = False
     else:
-        for module in (errors, data, render, shape, diagram, design, examples, worked, home, search_terms, coding, runner, pages):
+        for module in (
+            errors,
+            data,
+            render,
+            shape,
+            diagram,
+            design,
+            examples,
+            worked,
+            home,
+            search_terms,
+            coding,
+            runner,
+            pages,
+        ):
             importlib.reload(module)
     return pages.GuideMacros
 
@@ -47,7 +61,8 @@ def define_env(env: Any) -> None:
 
     def here() -> str:
         file = getattr(env.page, "file", None)
-        return file.src_uri if file is not None else env.page.path
+        src: str = file.src_uri if file is not None else env.page.path
+        return src
 
     try:
         macros = guide_macros.from_project(Path(env.project_dir), here)
@@ -88,7 +103,7 @@ def on_post_build(env: Any) -> None:
 
 def _docs_dir(env: Any) -> str:
     """The docs folder as the author sees it, relative to the project (``docs``)."""
-    conf = getattr(env, "conf", None)
+    conf: Any = getattr(env, "conf", None)
     try:
         return Path(conf["docs_dir"]).resolve().relative_to(Path(env.project_dir).resolve()).as_posix()
     except (TypeError, KeyError, ValueError):

@@ -312,7 +312,9 @@ def load_problem(path: Path, data_dir: Path) -> Problem:
 
 def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]:
     """The module's top-level functions and classes, by name."""
-    return {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)}
+    return {
+        node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    }
 
 
 def read_solution(problem: Problem, project: Path, file: str) -> Solution:
@@ -327,13 +329,18 @@ def read_solution(problem: Problem, project: Path, file: str) -> Solution:
     ends = [i for i, line in enumerate(lines) if line.strip() == END_MARKER]
     if len(starts) != 1 or len(ends) != 1 or ends[0] <= starts[0] + 1:
         raise DataError(
-            file, problem.id, "entry", f"{where} must have one '{START_MARKER}' line, then the solution, then one '{END_MARKER}' line"
+            file,
+            problem.id,
+            "entry",
+            f"{where} must have one '{START_MARKER}' line, then the solution, then one '{END_MARKER}' line",
         )
     start, end = starts[0], ends[0]
     try:
         tree = ast.parse(source, filename=where)
     except SyntaxError as exc:
-        raise DataError(file, problem.id, "entry", f"{where} is not valid Python (line {exc.lineno}): {exc.msg}") from None
+        raise DataError(
+            file, problem.id, "entry", f"{where} is not valid Python (line {exc.lineno}): {exc.msg}"
+        ) from None
     defs = _definitions(tree)
     inside = {name for name, node in defs.items() if start < node.lineno - 1 - len(node.decorator_list) < end}
     for needed in ("reference", "random_case"):
@@ -347,9 +354,19 @@ def read_solution(problem: Problem, project: Path, file: str) -> Solution:
         raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be between the solution markers of {where}")
     if problem.shown_entry is not None:
         if problem.shown_entry not in inside:
-            raise DataError(file, problem.id, "shown_entry", f"'{problem.shown_entry}' must be between the solution markers of {where}")
+            raise DataError(
+                file,
+                problem.id,
+                "shown_entry",
+                f"'{problem.shown_entry}' must be between the solution markers of {where}",
+            )
         if problem.entry in inside:
-            raise DataError(file, problem.id, "entry", f"'{problem.entry}' is an adapter: it belongs outside the solution markers of {where}")
+            raise DataError(
+                file,
+                problem.id,
+                "entry",
+                f"'{problem.entry}' is an adapter: it belongs outside the solution markers of {where}",
+            )
     _check_arguments(problem, defs[problem.entry], file)
     shown = lines[start + 1 : end]
     return Solution(path=where, code="\n".join(shown).rstrip("\n"), first_line=start + 2)
@@ -358,18 +375,25 @@ def read_solution(problem: Problem, project: Path, file: str) -> Solution:
 def _check_arguments(problem: Problem, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, file: str) -> None:
     """Every example names exactly the entry function's parameters."""
     if not isinstance(node, ast.FunctionDef):
-        raise DataError(file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values")
+        raise DataError(
+            file, problem.id, "entry", f"'{problem.entry}' must be a function that takes and returns plain values"
+        )
     params = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
     required = set(params[: len(params) - len(node.args.defaults)]) - {a.arg for a in node.args.kwonlyargs}
-    required |= {a.arg for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if d is None}
+    required |= {a.arg for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d is None}
     for i, example in enumerate(problem.examples, 1):
         names = set(example.args)
         unknown = sorted(names - set(params))
         missing = sorted(required - names)
         if unknown or missing:
-            said = [f"unknown {', '.join(unknown)}" for _ in [0] if unknown] + [f"missing {', '.join(missing)}" for _ in [0] if missing]
+            said = [f"unknown {', '.join(unknown)}" for _ in [0] if unknown] + [
+                f"missing {', '.join(missing)}" for _ in [0] if missing
+            ]
             raise DataError(
-                file, f"{problem.id} examples #{i}", "args", f"must name the parameters of {problem.entry}({', '.join(params)}): {'; '.join(said)}"
+                file,
+                f"{problem.id} examples #{i}",
+                "args",
+                f"must name the parameters of {problem.entry}({', '.join(params)}): {'; '.join(said)}",
             )
 
 
@@ -393,17 +417,32 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
         file = _rel(path, data_dir.parent)
         problem = load_problem(path, data_dir)
         if problem.pattern not in pattern_ids:
-            raise DataError(file, problem.id, "pattern", f"unknown pattern '{problem.pattern}' (see data/{PATTERNS_FILE.as_posix()})")
+            raise DataError(
+                file,
+                problem.id,
+                "pattern",
+                f"unknown pattern '{problem.pattern}' (see data/{PATTERNS_FILE.as_posix()})",
+            )
         try:
             site.principle(problem.principle)
         except KeyError:
             raise DataError(file, problem.id, "principle", f"unknown principle '{problem.principle}'") from None
         if problem.title.casefold() in titles:
-            raise DataError(file, problem.id, "title", f"'{problem.title}' is also the title of '{titles[problem.title.casefold()]}'")
+            raise DataError(
+                file,
+                problem.id,
+                "title",
+                f"'{problem.title}' is also the title of '{titles[problem.title.casefold()]}'",
+            )
         titles[problem.title.casefold()] = problem.id
         edges = sum(1 for e in problem.examples if e.edge)
         if edges < MIN_EDGE_EXAMPLES:
-            raise DataError(file, problem.id, "examples", f"has {edges} edge case(s) (edge: true); at least {MIN_EDGE_EXAMPLES} are needed")
+            raise DataError(
+                file,
+                problem.id,
+                "examples",
+                f"has {edges} edge case(s) (edge: true); at least {MIN_EDGE_EXAMPLES} are needed",
+            )
         solutions[problem.id] = read_solution(problem, project, file)
         problems.append(problem)
     patterns_file = _rel(data_dir / PATTERNS_FILE, data_dir.parent)
@@ -605,12 +644,18 @@ def loop_tasks(
     (data/rounds.yml): every worked coding problem, every system design walkthrough (its question
     and page), and the object-oriented design page's worked example. Each is a title and a link."""
     tasks: dict[str, list[dict[str, str]]] = {
-        "coding": [{"title": p.title, "href": page_url(from_page, problem_page(p), directory_urls)} for p in coding.problems],
-        "system-design": [{"title": question, "href": page_url(from_page, page, directory_urls)} for question, page in designs],
+        "coding": [
+            {"title": p.title, "href": page_url(from_page, problem_page(p), directory_urls)} for p in coding.problems
+        ],
+        "system-design": [
+            {"title": question, "href": page_url(from_page, page, directory_urls)} for question, page in designs
+        ],
     }
     ood = site.guide(OOD_GUIDE)
     if ood.page is not None:
-        tasks["object-oriented-design"] = [{"title": f"the worked example in {ood.title}", "href": page_url(from_page, ood.page, directory_urls)}]
+        tasks["object-oriented-design"] = [
+            {"title": f"the worked example in {ood.title}", "href": page_url(from_page, ood.page, directory_urls)}
+        ]
     focuses = {r.id for r in site.rounds}
     return {focus: items for focus, items in tasks.items() if focus in focuses and items}
 

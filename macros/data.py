@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -90,11 +91,17 @@ class Number:
 
     @property
     def min(self) -> int:
-        return self.low if self.value is None else self.value  # type: ignore[return-value]
+        """The value, or the low end of the range."""
+        end = self.low if self.value is None else self.value
+        assert end is not None, f"number '{self.id}': a range has both ends"
+        return end
 
     @property
     def max(self) -> int:
-        return self.high if self.value is None else self.value  # type: ignore[return-value]
+        """The value, or the high end of the range."""
+        end = self.high if self.value is None else self.value
+        assert end is not None, f"number '{self.id}': a range has both ends"
+        return end
 
 
 @dataclass(frozen=True)
@@ -622,7 +629,10 @@ def load_site(root: Path, source_document: Path | None = None) -> SiteData:
         for i, src in enumerate(_entries(path, root, _source), 1):
             if src.id in sources:
                 raise DataError(
-                    _rel(path, root), f"#{i} (id '{src.id}')", "id", f"duplicate id '{src.id}' (also in {source_file[src.id]})"
+                    _rel(path, root),
+                    f"#{i} (id '{src.id}')",
+                    "id",
+                    f"duplicate id '{src.id}' (also in {source_file[src.id]})",
                 )
             sources[src.id] = src
             source_file[src.id] = _rel(path, root)
@@ -679,7 +689,9 @@ def _check_cite(site: SiteData, ref: str, file: str, entry: str, field: str) -> 
         raise DataError(file, entry, field, problem) from None
 
 
-def check_references(site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]) -> None:
+def check_references(
+    site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]
+) -> None:
     """Every id that one file names must exist in the file that defines it."""
     r = root.name + "/"
     principle_ids = {p.id for p in site.principles}
@@ -689,20 +701,32 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         _check_cite(site, x.cite, r + "rounds.yml", f"#{i} (id '{x.id}')", "cite")
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
-            raise DataError(r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'")
+            raise DataError(
+                r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'"
+            )
     for i, p in enumerate(site.principles, 1):
         if not site.questions_for(p.id):
             raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
         if p.prompt not in {q.id for q in site.questions_for(p.id)}:
-            raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "prompt", f"'{p.prompt}' is not a question of this principle")
+            raise DataError(
+                r + "principles.yml",
+                f"#{i} (id '{p.id}')",
+                "prompt",
+                f"'{p.prompt}' is not a question of this principle",
+            )
         if p.corrected is not None:
             try:
                 fix = site.correction(p.corrected)
             except KeyError:
-                raise DataError(r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'") from None
+                raise DataError(
+                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'"
+                ) from None
             if fix.original != p.summary:
                 raise DataError(
-                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"correction '{p.corrected}' does not strike this summary"
+                    r + "principles.yml",
+                    f"#{i} (id '{p.id}')",
+                    "corrected",
+                    f"correction '{p.corrected}' does not strike this summary",
                 )
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None:
@@ -712,16 +736,20 @@ def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]
         _check_cite(site, c.cite, r + "corrections.yml", f"#{i} (id '{c.id}')", "cite")
         for ref in NUMBER_REF.findall(c.correction):
             if ref not in number_ids:
-                raise DataError(r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'")
+                raise DataError(
+                    r + "corrections.yml", f"#{i} (id '{c.id}')", "correction", f"unknown number '{{{ref}}}'"
+                )
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")
-    for c in site.companies:
-        name = company_file[c.id]
-        if c.guide not in guide_ids:
-            raise DataError(name, c.id, "guide", f"unknown guide '{c.guide}'")
-        _check_cite(site, c.framework_source, name, c.id, "framework_source")
-        for i, v in enumerate(c.values, 1):
+    for company in site.companies:
+        name = company_file[company.id]
+        if company.guide not in guide_ids:
+            raise DataError(name, company.id, "guide", f"unknown guide '{company.guide}'")
+        _check_cite(site, company.framework_source, name, company.id, "framework_source")
+        for i, v in enumerate(company.values, 1):
             for pid in v.principles:
                 if pid not in principle_ids:
-                    raise DataError(name, f"{c.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'")
+                    raise DataError(
+                        name, f"{company.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'"
+                    )

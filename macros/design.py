@@ -21,9 +21,9 @@ import ast
 import math
 import operator
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
 
 from .data import SiteData, _Entry, _kind, read_yaml
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout
@@ -99,7 +99,7 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
 
 
 def _eval(node: ast.AST, values: Mapping[str, float]) -> float:
-    if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
         return float(node.value)
     if isinstance(node, ast.Name):
         if node.id not in values:
@@ -126,16 +126,20 @@ def _eval(node: ast.AST, values: Mapping[str, float]) -> float:
 
 def spell(node: ast.AST, values: Mapping[str, float], parent: int = 0, right: bool = False) -> str:
     """Write an expression with values in place of names, × and ÷, and only the parentheses it needs."""
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return format_number(node.value)
     if isinstance(node, ast.Name):
         return format_number(values[node.id])
     if isinstance(node, ast.UnaryOp):
         return "\u2212" + spell(node.operand, values, 3)
-    if isinstance(node, ast.Call):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         inner = [spell(a, values) for a in node.args]
-        name = node.func.id  # type: ignore[attr-defined]
-        return f"round up ({inner[0]})" if name == "ceil" else f"{'larger' if name == 'max' else 'smaller'} of ({', '.join(inner)})"
+        name = node.func.id
+        return (
+            f"round up ({inner[0]})"
+            if name == "ceil"
+            else f"{'larger' if name == 'max' else 'smaller'} of ({', '.join(inner)})"
+        )
     assert isinstance(node, ast.BinOp)
     prec = _PRECEDENCE[type(node.op)]
     text = f"{spell(node.left, values, prec)} {_SYMBOL[type(node.op)]} {spell(node.right, values, prec, right=True)}"
@@ -163,7 +167,9 @@ def _figures(file: str, raw: object, field: str, values: dict[str, float]) -> tu
         raise DataError(file, None, field, f"must be a non-empty list, got {_kind(raw)}")
     out = []
     for i, item in enumerate(raw, 1):
-        label = f"{field} #{i}" + (f" (id '{item['id']}')" if isinstance(item, dict) and isinstance(item.get("id"), str) else "")
+        label = f"{field} #{i}" + (
+            f" (id '{item['id']}')" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
+        )
         e = _Entry(file, label, item)
         fid = _name(e)
         if fid in values:

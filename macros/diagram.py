@@ -130,7 +130,9 @@ def check(d: Diagram) -> None:
             if end not in seen:
                 raise DiagramError(f"step {i} names unknown node '{end}'")
         if tier_of[s.source] == tier_of[s.target] and abs(pos[s.source] - pos[s.target]) != 1:
-            raise DiagramError(f"step {i} joins '{s.source}' and '{s.target}', which are in one tier but not side by side")
+            raise DiagramError(
+                f"step {i} joins '{s.source}' and '{s.target}', which are in one tier but not side by side"
+            )
 
 
 def layout(d: Diagram) -> Layout:
@@ -153,7 +155,7 @@ def layout(d: Diagram) -> Layout:
         y += TIER_LABEL
         total = n * w + gap * (n - 1)
         x = (WIDTH - total) / 2
-        for node, lines in zip(tier.nodes, wrapped):
+        for node, lines in zip(tier.nodes, wrapped, strict=True):
             boxes[node.id] = Box(round(x, 2), y, round(w, 2), h, lines)
             row_of[node.id] = r
             x += w + gap
@@ -176,7 +178,9 @@ def layout(d: Diagram) -> Layout:
         start, end = _ends(a, b, row_of[s.source], row_of[s.target], shift)
         for nid, box in boxes.items():
             if nid not in (s.source, s.target) and _crosses(start, end, box):
-                raise DiagramError(f"step {i} ({s.source} to {s.target}) crosses node '{nid}'; move one of them to another tier")
+                raise DiagramError(
+                    f"step {i} ({s.source} to {s.target}) crosses node '{nid}'; move one of them to another tier"
+                )
         edges.append((i, start, end))
     return Layout(round(height, 2), tuple(tier_labels), boxes, tuple(edges))
 

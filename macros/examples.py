@@ -221,7 +221,9 @@ def _answer(e: _Entry, site: SiteData) -> AnswerExample:
     if not any(n.kind == "pitfall" for p in weak for n in p.notes):
         raise e.fail("weak", "needs at least one note naming the pitfall it falls into")
     mediocre = _mediocre(e, site, principle)
-    words = {kind: sum(count_words(p.text) for p in parts) for kind, parts in (("weak", weak), ("mediocre", mediocre.parts))}
+    words = {
+        kind: sum(count_words(p.text) for p in parts) for kind, parts in (("weak", weak), ("mediocre", mediocre.parts))
+    }
     if not words["weak"] < words["mediocre"] < sum(count_words(p.text) for p in strong):
         raise e.fail(
             "mediocre",
@@ -257,14 +259,21 @@ def load_examples(root: Path, site: SiteData) -> Examples:
     top = _Entry(file, "top level", doc)
     wpm = top.raw.get("words_per_minute")
     if isinstance(wpm, bool) or not isinstance(wpm, int) or not 60 <= wpm <= 250:
-        raise DataError(file, None, "words_per_minute", f"must be a whole number of words a minute (60-250), got {wpm!r}")
+        raise DataError(
+            file, None, "words_per_minute", f"must be a whole number of words a minute (60-250), got {wpm!r}"
+        )
     answers = [_answer(_Entry(file, _answer_label(i, raw), raw), site) for i, raw in enumerate(top.items("answers"), 1)]
     _check_spoken_length(file, answers, wpm, site)
     _check_spine_length(file, answers, wpm, site)
     seen: dict[str, int] = {}
     for i, a in enumerate(answers, 1):
         if a.principle.id in seen:
-            raise DataError(file, f"#{i} (principle '{a.principle.id}')", "principle", f"a second example (first is #{seen[a.principle.id]})")
+            raise DataError(
+                file,
+                f"#{i} (principle '{a.principle.id}')",
+                "principle",
+                f"a second example (first is #{seen[a.principle.id]})",
+            )
         seen[a.principle.id] = i
     missing = [p.id for p in site.principles if p.id not in seen]
     if missing:
@@ -281,11 +290,13 @@ def _check_spoken_length(file: str, answers: list[AnswerExample], wpm: int, site
     try:
         n = site.number(ANSWER_LENGTH)
     except KeyError:
-        raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{ANSWER_LENGTH}' to check answers against") from None
-    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+        raise DataError(
+            file, None, "words_per_minute", f"data/numbers.yml has no '{ANSWER_LENGTH}' to check answers against"
+        ) from None
+    low, high = n.min, n.max
     for i, a in enumerate(answers, 1):
         minutes = a.strong_words / wpm
-        if not low <= minutes <= high:  # type: ignore[operator]
+        if not low <= minutes <= high:
             raise DataError(
                 file,
                 f"#{i} (principle '{a.principle.id}')",
@@ -300,11 +311,13 @@ def _check_spine_length(file: str, answers: list[AnswerExample], wpm: int, site:
     try:
         n = site.number(SPINE_LENGTH)
     except KeyError:
-        raise DataError(file, None, "words_per_minute", f"data/numbers.yml has no '{SPINE_LENGTH}' to check spines against") from None
-    low, high = (n.value, n.value) if n.value is not None else (n.low, n.high)
+        raise DataError(
+            file, None, "words_per_minute", f"data/numbers.yml has no '{SPINE_LENGTH}' to check spines against"
+        ) from None
+    low, high = n.min, n.max
     for i, a in enumerate(answers, 1):
         seconds = a.spine_words * 60 / wpm
-        if not low <= seconds <= high:  # type: ignore[operator]
+        if not low <= seconds <= high:
             raise DataError(
                 file,
                 f"#{i} (principle '{a.principle.id}')",

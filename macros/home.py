@@ -46,7 +46,9 @@ def card_groups(site: SiteData, from_page: str = HOME_PAGE) -> list[CardGroup]:
     """The home page's card groups, each guide linked from the home page, in data order."""
     groups = []
     for title, intro, which in GROUPS:
-        links = tuple(guide_link(site, g.id, from_page) for g in site.guides if g.page and _in_group(g.kind, which, g.id))
+        links = tuple(
+            guide_link(site, g.id, from_page) for g in site.guides if g.page and _in_group(g.kind, which, g.id)
+        )
         if links:
             groups.append(CardGroup(title, intro, links))
     return groups
@@ -66,6 +68,7 @@ def progress_frame(site: SiteData, from_page: str = HOME_PAGE) -> ProgressFrame:
         version=STORY_FORMAT_VERSION,
         planner=guide_link(site, "star-planner", from_page).href,
         principles=tuple(
-            Link(Markup(md_escape(p.name)), relative_link(from_page, principle_page(site, p.id)), p.id) for p in site.principles
+            Link(Markup(md_escape(p.name)), relative_link(from_page, principle_page(site, p.id)), p.id)
+            for p in site.principles
         ),
     )

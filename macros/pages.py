@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from markupsafe import Markup
 
 from . import coding, home, runner, search_terms, shape, worked
 from .data import PASSAGE_MAX_WORDS, SiteData, load_site
-from .errors import MacroError
 from .design import Walkthrough, load_walkthroughs
+from .errors import MacroError
 from .examples import SPINE_LENGTH, Examples, load_examples
-from .render import Renderer, md_escape
+from .render import Renderer, md_escape, relative_link
 
 # The source document the site is built from; every correction's original is a line of it.
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
@@ -52,11 +53,11 @@ class GuideMacros:
     def __repr__(self) -> str:
         # Short on purpose: each registered macro is a bound method, whose repr includes this one,
         # and mkdocs-macros serializes every macro for a debug line on each build. The dataclass
-        # repr spelled out all the site's data: 1.2 MB of text and about 50 ms per build.
+        # repr would spell out all the site's data there, on every build.
         return f"GuideMacros({len(self.site.principles)} principles, {len(self.site.questions)} questions)"
 
     @classmethod
-    def from_project(cls, project_dir: Path, here: Callable[[], str]) -> "GuideMacros":
+    def from_project(cls, project_dir: Path, here: Callable[[], str]) -> GuideMacros:
         project_dir = Path(project_dir)
         renderer = Renderer(project_dir / "overrides" / "partials" / "macros")
         # The source document is a test fixture, and copies of the project made to build broken
@@ -69,7 +70,14 @@ class GuideMacros:
         terms = search_terms.load(project_dir / "data" / "search.yml", project_dir / "docs")
         worked_problems = coding.load_coding(project_dir / "data", site, project_dir)
         return cls(
-            site, renderer, here, examples=examples, walkthroughs=walkthroughs, terms=terms, coding_data=worked_problems, project_dir=project_dir
+            site,
+            renderer,
+            here,
+            examples=examples,
+            walkthroughs=walkthroughs,
+            terms=terms,
+            coding_data=worked_problems,
+            project_dir=project_dir,
         )
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
@@ -199,7 +207,9 @@ class GuideMacros:
 
     def company_values(self, cid: str) -> str:
         company = self.site.company(cid)
-        return self.renderer.render("company-values.md", company=company, cite=Markup(self.cite(company.framework_source)))
+        return self.renderer.render(
+            "company-values.md", company=company, cite=Markup(self.cite(company.framework_source))
+        )
 
     def source_questions(self) -> str:
         return self.renderer.render("source-questions.md", items=shape.source_questions(self.site, self.here()))
@@ -239,7 +249,10 @@ class GuideMacros:
     def mock_loop_levels(self) -> str:
         """The guide's advice on how the technical questions change by level, as the generator uses it."""
         names = {r.id: r.name for r in self.site.rounds}
-        levels = [(name, ", ".join(names[f] if i == 0 else names[f].lower() for i, f in enumerate(focuses))) for _, name, focuses in shape.LOOP_LEVELS]
+        levels = [
+            (name, ", ".join(names[f] if i == 0 else names[f].lower() for i, f in enumerate(focuses)))
+            for _, name, focuses in shape.LOOP_LEVELS
+        ]
         return self.renderer.render(
             "mock-loop-levels.md", levels=levels, levels_link=shape.guide_link(self.site, "amazon-levels", self.here())
         )
@@ -263,7 +276,9 @@ class GuideMacros:
             rows=shape.value_map_rows(self.site, self.here(), companies),
             cell=shape.map_cell_text,
             unmapped=shape.unmapped_values(companies),
-            left_out=[(c, shape.guide_link(self.site, c.guide, self.here())) for c in shape.unmapped_companies(self.site)],
+            left_out=[
+                (c, shape.guide_link(self.site, c.guide, self.here())) for c in shape.unmapped_companies(self.site)
+            ],
         )
 
     def cheat_sheet(self) -> str:
@@ -312,24 +327,34 @@ class GuideMacros:
         )
 
     def answer_examples(self) -> str:
-        return self.renderer.render("answer-examples.md", rows=worked.answer_rows(self.site, self._examples(), self.here()))
+        return self.renderer.render(
+            "answer-examples.md", rows=worked.answer_rows(self.site, self._examples(), self.here())
+        )
 
     def questions(self, *qids: str) -> str:
         """A list of questions from the bank, by id, each linked to its principle's page."""
         return self.renderer.render("question-list.md", rows=shape.question_rows(self.site, qids, self.here()))
 
     def design_walkthroughs(self) -> str:
-        return self.renderer.render("design-walkthroughs.md", rows=worked.walkthrough_rows(self.site, self.walkthroughs, self.here()))
+        return self.renderer.render(
+            "design-walkthroughs.md", rows=worked.walkthrough_rows(self.site, self.walkthroughs, self.here())
+        )
 
     def design_diagram(self, wid: str) -> str:
         d = self._walk(wid).diagram
         return self.renderer.render(
-            "design-diagram.html", diagram=d, svg=Markup(worked.diagram_svg(d)), steps=d.flow, labels=worked.node_labels(d)
+            "design-diagram.html",
+            diagram=d,
+            svg=Markup(worked.diagram_svg(d)),
+            steps=d.flow,
+            labels=worked.node_labels(d),
         )
 
     def design_estimates(self, wid: str) -> str:
         walk = self._walk(wid)
-        return self.renderer.render("design-estimates.html", walk=walk, working=walk.working, approx=worked.approx_mark(walk))
+        return self.renderer.render(
+            "design-estimates.html", walk=walk, working=walk.working, approx=worked.approx_mark(walk)
+        )
 
     def estimate(self, wid: str, fid: str, unit: bool = True) -> str:
         fig = self._walk(wid).figure(fid)
@@ -367,7 +392,10 @@ class GuideMacros:
             planner=shape.guide_link(self.site, "star-planner", self.here()),
             drill=shape.guide_link(self.site, "drill", self.here()),
             # Where each principle's questions are practiced: its page's list of questions.
-            questions={p.id: shape.relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions") for p in self.site.principles},
+            questions={
+                p.id: relative_link(self.here(), shape.principle_page(self.site, p.id), "practice-questions")
+                for p in self.site.principles
+            },
             # Per coding pattern, its problems, and the pattern guide's section that lists them.
             patterns=coding.pattern_rows(self._coding(), self.here()),
             pattern_links={p.id: coding.pattern_href(self.site, p.id, self.here()) for p in self._coding().patterns},
@@ -390,7 +418,6 @@ class GuideMacros:
         data["topics"] = coding.study_topics(self._coding(), [str(t) for t in topics], minutes)
         return self.renderer.render("study-plan.html", data=data)
 
-
     # ----------------------------------------------------------------------- the coding round
 
     def _coding(self) -> coding.Coding:
@@ -409,7 +436,7 @@ class GuideMacros:
         )
 
     def _code_runner(self, pid: str) -> str:
-        """"Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
+        """ "Try it yourself" on one worked problem: the editor and runner (docs/javascripts/code-runner.js)."""
         data = runner.runner_data(
             self._coding(),
             pid,
@@ -425,7 +452,11 @@ class GuideMacros:
         rows = coding.pattern_rows(self._coding(), self.here())
         # A pattern's section shows its entry of data/search.yml, when it has one (other names: "top k").
         entries = {row.pattern.id: self.terms.entries.get(f"{self.here()}#{row.pattern.id}") for row in rows}
-        terms = {pid: Markup(self.renderer.render("search-terms.html", entry=e)) for pid, e in entries.items() if e is not None}
+        terms = {
+            pid: Markup(self.renderer.render("search-terms.html", entry=e))
+            for pid, e in entries.items()
+            if e is not None
+        }
         return self.renderer.render("coding-patterns.md", rows=rows, terms=terms)
 
     def coding_problems(self) -> str:
@@ -446,7 +477,9 @@ class GuideMacros:
             data=data,
             first=problems[0],
             patterns=self._coding().patterns,
-            problems_href=coding.page_url(self.here(), self.site.guide(coding.PROBLEMS_GUIDE).page or "", self.directory_urls()),
+            problems_href=coding.page_url(
+                self.here(), self.site.guide(coding.PROBLEMS_GUIDE).page or "", self.directory_urls()
+            ),
         )
 
     def coding_plan(self) -> str:
@@ -469,5 +502,7 @@ def write_coach_data(site: SiteData, site_dir: Path, worked: coding.Coding | Non
     problems = {p.id: p.pattern for p in worked.problems} if worked is not None else None
     titles = {p.id: p.title for p in worked.problems} if worked is not None else None
     patterns = [(p.id, p.name) for p in worked.patterns] if worked is not None else []
-    text = json.dumps(shape.coach_data(site, problems, titles, patterns), ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    text = json.dumps(
+        shape.coach_data(site, problems, titles, patterns), ensure_ascii=True, separators=(",", ":")
+    ).replace("<", "\\u003c")
     target.write_text(f"window.guideCoachData={text};\n", encoding="utf-8")

@@ -20,14 +20,13 @@ import importlib.util
 import json
 import random
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from .coding import END_MARKER as END
-from .coding import START_MARKER as START
-from .coding import Coding
+from .coding import END_MARKER as END, START_MARKER as START, Coding
 from .shape import CODE_MAX_CHARS, CODE_STORAGE_KEY, CODE_STORAGE_VERSION
 
 SUPPORT_FILE = Path("coding") / "support.py"
@@ -68,7 +67,11 @@ def stub(section: str, shown: str, uses_nodes: bool = False) -> str:
             out.append("    pass")
         elif isinstance(node, ast.ClassDef):
             out += _signature(lines, node)
-            methods = [m for m in node.body if isinstance(m, ast.FunctionDef) and (m.name == "__init__" or not m.name.startswith("_"))]
+            methods = [
+                m
+                for m in node.body
+                if isinstance(m, ast.FunctionDef) and (m.name == "__init__" or not m.name.startswith("_"))
+            ]
             for method in methods:
                 out += _signature(lines, method)
                 out.append("        pass")
@@ -111,7 +114,11 @@ def prelude(source: str, support_source: str) -> str:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             parts.append(_segment(source, node))
     if uses_support:
-        body = [n for n in ast.parse(support_source).body if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")]
+        body = [
+            n
+            for n in ast.parse(support_source).body
+            if not (isinstance(n, ast.ImportFrom) and n.module == "__future__")
+        ]
         body = [n for n in body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
         parts += [_segment(support_source, n) for n in body]
     return "\n".join(parts) + "\n"
@@ -141,7 +148,9 @@ class Case:
         return {"args": self.args, "expected": self.expected, "example": self.example}
 
 
-def cases(problem_id: str, module: ModuleType, examples: Sequence[tuple[Mapping[str, Any], Any]], growth: str) -> list[Case]:
+def cases(
+    problem_id: str, module: ModuleType, examples: Sequence[tuple[Mapping[str, Any], Any]], growth: str
+) -> list[Case]:
     """The examples, then cases drawn with fixed seeds and answered by the reference."""
     found = [Case(_plain(dict(args)), _plain(expected), True) for args, expected in examples]
     limit = MAX_SIZE.get(growth, max(CASE_SIZES))

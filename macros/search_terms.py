@@ -78,7 +78,9 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
     if not isinstance(families, list) or not all(
         isinstance(f, list) and len(f) >= 2 and all(isinstance(m, str) and m.strip() for m in f) for f in families
     ):
-        raise DataError(name, None, "families", "expected a list of families, each a list of two or more words or phrases")
+        raise DataError(
+            name, None, "families", "expected a list of families, each a list of two or more words or phrases"
+        )
     spellings = raw["spellings"]
     if not isinstance(spellings, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower() and v == v.lower()
@@ -93,7 +95,11 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
             raise DataError(name, f"#{n}", None, "expected the fields page, terms and optionally section")
         page, section, terms = item["page"], item.get("section"), item["terms"]
         where = f"#{n} (page {page!r})"
-        if not isinstance(page, str) or not page.endswith(".md") or (docs_dir is not None and not (docs_dir / page).is_file()):
+        if (
+            not isinstance(page, str)
+            or not page.endswith(".md")
+            or (docs_dir is not None and not (docs_dir / page).is_file())
+        ):
             raise DataError(name, where, "page", "expected the path of a page under docs/")
         if section is not None and not (isinstance(section, str) and _ANCHOR.match(section)):
             raise DataError(name, where, "section", "expected a heading id such as 'mock-interview-focus'")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import posixpath
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -163,7 +163,20 @@ def format_date(day: dt.date, short: bool = False) -> str:
     return f"{day.day} {month[:3] if short else month} {day.year}"
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -306,7 +319,9 @@ def question_rows(site: SiteData, qids: tuple[str, ...], from_page: str) -> list
         if qid not in by_id:
             raise KeyError(f"unknown question '{qid}'")
         q = by_id[qid]
-        rows.append(QuestionRow(q, site.principle(q.principle), relative_link(from_page, principle_page(site, q.principle))))
+        rows.append(
+            QuestionRow(q, site.principle(q.principle), relative_link(from_page, principle_page(site, q.principle)))
+        )
     return rows
 
 
@@ -318,7 +333,9 @@ def drill_data(site: SiteData) -> dict[str, object]:
     where the practice coach keeps its review schedule (the drill's "due today" queue)."""
     return {
         "principles": [{"id": p.id, "name": p.name} for p in site.principles],
-        "questions": [{"id": q.id, "p": q.principle, "text": q.text, "probes": list(q.follow_ups)} for q in site.questions],
+        "questions": [
+            {"id": q.id, "p": q.principle, "text": q.text, "probes": list(q.follow_ups)} for q in site.questions
+        ],
         "scheduleKey": COACH_SCHEDULE_KEY,
     }
 
@@ -406,7 +423,7 @@ def cheat_sheet_rows(site: SiteData, from_page: str) -> list[CheatRow]:
     return rows
 
 
-# --------------------------------------------------------------------------- practice coach (issue 13)
+# --------------------------------------------------------------------------- practice coach
 # Storage: the browser's localStorage for text, IndexedDB for recordings. Keys and formats are
 # part of the backup file's format: change them only with a new version.
 COACH_REVIEWS_VERSION = 1
@@ -439,7 +456,13 @@ STUDY_TOPICS = (
 
 def coach_storage_keys() -> dict[str, str]:
     """Every localStorage key the coach reads, by the name coach.js knows it by: what the readiness summary can show."""
-    return {"stories": STORY_STORAGE_KEY, "reviews": COACH_REVIEWS_KEY, "schedule": COACH_SCHEDULE_KEY, "plan": COACH_PLAN_KEY, "code": CODE_STORAGE_KEY}
+    return {
+        "stories": STORY_STORAGE_KEY,
+        "reviews": COACH_REVIEWS_KEY,
+        "schedule": COACH_SCHEDULE_KEY,
+        "plan": COACH_PLAN_KEY,
+        "code": CODE_STORAGE_KEY,
+    }
 
 
 # The coding talk-through's self-review in the coach: the guide's own checklist for the technical
@@ -480,7 +503,9 @@ def coach_data(
         "maxReviews": COACH_MAX_REVIEWS,
         "db": dict(COACH_DB),
         "order": [p.id for p in site.principles],
-        "principles": {p.id: {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)} for p in site.principles},
+        "principles": {
+            p.id: {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)} for p in site.principles
+        },
         "questions": {q.id: {"p": q.principle, "text": q.text} for q in site.questions},
         "codeVersion": CODE_STORAGE_VERSION,
         "problems": dict(problems or {}),
@@ -496,7 +521,11 @@ def coach_data(
             "codingPrefix": CODING_REVIEW_PREFIX,
             "version": BACKUP_VERSION,
             "maxBytes": BACKUP_MAX_BYTES,
-            "stories": {"version": STORY_FORMAT_VERSION, "maxStories": STORY_MAX_STORIES, "limits": dict(STORY_FIELD_LIMITS)},
+            "stories": {
+                "version": STORY_FORMAT_VERSION,
+                "maxStories": STORY_MAX_STORIES,
+                "limits": dict(STORY_FIELD_LIMITS),
+            },
             "reviews": {"version": COACH_REVIEWS_VERSION, "maxReviews": COACH_MAX_REVIEWS},
             "schedule": {"version": COACH_SCHEDULE_VERSION},
             "plan": {"version": COACH_PLAN_VERSION},

@@ -27,8 +27,8 @@ import os
 import subprocess
 import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -41,7 +41,12 @@ from tools.offline import TOP_DIR, build_offline
 # Fixtures that make a test slow, and the tier marks each one brings. A test
 # using any of them (directly or through another fixture) is not a unit test.
 BROWSER_FIXTURES = frozenset({"browser", "page"})
-BUILD_FIXTURES = frozenset({"built_site", "site_url", "offline_zip", "offline_site", "project_factory", "tiny_project", "site_builder"}) | BROWSER_FIXTURES
+BUILD_FIXTURES = (
+    frozenset(
+        {"built_site", "site_url", "offline_zip", "offline_site", "project_factory", "tiny_project", "site_builder"}
+    )
+    | BROWSER_FIXTURES
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from macros.data import load_site
 from tests.support import ROOT
 
-
 # External addresses that are not cited sources: URL -> why the site links to it.
 OTHER_ALLOWED = {
     "https://squidfunk.github.io/mkdocs-material/": "Material for MkDocs credit in the footer (partials/copyright.html)",

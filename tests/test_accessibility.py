@@ -10,8 +10,9 @@ cores instead of taking turns.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -66,7 +67,9 @@ def test_every_page_has_no_axe_violations(sweep: dict[str, list[str]], built_sit
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_search_overlay_with_results_has_no_axe_violations(site_url: str, palette_pages: dict[str, Any], scheme: str) -> None:
+def test_search_overlay_with_results_has_no_axe_violations(
+    site_url: str, palette_pages: dict[str, Any], scheme: str
+) -> None:
     page = palette_pages[scheme]
     load(page, f"{site_url}/", scheme)
     open_search(page)

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import functools
 import http.server
 import json
@@ -26,14 +27,13 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-
-import fnmatch
 
 from hooks.app import CODE_RUNNER_FILES, MANIFEST, precached
 from tests.conftest import CHROMIUM_ARGS, chromium_path
@@ -158,7 +158,9 @@ def until(probe: Callable[[], Any], what: str, seconds: float = 30) -> Any:
 
 
 @pytest.mark.browser
-def test_after_one_visit_every_page_the_search_and_every_tool_work_offline(mic_browser: Any, built_site: Path, site_url: str):
+def test_after_one_visit_every_page_the_search_and_every_tool_work_offline(
+    mic_browser: Any, built_site: Path, site_url: str
+):
     v = Visitor(mic_browser, site_url)
     try:
         page = v.page
@@ -200,7 +202,10 @@ def test_after_one_visit_every_page_the_search_and_every_tool_work_offline(mic_b
                 ready(page, name)
                 used.add(name)
             v.collect()
-        every = set().union(*(tools_on(built_site, u).started | tools_on(built_site, u).lazy for u in urls)) - FIRST_USE_ONLINE
+        every = (
+            set().union(*(tools_on(built_site, u).started | tools_on(built_site, u).lazy for u in urls))
+            - FIRST_USE_ONLINE
+        )
         assert used == every and used, f"not used: {sorted(every - used)}"
 
         # The coach offline: a recording kept (the first stored data: the notice says whether the
@@ -213,7 +218,9 @@ def test_after_one_visit_every_page_the_search_and_every_tool_work_offline(mic_b
         page.get_by_role("button", name="Keep recording").click()
         expect(page.locator(".guide-coach__panel [role=status]").first).to_contain_text("kept on this device")
         expect(page.locator(f"{NOTICE} [data-guide-notice=storage]")).to_contain_text("practice data")
-        assert page.evaluate("() => { const a = document.querySelector('audio.guide-coach__audio'); a.muted = true; return a.play().then(() => !a.paused); }")
+        assert page.evaluate(
+            "() => { const a = document.querySelector('audio.guide-coach__audio'); a.muted = true; return a.play().then(() => !a.paused); }"
+        )
         page.get_by_role("button", name="Review my answer").click()
         page.get_by_role("radio", name=re.compile("^Good")).check()
         page.get_by_role("button", name="Save review").click()
@@ -224,7 +231,9 @@ def test_after_one_visit_every_page_the_search_and_every_tool_work_offline(mic_b
         cached = page.evaluate(
             "() => caches.keys().then((names) => Promise.all(names.map((n) => caches.open(n).then((c) => c.keys())))).then((all) => all.flat().map((r) => r.url))"
         )
-        assert cached and all(u.startswith(site_url + "/") for u in cached), [u for u in cached if not u.startswith(site_url + "/")]
+        assert cached and all(u.startswith(site_url + "/") for u in cached), [
+            u for u in cached if not u.startswith(site_url + "/")
+        ]
         v.check()
     finally:
         v.close()
@@ -266,7 +275,11 @@ def test_the_code_runner_works_offline_once_used_online_and_says_so_before(brows
 @pytest.mark.browser
 def test_a_file_no_page_lists_is_cached_when_first_used(browser: Any, built_site: Path, site_url: str):
     listed = {e["url"].split("?")[0] for e in precached(built_site)}
-    extra = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "assets").rglob("*.js") if p.relative_to(built_site).as_posix() not in listed)
+    extra = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in (built_site / "assets").rglob("*.js")
+        if p.relative_to(built_site).as_posix() not in listed
+    )
     assert len(extra) >= 2, "the test needs two same-origin scripts that are not precached"
     used, unused = extra[0], extra[1]
     v = Visitor(browser, site_url)
@@ -294,7 +307,10 @@ def test_the_first_worker_says_the_guide_now_works_offline_and_lets_clicks_throu
         assert page.evaluate("() => navigator.serviceWorker.controller !== null"), "said before a worker took the page"
         box = news.bounding_box()
         assert box
-        under = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.guide-notice')", [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        under = page.evaluate(
+            "([x, y]) => !!document.elementFromPoint(x, y).closest('.guide-notice')",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
         assert not under, "the news blocks clicks on the page under it"
         expect(news).to_have_count(0, timeout=15_000)
         v.goto(site_url + "/amazon/")
@@ -306,13 +322,21 @@ def test_the_first_worker_says_the_guide_now_works_offline_and_lets_clicks_throu
 
 
 @pytest.mark.browser
-def test_chromium_finds_the_site_installable_and_the_notice_offers_it_until_dismissed(browser: Any, site_url: str, tmp_path: Path):
+def test_chromium_finds_the_site_installable_and_the_notice_offers_it_until_dismissed(
+    browser: Any, site_url: str, tmp_path: Path
+):
     # A persistent profile: Chromium never offers to install from an incognito one (Playwright's contexts).
     context = browser.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS, viewport={"width": 360, "height": 800}
+        str(tmp_path / "profile"),
+        executable_path=chromium_path(),
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 360, "height": 800},
     )
     try:
-        context.add_init_script("window.__offered = 0; addEventListener('beforeinstallprompt', () => window.__offered++);")
+        context.add_init_script(
+            "window.__offered = 0; addEventListener('beforeinstallprompt', () => window.__offered++);"
+        )
         page = context.new_page()
         page.goto(site_url + "/")
         page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
@@ -344,7 +368,9 @@ class _Switchable(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path], site_builder: Callable[..., Any]) -> Iterator[tuple[str, Callable[[str], None], str]]:
+def two_builds(
+    tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[[Path], Path], site_builder: Callable[..., Any]
+) -> Iterator[tuple[str, Callable[[str], None], str]]:
     """(url, show, policy page): three builds for one server; ``show(name)`` picks the one it serves.
 
     "old" is the site; "new" a changed copy, which adds :data:`CHANGE` to the home page and a policy
@@ -363,7 +389,11 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory, project_factory: Callab
     assert text.startswith("---\n"), "the policy page needs front matter"
     own.write_text("---\ncsp: {script-src: \"'wasm-unsafe-eval'\"}\n" + text[4:], encoding="utf-8")
     builds = {}
-    for name, config, worker in (("old", None, None), ("new", project / "mkdocs.yml", None), ("retired", None, "retire")):
+    for name, config, worker in (
+        ("old", None, None),
+        ("new", project / "mkdocs.yml", None),
+        ("retired", None, "retire"),
+    ):
         out = root / name
         if worker:
             os.environ["SERVICE_WORKER"] = worker
@@ -389,7 +419,9 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory, project_factory: Callab
 
 
 @contextlib.contextmanager
-def installed_old_build(browser: Any, two_builds: tuple[str, Callable[[str], None], str], width: int = 1280) -> Iterator[Visitor]:
+def installed_old_build(
+    browser: Any, two_builds: tuple[str, Callable[[str], None], str], width: int = 1280
+) -> Iterator[Visitor]:
     """A visitor whose worker has installed the old build; the server shows the old build again afterwards."""
     url, show, _ = two_builds
     show("old")
@@ -426,7 +458,9 @@ def test_a_new_build_is_offered_and_reload_shows_it(browser: Any, two_builds: tu
 
 
 @pytest.mark.browser
-def test_an_ignored_prompt_leaves_the_old_build_for_one_visit_at_most(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
+def test_an_ignored_prompt_leaves_the_old_build_for_one_visit_at_most(
+    browser: Any, two_builds: tuple[str, Callable[[str], None], str]
+):
     url, show, _ = two_builds
     with installed_old_build(browser, two_builds) as v:
         show("new")
@@ -441,7 +475,9 @@ def test_an_ignored_prompt_leaves_the_old_build_for_one_visit_at_most(browser: A
 
 
 @pytest.mark.browser
-def test_a_page_with_a_policy_of_its_own_is_loaded_in_full(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
+def test_a_page_with_a_policy_of_its_own_is_loaded_in_full(
+    browser: Any, two_builds: tuple[str, Callable[[str], None], str]
+):
     url, show, own = two_builds
     show("new")
     v = Visitor(browser, url)
@@ -460,9 +496,13 @@ def test_a_page_with_a_policy_of_its_own_is_loaded_in_full(browser: Any, two_bui
         page.evaluate("(own) => document.querySelector(`a[href$='${own}']`).click()", own)  # the navigation's link
         page.wait_for_url(f"{url}/{own}")
         # Swapped in by instant navigation, it would keep the old policy: site.js loads it in full.
-        page.wait_for_function("() => window.__same_document === undefined && document.readyState === 'complete'", timeout=15_000)
+        page.wait_for_function(
+            "() => window.__same_document === undefined && document.readyState === 'complete'", timeout=15_000
+        )
         expect(page.locator("h1").first).to_be_visible()
-        assert "'wasm-unsafe-eval'" in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "'wasm-unsafe-eval'" in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute(
+            "content"
+        )
         v.collect()
         v.check()
     finally:
@@ -499,7 +539,9 @@ def test_a_script_injected_into_a_page_is_blocked(browser: Any, site_url: str):
         seen = page.evaluate("() => window.__violations")
         assert sum("script-src" in s for s in seen) == 3, seen
         assert v.off_origin == ["http://127.0.0.2:9/evil.js"]  # announced to Playwright, then refused
-        assert [f for f in failed if "evil.js" in f] == ["http://127.0.0.2:9/evil.js csp"], failed  # refused by the policy, never sent
+        assert [f for f in failed if "evil.js" in f] == ["http://127.0.0.2:9/evil.js csp"], (
+            failed
+        )  # refused by the policy, never sent
     finally:
         v.close()
 
@@ -527,8 +569,14 @@ def test_the_worker_precaches_every_page_and_asset_of_the_build(built_site: Path
     listed = {e["url"] for e in precached(built_site)}
     assert all(len(e["revision"]) == 32 for e in precached(built_site) if "revision" in e)
     files = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
-    must = {f for f in files if f.endswith((".html", ".css")) or f.startswith(("javascripts/", "generated/", "search/", "app/icon"))}
-    must |= {MANIFEST, "sitemap.xml"} | {f for f in files if f.startswith("assets/javascripts/") and f.count("/") == 2 and f.endswith(".js")}
+    must = {
+        f
+        for f in files
+        if f.endswith((".html", ".css")) or f.startswith(("javascripts/", "generated/", "search/", "app/icon"))
+    }
+    must |= {MANIFEST, "sitemap.xml"} | {
+        f for f in files if f.startswith("assets/javascripts/") and f.count("/") == 2 and f.endswith(".js")
+    }
     # The code runner's editor and Python runtime are cached on first use instead (hooks/app.py).
     runner = {f for f in files if any(fnmatch.fnmatch(f, pattern) for pattern in CODE_RUNNER_FILES)}
     assert runner and not runner & listed, "the code runner's files are not precached"
@@ -539,7 +587,9 @@ def test_the_worker_precaches_every_page_and_asset_of_the_build(built_site: Path
 
 
 @pytest.mark.browser
-def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
+def test_a_retiring_build_removes_the_worker_and_its_caches(
+    browser: Any, two_builds: tuple[str, Callable[[str], None], str]
+):
     url, show, _ = two_builds
     with installed_old_build(browser, two_builds) as v:
         page = v.page
@@ -547,12 +597,17 @@ def test_a_retiring_build_removes_the_worker_and_its_caches(browser: Any, two_bu
         show("retired")
         v.goto(url + "/amazon/")  # the visit fetches the retiring worker, which reloads the page from the network
         page.wait_for_function("() => navigator.serviceWorker.controller === null", timeout=30_000)
-        until(lambda: page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)"), "the worker unregisters")
+        until(
+            lambda: page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)"),
+            "the worker unregisters",
+        )
         page.wait_for_load_state("load")
         assert page.evaluate("() => caches.keys()") == []
         assert page.locator('link[rel="manifest"]').count() == 0
         v.goto(url + "/")
-        assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0, "pages of a retiring build register nothing"
+        assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 0, (
+            "pages of a retiring build register nothing"
+        )
         v.collect()
         v.check()
 
@@ -570,9 +625,10 @@ CACHED_DATE = """async (path) => {
 }"""
 
 
-
 @pytest.mark.browser
-def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any, two_builds: tuple[str, Callable[[str], None], str]):
+def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(
+    browser: Any, two_builds: tuple[str, Callable[[str], None], str]
+):
     url, show, _ = two_builds
     with installed_old_build(browser, two_builds) as v:
         page = v.page
@@ -587,7 +643,13 @@ def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(browser: Any
         expect(page.locator(f"{NOTICE} [data-guide-notice=update]")).to_contain_text(UPDATE, timeout=30_000)
         page.get_by_role("button", name="Reload").click()
         expect(page.get_by_text(CHANGE)).to_be_visible(timeout=30_000)
-        until(lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE) not in (before, None), "the new build refreshes the cached file")
-        until(lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None, "the new build drops a file it no longer has")
+        until(
+            lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE) not in (before, None),
+            "the new build refreshes the cached file",
+        )
+        until(
+            lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None,
+            "the new build drops a file it no longer has",
+        )
         v.collect()
         v.check()

@@ -18,10 +18,11 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -31,7 +32,6 @@ from macros.errors import DataError
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
-
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,12 @@ def yaml_syntax_error(data: Path) -> Expected:
     lines[n] = "  text: Tell me: about a time\n"  # a second ": " in a plain scalar
     path.write_text("".join(lines), encoding="utf-8")
     column = lines[n].index(":", len("  text: ")) + 1
-    return Expected("data/questions.yml", None, None, f"is not valid YAML at line {n + 1}, column {column}: mapping values are not allowed here")
+    return Expected(
+        "data/questions.yml",
+        None,
+        None,
+        f"is not valid YAML at line {n + 1}, column {column}: mapping values are not allowed here",
+    )
 
 
 def missing_file(data: Path) -> Expected:
@@ -140,7 +145,10 @@ CASES = {
 
 
 def test_a_data_error_names_the_file_then_the_entry_then_the_field():
-    assert str(DataError("data/questions.yml", "#3 (id 'q')", "text", "is missing")) == "data/questions.yml, entry #3 (id 'q'), field 'text': is missing"
+    assert (
+        str(DataError("data/questions.yml", "#3 (id 'q')", "text", "is missing"))
+        == "data/questions.yml, entry #3 (id 'q'), field 'text': is missing"
+    )
     assert str(DataError("data/guides.yml", None, None, "is empty")) == "data/guides.yml: is empty"
 
 
@@ -313,13 +321,15 @@ def test_hostile_values_render_as_literal_text(hostile_site: Path) -> None:
         # Every hostile value in the text is whole: nothing became markup, nothing was evaluated.
         if text.count(MARKER) != text.count(HOSTILE):
             i = text.find(MARKER)
-            problems.append(f"{where}: text shows a mangled value: ...{text[max(0, i - 60): i + 80]}...")
+            problems.append(f"{where}: text shows a mangled value: ...{text[max(0, i - 60) : i + 80]}...")
         if text.count(HOSTILE):
             shown_on.append(where)
         for value in page.attributes:
             if MARKER not in value:
                 continue
-            if value.lstrip().startswith(("{", "[")):  # a tool's data-guide-data: JSON that must hold the value verbatim
+            if value.lstrip().startswith(
+                ("{", "[")
+            ):  # a tool's data-guide-data: JSON that must hold the value verbatim
                 try:
                     strings = _json_strings(json.loads(value))
                 except ValueError as exc:
@@ -338,7 +348,9 @@ def test_hostile_values_render_as_literal_text(hostile_site: Path) -> None:
             try:
                 strings = _json_strings(json.loads(body))
             except ValueError as exc:
-                problems.append(f"{where}: <script type={kind!r}> is no longer valid JSON ({exc}): {body.strip()[:160]!r}")
+                problems.append(
+                    f"{where}: <script type={kind!r}> is no longer valid JSON ({exc}): {body.strip()[:160]!r}"
+                )
                 continue
             if not any(HOSTILE in s for s in strings) or any(MARKER in s and HOSTILE not in s for s in strings):
                 problems.append(f"{where}: JSON data does not hold the value verbatim: {body.strip()[:160]!r}")

@@ -18,7 +18,11 @@ NODE_TESTS = sorted((ROOT / "tests" / "js").glob("*.test.js"))
 
 
 def test_every_tool_with_exported_logic_has_node_tests():
-    exporting = {p.stem for p in (ROOT / "docs" / "javascripts").glob("*.js") if "module.exports" in p.read_text(encoding="utf-8")}
+    exporting = {
+        p.stem
+        for p in (ROOT / "docs" / "javascripts").glob("*.js")
+        if "module.exports" in p.read_text(encoding="utf-8")
+    }
     assert exporting, "no tool script exports its logic"
     assert exporting == {p.name.removesuffix(".test.js") for p in NODE_TESTS}
 

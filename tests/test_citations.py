@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -57,7 +58,7 @@ def test_every_citation_in_the_pages_names_a_passage(site_data: SiteData) -> Non
         try:
             site_data.citation(ref)
         except KeyError as exc:
-            problems.append(f"{page}: cite(\"{ref}\"): {exc.args[0]}")
+            problems.append(f'{page}: cite("{ref}"): {exc.args[0]}')
     assert not problems, "\n".join(problems)
 
 
@@ -78,25 +79,41 @@ def test_a_source_with_several_passages_is_cited_by_key(site_data: SiteData) -> 
 @pytest.mark.parametrize(
     "change, problem",
     [
-        (lambda d: d[0].pop("passage", None) or d[0].pop("passages", None), "field 'passage': give exactly one of passage"),
-        (lambda d: d[0].update(passage=" ".join(["word"] * (PASSAGE_MAX_WORDS + 1)), passages=None),
-         f"field 'passage': is {PASSAGE_MAX_WORDS + 1} words long; quote at most {PASSAGE_MAX_WORDS} words"),
+        (
+            lambda d: d[0].pop("passage", None) or d[0].pop("passages", None),
+            "field 'passage': give exactly one of passage",
+        ),
+        (
+            lambda d: d[0].update(passage=" ".join(["word"] * (PASSAGE_MAX_WORDS + 1)), passages=None),
+            f"field 'passage': is {PASSAGE_MAX_WORDS + 1} words long; quote at most {PASSAGE_MAX_WORDS} words",
+        ),
         (lambda d: d[0].update(passage="", passages=None), "field 'passage': must be non-empty text"),
-        (lambda d: d[0].update(passage=None, passages={"only": "one quote"}), "field 'passages': must map two or more keys"),
-        (lambda d: d[0].update(passage=None, passages={"a": "one", "B C": "two"}), "field 'passages': 'B C' is not a kebab-case key"),
+        (
+            lambda d: d[0].update(passage=None, passages={"only": "one quote"}),
+            "field 'passages': must map two or more keys",
+        ),
+        (
+            lambda d: d[0].update(passage=None, passages={"a": "one", "B C": "two"}),
+            "field 'passages': 'B C' is not a kebab-case key",
+        ),
         (lambda d: d[0].update(secondary="yes"), "field 'secondary': must be true or false"),
     ],
 )
 def test_a_bad_passage_names_file_entry_and_field(data_copy: Path, change, problem: str) -> None:
     edit(data_copy / "sources/amazon.yml", change)
-    with pytest.raises(DataError, match=r"data/sources/amazon.yml, entry #1 \(id '[a-z0-9-]+'\), " + re.escape(problem)):
+    with pytest.raises(
+        DataError, match=r"data/sources/amazon.yml, entry #1 \(id '[a-z0-9-]+'\), " + re.escape(problem)
+    ):
         load_site(data_copy)
 
 
 def test_a_data_citation_must_name_its_passage(data_copy: Path, site_data: SiteData) -> None:
     many = next(s for s in site_data.sources.values() if len(s.passages) > 1)
     edit(data_copy / "rounds.yml", lambda d: d[0].update(cite=many.id))
-    with pytest.raises(DataError, match=rf"data/rounds.yml, entry #1 \(id '[a-z-]+'\), field 'cite': source '{many.id}' has several passages"):
+    with pytest.raises(
+        DataError,
+        match=rf"data/rounds.yml, entry #1 \(id '[a-z-]+'\), field 'cite': source '{many.id}' has several passages",
+    ):
         load_site(data_copy)
     edit(data_copy / "rounds.yml", lambda d: d[0].update(cite=f"{many.id}#nope"))
     with pytest.raises(DataError, match=rf"field 'cite': source '{many.id}' has no passage 'nope'"):

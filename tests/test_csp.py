@@ -38,7 +38,10 @@ def test_a_hash_is_the_one_the_csp_specification_gives_for_its_example():
 
 def test_a_hash_covers_the_text_as_the_browser_sees_it():
     # Non-ASCII text is hashed as UTF-8; the HTML parser turns CR LF and lone CR into LF first.
-    assert source_hash("a = '\u00e9';") == "'sha256-" + base64.b64encode(hashlib.sha256("a = '\u00e9';".encode()).digest()).decode() + "'"
+    assert (
+        source_hash("a = '\u00e9';")
+        == "'sha256-" + base64.b64encode(hashlib.sha256("a = '\u00e9';".encode()).digest()).decode() + "'"
+    )
     assert source_hash("a;\r\nb;\rc;") == source_hash("a;\nb;\nc;")
     assert source_hash("a; ") != source_hash("a;")
 
@@ -52,7 +55,7 @@ def test_only_scripts_the_browser_runs_inline_are_hashed():
 
 
 def test_style_attributes_are_read_with_their_entities_decoded_and_not_from_scripts():
-    page = '<td style="text-align: right;">1</td><p style=\'color: &quot;red&quot;\'>x</p><style>p{}</style><script>x = \'<b style="no">\'</script>'
+    page = "<td style=\"text-align: right;\">1</td><p style='color: &quot;red&quot;'>x</p><style>p{}</style><script>x = '<b style=\"no\">'</script>"
     elements, attributes = inline_styles(page)
     assert elements == ["p{}"]
     assert attributes == ["text-align: right;", 'color: "red"']
@@ -65,7 +68,9 @@ def test_the_policy_allows_only_the_site_and_its_hashes():
     assert policy["style-src"] == ["'self'", "'unsafe-hashes'", "'sha256-B'"]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
     assert not any("unsafe-eval" in s or "unsafe-inline" in s for sources in policy.values() for s in sources)
-    assert "'unsafe-hashes'" not in directives(build_policy(set(), {"'sha256-C'"}, set()))["style-src"], "only style attributes need it"
+    assert "'unsafe-hashes'" not in directives(build_policy(set(), {"'sha256-C'"}, set()))["style-src"], (
+        "only style attributes need it"
+    )
 
 
 def test_a_build_without_hashes_allows_inline_scripts_instead():
@@ -102,7 +107,7 @@ def test_the_policy_goes_right_after_the_charset_or_the_build_stops():
     assert out.index("Content-Security-Policy") < out.index("<script>")
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">' in out
     for bad in ("<head></head>", page + page):
-        with pytest.raises(PluginError, match="index.html"):
+        with pytest.raises(PluginError, match=r"index\.html"):
             insert(bad, "default-src 'self'", "index.html")
 
 

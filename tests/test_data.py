@@ -84,7 +84,11 @@ def test_every_principle_has_at_least_five_questions(site):
 def test_the_source_documents_questions_are_the_ones_marked_from_source(site):
     source = (ROOT / "tests/fixtures/amazon-interview-guide.source.md").read_text(encoding="utf-8")
     names = {p.name: p.id for p in site.principles}
-    asked = {(names[name], text) for name, text in re.findall(r'^- \*\*([^*]+)\*\*: "([^"]+)"$', source, re.M) if name in names}
+    asked = {
+        (names[name], text)
+        for name, text in re.findall(r'^- \*\*([^*]+)\*\*: "([^"]+)"$', source, re.M)
+        if name in names
+    }
     assert asked, "the source document lists questions per principle"
     assert {(q.principle, q.text) for q in site.questions if q.from_source} == asked
 
@@ -109,21 +113,57 @@ def test_valid_data_loads_from_a_copy(data_copy):
 @pytest.mark.parametrize(
     ("file", "change", "expected"),
     [
-        ("principles.yml", lambda d: d[2].pop("name"), "data/principles.yml, entry #3 (id 'invent-and-simplify'), field 'name': is missing"),
+        (
+            "principles.yml",
+            lambda d: d[2].pop("name"),
+            "data/principles.yml, entry #3 (id 'invent-and-simplify'), field 'name': is missing",
+        ),
         ("principles.yml", lambda d: d[0].update(listen_for="text"), "field 'listen_for': must be a list, got text"),
         ("principles.yml", lambda d: d[0].update(pitfalls=[]), "field 'pitfalls': must not be an empty list"),
-        ("principles.yml", lambda d: d[1].update(id="customer-obsession"), "entry #2 (id 'customer-obsession'), field 'id': duplicate id 'customer-obsession'"),
+        (
+            "principles.yml",
+            lambda d: d[1].update(id="customer-obsession"),
+            "entry #2 (id 'customer-obsession'), field 'id': duplicate id 'customer-obsession'",
+        ),
         ("rounds.yml", lambda d: d[0].update(cite="nowhere"), "field 'cite': unknown source 'nowhere'"),
-        ("principles.yml", lambda d: d[0].update(prompt="ownership-1"), "field 'prompt': 'ownership-1' is not a question of this principle"),
-        ("principles.yml", lambda d: d[0].update(corrected="ownership-one-liner"), "field 'corrected': correction 'ownership-one-liner' does not strike this summary"),
-        ("questions.yml", lambda d: d[0].update(principle="customer-obsesion"), "field 'principle': unknown principle 'customer-obsesion'"),
-        ("questions.yml", lambda d: d[0].update(from_source="yes"), "field 'from_source': must be true or false, got text"),
+        (
+            "principles.yml",
+            lambda d: d[0].update(prompt="ownership-1"),
+            "field 'prompt': 'ownership-1' is not a question of this principle",
+        ),
+        (
+            "principles.yml",
+            lambda d: d[0].update(corrected="ownership-one-liner"),
+            "field 'corrected': correction 'ownership-one-liner' does not strike this summary",
+        ),
+        (
+            "questions.yml",
+            lambda d: d[0].update(principle="customer-obsesion"),
+            "field 'principle': unknown principle 'customer-obsesion'",
+        ),
+        (
+            "questions.yml",
+            lambda d: d[0].update(from_source="yes"),
+            "field 'from_source': must be true or false, got text",
+        ),
         ("guides.yml", lambda d: d[0].update(kind="blog"), "field 'kind': 'blog' is not one of"),
         ("guides.yml", lambda d: d[0].update(page="../etc/passwd.md"), "field 'page'"),
-        ("sources/amazon.yml", lambda d: d[0].update(url="http://example.com/"), "field 'url': 'http://example.com/' is not an https URL"),
+        (
+            "sources/amazon.yml",
+            lambda d: d[0].update(url="http://example.com/"),
+            "field 'url': 'http://example.com/' is not an https URL",
+        ),
         ("sources/amazon.yml", lambda d: d[0].update(verified="last week"), "field 'verified': must be a date"),
-        ("companies/google.yml", lambda d: d.update(guide="gogle"), "data/companies/google.yml, entry google, field 'guide': unknown guide 'gogle'"),
-        ("companies/google.yml", lambda d: d["values"][0].update(principles=["customer-obsession", "nope"]), "field 'principles': unknown principle 'nope'"),
+        (
+            "companies/google.yml",
+            lambda d: d.update(guide="gogle"),
+            "data/companies/google.yml, entry google, field 'guide': unknown guide 'gogle'",
+        ),
+        (
+            "companies/google.yml",
+            lambda d: d["values"][0].update(principles=["customer-obsession", "nope"]),
+            "field 'principles': unknown principle 'nope'",
+        ),
     ],
 )
 def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected):
@@ -135,7 +175,10 @@ def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected
 
 def test_duplicate_source_id_across_files_is_reported(data_copy):
     edit(data_copy / "sources/google.yml", lambda d: d.append(dict(d[0], id="amazon-principles")))
-    with pytest.raises(DataError, match=r"data/sources/google.yml, entry #\d+ \(id 'amazon-principles'\), field 'id': duplicate id 'amazon-principles' \(also in data/sources/amazon.yml\)"):
+    with pytest.raises(
+        DataError,
+        match=r"data/sources/google.yml, entry #\d+ \(id 'amazon-principles'\), field 'id': duplicate id 'amazon-principles' \(also in data/sources/amazon.yml\)",
+    ):
         load_site(data_copy)
 
 
@@ -163,5 +206,7 @@ def test_missing_file(data_copy):
 
 def test_company_file_name_must_match_its_id(data_copy):
     edit(data_copy / "companies/meta.yml", lambda d: d.update(id="facebook"))
-    with pytest.raises(DataError, match=r"data/companies/meta.yml, entry meta, field 'id': 'facebook' must match the file name 'meta'"):
+    with pytest.raises(
+        DataError, match=r"data/companies/meta.yml, entry meta, field 'id': 'facebook' must match the file name 'meta'"
+    ):
         load_site(data_copy)

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _diagram(label: str = "Service", tiers: tuple[Tier, ...] | None = None, flow: tuple[Step, ...] | None = None) -> Diagram:
+def _diagram(
+    label: str = "Service", tiers: tuple[Tier, ...] | None = None, flow: tuple[Step, ...] | None = None
+) -> Diagram:
     tiers = tiers or (Tier("Top", (Node("a", label),)), Tier("Bottom", (Node("b", "Store"), Node("c", "Queue"))))
     flow = flow or (Step("a", "b", "reads"), Step("a", "c", "writes"))
     return Diagram("diagram-test", "A <test> & title", 'Summary with "quotes"', tiers, flow)
@@ -48,7 +50,7 @@ def test_every_box_badge_and_arrow_stays_inside_the_view_box(real_diagrams: list
         assert width == WIDTH
         for rect in root.iter(f"{SVG}rect"):
             x, y, w, h = (float(rect.get(k, "")) for k in ("x", "y", "width", "height"))
-            assert 0 <= x and x + w <= width and 0 <= y and y + h <= height, (d.id, rect.attrib)
+            assert x >= 0 and x + w <= width and y >= 0 and y + h <= height, (d.id, rect.attrib)
         for line in root.iter(f"{SVG}line"):
             for k in ("x1", "x2"):
                 assert 0 <= float(line.get(k, "")) <= width, (d.id, line.attrib)
@@ -91,7 +93,11 @@ def test_ids_are_prefixed_so_two_diagrams_can_share_a_page(real_diagrams: list[D
     "tiers, flow, problem",
     [
         ((Tier("T", (Node("a", "A"),)),), (Step("a", "zz", "x"),), "unknown node 'zz'"),
-        ((Tier("T", (Node("a", "Supercalifragilistic"),)), Tier("U", (Node("b", "B"),))), (Step("a", "b", "x"),), "longer than a box holds"),
+        (
+            (Tier("T", (Node("a", "Supercalifragilistic"),)), Tier("U", (Node("b", "B"),))),
+            (Step("a", "b", "x"),),
+            "longer than a box holds",
+        ),
         ((Tier("T", tuple(Node(f"n{i}", "N") for i in range(4))),), (Step("n0", "n1", "x"),), "at most 3 fit"),
         ((Tier("T", (Node("a", "A"), Node("b", "B"), Node("c", "C"))),), (Step("a", "c", "x"),), "not side by side"),
         (

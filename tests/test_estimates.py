@@ -36,10 +36,14 @@ def test_every_derived_figure_follows_from_the_figures_before_it(path: Path) -> 
     exact = dict(stated)
     for d in doc["derived"]:
         from_stated = _evaluate(d["formula"], stated)
-        assert d["value"] == pytest.approx(from_stated, rel=TOLERANCE), f"{path.name} {d['id']}: {d['formula']} = {from_stated}"
+        assert d["value"] == pytest.approx(from_stated, rel=TOLERANCE), (
+            f"{path.name} {d['id']}: {d['formula']} = {from_stated}"
+        )
         # Rounding may not accumulate along a chain either: compare with the unrounded chain.
         exact[d["id"]] = _evaluate(d["formula"], exact)
-        assert d["value"] == pytest.approx(exact[d["id"]], rel=2 * TOLERANCE), f"{path.name} {d['id']} drifts along its chain"
+        assert d["value"] == pytest.approx(exact[d["id"]], rel=2 * TOLERANCE), (
+            f"{path.name} {d['id']} drifts along its chain"
+        )
         stated[d["id"]] = d["value"]
 
 
@@ -97,4 +101,6 @@ def test_walkthroughs_cite_aws_facts_from_the_design_sources() -> None:
     for page in sorted((ROOT / "docs/amazon/design").glob("*.md")):
         for sid in re.findall(r'cite\("([^"#]+)(?:#[^"]+)?"\)', page.read_text(encoding="utf-8")):
             assert sid in site.sources, f"{page.name}: unknown source {sid}"
-            assert sid in design or not sid.startswith("aws-"), f"{page.name}: {sid} is an AWS source outside design.yml"
+            assert sid in design or not sid.startswith("aws-"), (
+                f"{page.name}: {sid} is an AWS source outside design.yml"
+            )

@@ -7,8 +7,9 @@ page is covered as soon as it exists. One browser context visits them all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -85,7 +86,9 @@ def watched(browser: Any, site_url: str) -> Iterator[tuple[Any, Watcher]]:
 
 
 @pytest.mark.browser
-def test_every_page_loads_cleanly_from_its_own_origin(built_site: Path, site_url: str, watched: tuple[Any, Watcher]) -> None:
+def test_every_page_loads_cleanly_from_its_own_origin(
+    built_site: Path, site_url: str, watched: tuple[Any, Watcher]
+) -> None:
     page, watcher = watched
     pages = built_pages(built_site)
     for rel in pages:
@@ -95,7 +98,9 @@ def test_every_page_loads_cleanly_from_its_own_origin(built_site: Path, site_url
             watcher.note("page did not load", f"status {response.status if response else 'none'}")
     watcher.recheck_aborted(page)
     assert watcher.requests >= len(pages)
-    assert not watcher.problems, f"{len(watcher.problems)} problem(s) on {len(pages)} pages:\n" + "\n".join(watcher.problems)
+    assert not watcher.problems, f"{len(watcher.problems)} problem(s) on {len(pages)} pages:\n" + "\n".join(
+        watcher.problems
+    )
 
 
 @pytest.mark.browser

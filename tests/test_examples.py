@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from macros.data import load_site
-from macros.examples import count_words, load_examples
 from macros.errors import DataError
+from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,9 @@ def test_every_kind_of_mediocre_answer_is_shown_and_spines_are_shorter_than_answ
     assert {f: flaws.count(f) for f in FLAWS} == {f: max(2, flaws.count(f)) for f in FLAWS}
     for a in examples.answers:
         assert a.spine_words < a.strong_words / 2, a.principle.id
-        assert [b.part for b in a.spine] == sorted({b.part for b in a.spine}, key=[p.part for p in a.strong].index), a.principle.id
+        assert [b.part for b in a.spine] == sorted({b.part for b in a.spine}, key=[p.part for p in a.strong].index), (
+            a.principle.id
+        )
 
 
 def test_learn_and_be_curious_and_dive_deep_tell_different_stories(examples) -> None:
@@ -108,8 +110,14 @@ def _set(index: int, field: str, value):
 @pytest.mark.parametrize(
     "change, expected",
     [
-        (_set(0, "principle", "customer-obsesion"), "#1 (principle 'customer-obsesion'), field 'principle': unknown principle"),
-        (_set(1, "question", "ownership-99"), "#2 (principle 'ownership'), field 'question': unknown question 'ownership-99'"),
+        (
+            _set(0, "principle", "customer-obsesion"),
+            "#1 (principle 'customer-obsesion'), field 'principle': unknown principle",
+        ),
+        (
+            _set(1, "question", "ownership-99"),
+            "#2 (principle 'ownership'), field 'question': unknown question 'ownership-99'",
+        ),
         (_set(1, "question", "frugality-1"), "field 'question': 'frugality-1' belongs to 'frugality', not 'ownership'"),
         (
             lambda doc: doc["answers"][0]["strong"][0]["notes"][0].__setitem__("listen_for", 9),
@@ -123,9 +131,18 @@ def _set(index: int, field: str, value):
             lambda doc: doc["answers"][0]["strong"].reverse(),
             "field 'strong': parts must run situation, task, action, result, reflection in that order",
         ),
-        (lambda doc: doc["answers"].pop(), "field 'answers': no example for principle(s): success-and-scale-bring-broad-responsibility"),
-        (lambda doc: doc["answers"].append(dict(doc["answers"][0])), "field 'principle': a second example (first is #1)"),
-        (_set(2, "domain", "frontend"), "field 'domain': 'frontend' is not one of: services, data, mobile, infrastructure"),
+        (
+            lambda doc: doc["answers"].pop(),
+            "field 'answers': no example for principle(s): success-and-scale-bring-broad-responsibility",
+        ),
+        (
+            lambda doc: doc["answers"].append(dict(doc["answers"][0])),
+            "field 'principle': a second example (first is #1)",
+        ),
+        (
+            _set(2, "domain", "frontend"),
+            "field 'domain': 'frontend' is not one of: services, data, mobile, infrastructure",
+        ),
         (
             lambda doc: doc["answers"][0]["mediocre"].__setitem__("flaw", "vague"),
             "#1 (principle 'customer-obsession') mediocre, field 'flaw': 'vague' is not one of: we, no-baseline, hypothetical, other-principle",
@@ -147,7 +164,9 @@ def _set(index: int, field: str, value):
             "mediocre, field 'parts': has no 'action' part",
         ),
         (
-            lambda doc: doc["answers"][1].__setitem__("mediocre", {**doc["answers"][1]["mediocre"], "parts": doc["answers"][1]["weak"]}),
+            lambda doc: doc["answers"][1].__setitem__(
+                "mediocre", {**doc["answers"][1]["mediocre"], "parts": doc["answers"][1]["weak"]}
+            ),
             "#2 (principle 'ownership'), field 'mediocre': is ",
         ),
         (
@@ -155,7 +174,9 @@ def _set(index: int, field: str, value):
             "#1 (principle 'customer-obsession'), field 'spine': has no 'situation' part",
         ),
         (
-            lambda doc: doc["answers"][0].__setitem__("spine", [{"part": p["part"], "text": p["text"]} for p in doc["answers"][0]["strong"]]),
+            lambda doc: doc["answers"][0].__setitem__(
+                "spine", [{"part": p["part"], "text": p["text"]} for p in doc["answers"][0]["strong"]]
+            ),
             "#1 (principle 'customer-obsession'), field 'spine': is ",
         ),
         (

@@ -6,13 +6,11 @@ import posixpath
 import re
 from pathlib import Path
 
-
 from macros import shape
 from macros.data import SiteData
 from tests.htmltext import elements, main_content
-from tests.test_data import OFFICIAL_NAMES
 from tests.support import ROOT
-
+from tests.test_data import OFFICIAL_NAMES
 
 
 def resolve(built: Path, page_url: str, href: str) -> Path:
@@ -23,15 +21,19 @@ def resolve(built: Path, page_url: str, href: str) -> Path:
     return out / "index.html" if out.is_dir() else out
 
 
-def test_principles_table_has_a_row_per_principle_with_official_names_and_working_links(built_site: Path, site_data: SiteData):
+def test_principles_table_has_a_row_per_principle_with_official_names_and_working_links(
+    built_site: Path, site_data: SiteData
+):
     page = built_site / "amazon/leadership-principles/index.html"
     table = re.search(r"<table>.*?</table>", main_content(page), re.S).group(0)
     rows = [t for tag, _, t in elements(table) if tag == "tr"][1:]
     assert len(rows) == len(site_data.principles)
     # Links within the site: a corrected one-liner also carries its source's (external) citation.
-    links = [(a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")]
+    links = [
+        (a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")
+    ]
     assert [t for _, t in links] == OFFICIAL_NAMES
-    for (href, name), principle in zip(links, site_data.principles):
+    for (href, name), principle in zip(links, site_data.principles, strict=True):
         target = resolve(built_site, "amazon/leadership-principles/index.html", href)
         assert target.is_file(), href
         h1 = [t for tag, _, t in elements(target) if tag == "h1"]
@@ -106,7 +108,7 @@ def test_every_principle_has_a_page_in_the_nav(site_data: SiteData):
     pages = [shape.principle_page(site_data, p.id) for p in site_data.principles]
     nav = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
     assert [page for page in nav if page in pages] == pages, "every principle's page in the nav, in Amazon's order"
-    for p, page in zip(site_data.principles, pages):
+    for p, page in zip(site_data.principles, pages, strict=True):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert f'{{{{ principle_page("{p.id}") }}}}' in text
 

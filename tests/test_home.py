@@ -34,7 +34,9 @@ def test_the_home_page_writes_no_path_by_hand():
 
 def _titles(built_site: Path) -> dict[str, str]:
     return {
-        p.relative_to(built_site).as_posix(): re.search(r"<title>([^<]*)</title>", p.read_text(encoding="utf-8")).group(1)
+        p.relative_to(built_site).as_posix(): re.search(r"<title>([^<]*)</title>", p.read_text(encoding="utf-8")).group(
+            1
+        )
         for p in built_site.rglob("*.html")
         if "assets" not in p.parts and "<title>" in p.read_text(encoding="utf-8")
     }
@@ -106,7 +108,9 @@ def test_progress_panel_reserves_its_space_before_the_script_runs(browser, site_
         page = context.new_page()
         page.goto(f"{site_url}/")
         if javascript:
-            page.wait_for_function("() => document.querySelector('#guide-home-progress').hasAttribute('data-guide-ready')")
+            page.wait_for_function(
+                "() => document.querySelector('#guide-home-progress').hasAttribute('data-guide-ready')"
+            )
         tops.append(page.evaluate("() => document.querySelector('.guide-home-cards').getBoundingClientRect().top"))
         context.close()
     assert tops[0] == tops[1], tops
@@ -114,7 +118,9 @@ def test_progress_panel_reserves_its_space_before_the_script_runs(browser, site_
 
 def test_the_progress_panel_links_resolve(built_site: Path, site_data: SiteData):
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    panel = html[html.index('id="guide-home-progress"'): html.index("</section>", html.index('id="guide-home-progress"'))]
+    panel = html[
+        html.index('id="guide-home-progress"') : html.index("</section>", html.index('id="guide-home-progress"'))
+    ]
     hrefs = re.findall(r'href="([^"#][^"]*)"', panel)  # not the heading's own permalink
     assert len(hrefs) == len(site_data.principles) + 1  # each principle and the planner
     for href in hrefs:

@@ -12,9 +12,9 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -64,13 +64,17 @@ def run_linkchecker(origin: str, pages: list[str], workdir: Path) -> list[dict[s
     result = subprocess.run(
         [
             str(LINKCHECKER),
-            "--config", str(config),
+            "--config",
+            str(config),
             "--no-status",
             "--no-robots",
-            "--threads", "0",  # one thread: the work is CPU-bound parsing, threads only contend
-            "--output", "csv",
+            "--threads",
+            "0",  # one thread: the work is CPU-bound parsing, threads only contend
+            "--output",
+            "csv",
             "--verbose",  # every checked URL, so the test can see that every page was reached
-            "--ignore-url", f"^(?!{re.escape(origin)}/)",
+            "--ignore-url",
+            f"^(?!{re.escape(origin)}/)",
             *(f"{origin}/{page}" for page in pages),
         ],
         capture_output=True,
@@ -86,7 +90,9 @@ def run_linkchecker(origin: str, pages: list[str], workdir: Path) -> list[dict[s
 
 
 @pytest.fixture(scope="module")
-def linkchecker_rows(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[dict[str, str]]]]:
+def linkchecker_rows(
+    built_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, list[dict[str, str]]]]:
     handler = functools.partial(_LinkCheckerHandler, directory=str(built_site))
     server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -121,7 +127,11 @@ def test_linkchecker_checked_every_page_and_external_urls_only_for_syntax(
     anchors = [row for row in rows if row["url"].startswith(origin + "/") and "#" in row["url"]]
     assert anchors, "LinkChecker checked no anchor at all"
     # Off-site URLs are "filtered" (syntax checked only) or "ignored" (data: URLs), never fetched.
-    fetched_elsewhere = [row["url"] for row in rows if not row["url"].startswith(origin + "/") and row["result"] not in ("filtered", "ignored")]
+    fetched_elsewhere = [
+        row["url"]
+        for row in rows
+        if not row["url"].startswith(origin + "/") and row["result"] not in ("filtered", "ignored")
+    ]
     assert not fetched_elsewhere, f"LinkChecker fetched off-site URLs: {fetched_elsewhere[:5]}"
 
 
@@ -169,7 +179,11 @@ class _UrlCollector(HTMLParser):
         for name, value in attrs:
             if name not in URL_ATTRIBUTES or not value:
                 continue
-            values = [part.strip().split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value.strip()]
+            values = (
+                [part.strip().split()[0] for part in value.split(",") if part.strip()]
+                if name == "srcset"
+                else [value.strip()]
+            )
             for url in values:
                 self.urls.append((self.getpos()[0], tag, name, url))
 

@@ -194,14 +194,18 @@ def test_zensical_pages_say_what_mkdocs_pages_say(built_site: Path, zensical_sit
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "properdocs", "zensical"])
-def test_principles_table_and_question_counts_follow_the_data(builds: dict[str, Path], generator: str, site_data: SiteData) -> None:
+def test_principles_table_and_question_counts_follow_the_data(
+    builds: dict[str, Path], generator: str, site_data: SiteData
+) -> None:
     site = builds[generator]
     data = site_data
     table = article(site, PRINCIPLES_PAGE)
     header, *rows = [r for r in table.rows if r]
     assert (header[0], header[1], header[-1]) == ("#", "Principle", "Questions")
     # A summary the site corrects shows the source's words struck through, then the correction.
-    assert [(r[0], r[1], r[3]) for r in rows] == [(str(i), p.name, str(len(data.questions_for(p.id)))) for i, p in enumerate(data.principles, 1)]
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        (str(i), p.name, str(len(data.questions_for(p.id)))) for i, p in enumerate(data.principles, 1)
+    ]
     assert all(r[2].startswith(p.summary) for r, p in zip(rows, data.principles, strict=True))
     links = dict(table.links)
     for principle in data.principles:

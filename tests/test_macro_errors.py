@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -18,12 +18,27 @@ PAGE = "practice/drill.md"
 
 # (macro call as an author writes it, the line the build must end with)
 CASES = {
-    "guide_link": ('{{ guide_link("amazn") }}', "docs/practice/drill.md: guide_link(\"amazn\"): unknown guide id 'amazn'"),
+    "guide_link": (
+        '{{ guide_link("amazn") }}',
+        "docs/practice/drill.md: guide_link(\"amazn\"): unknown guide id 'amazn'",
+    ),
     "cite": ('{{ cite("amazon-lp") }}', "docs/practice/drill.md: cite(\"amazon-lp\"): unknown source id 'amazon-lp'"),
-    "company_values": ('{{ company_values("gogle") }}', "docs/practice/drill.md: company_values(\"gogle\"): unknown company id 'gogle'"),
-    "principle_page": ('{{ principle_page("ownershp") }}', "docs/practice/drill.md: principle_page(\"ownershp\"): unknown principle id 'ownershp'"),
-    "number": ('{{ number("loop-size") }}', "docs/practice/drill.md: number(\"loop-size\"): unknown number id 'loop-size'"),
-    "corrected": ('{{ corrected("nope") }}', "docs/practice/drill.md: corrected(\"nope\"): unknown correction id 'nope'"),
+    "company_values": (
+        '{{ company_values("gogle") }}',
+        "docs/practice/drill.md: company_values(\"gogle\"): unknown company id 'gogle'",
+    ),
+    "principle_page": (
+        '{{ principle_page("ownershp") }}',
+        "docs/practice/drill.md: principle_page(\"ownershp\"): unknown principle id 'ownershp'",
+    ),
+    "number": (
+        '{{ number("loop-size") }}',
+        "docs/practice/drill.md: number(\"loop-size\"): unknown number id 'loop-size'",
+    ),
+    "corrected": (
+        '{{ corrected("nope") }}',
+        "docs/practice/drill.md: corrected(\"nope\"): unknown correction id 'nope'",
+    ),
 }
 
 
@@ -48,7 +63,9 @@ def test_under_mkdocs_the_error_waits_for_the_page_to_finish():
 
 
 @pytest.mark.parametrize("macro", list(CASES))
-def test_the_build_ends_with_that_one_line(macro: str, tiny_project: Callable[[Path, dict[str, str]], Path], tmp_path: Path):
+def test_the_build_ends_with_that_one_line(
+    macro: str, tiny_project: Callable[[Path, dict[str, str]], Path], tmp_path: Path
+):
     call, line = CASES[macro]
     project = tiny_project(tmp_path / "project", {"index.md": "# Home\n", PAGE: f"# Drill\n\nSee {call}.\n"})
     result = mkdocs_build(project, tmp_path / "site")

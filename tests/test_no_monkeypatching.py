@@ -21,6 +21,9 @@ A write through such a name to an attribute (``x.attr = ...``, ``x.a.b += ...``,
 ``setattr(x, ...)``, ``delattr``, ``object.__setattr__(x, ...)``) fails the test.
 Item assignment (``config.extra["polyfills"] = ...``, ``env.variables[...]``)
 is how their documented dictionaries are meant to be filled, and is allowed.
+
+A test rather than a lint rule: no ruff or mypy rule knows which objects belong to another
+project; this follows them from imports and event parameters.
 """
 
 from __future__ import annotations
@@ -131,9 +134,12 @@ class _Checker(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         self.generic_visit(node)
         func = ast.unparse(node.func)
-        if func in ("setattr", "delattr", "object.__setattr__", "object.__delattr__") and node.args:
-            if _root(node.args[0]) in self.foreign:
-                self._flag(node, f"{func}({ast.unparse(node.args[0])}, ...) changes another project's object")
+        if (
+            func in ("setattr", "delattr", "object.__setattr__", "object.__delattr__")
+            and node.args
+            and _root(node.args[0]) in self.foreign
+        ):
+            self._flag(node, f"{func}({ast.unparse(node.args[0])}, ...) changes another project's object")
 
 
 def monkeypatches(source: str, where: str = "<source>") -> list[str]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -78,7 +79,11 @@ def test_every_correction_quotes_a_line_of_the_source_document(site):
         (lambda e: e.update(cite="no-such-source"), "cite", "unknown source 'no-such-source'"),
         (lambda e: e.update(advice=True), "cite", "give exactly one of cite (a source id) and advice: true"),
         (lambda e: e.pop("cite"), "cite", "give exactly one of cite (a source id) and advice: true"),
-        (lambda e: (e.pop("cite"), e.update(advice=False)), "advice", "must be true when given (use cite for a sourced number)"),
+        (
+            lambda e: (e.pop("cite"), e.update(advice=False)),
+            "advice",
+            "must be true when given (use cite for a sourced number)",
+        ),
         (lambda e: e.update(value=3), "value", "give either value, or min and max"),
         (lambda e: e.update(max=e["min"]), "max", "must be greater than min"),
         (lambda e: e.update(min="four"), "min", "must be a whole number, got text"),
@@ -122,14 +127,22 @@ def test_correction_whose_original_is_not_a_source_line_is_refused(data_copy):
     cid = edit_first(data_copy / "corrections.yml", lambda e: e.update(original=e["original"] + " (reworded)"))
     with pytest.raises(DataError) as err:
         load_site(data_copy, SOURCE)
-    assert (err.value.file, err.value.entry, err.value.field) == ("data/corrections.yml", f"#1 (id '{cid}')", "original")
+    assert (err.value.file, err.value.entry, err.value.field) == (
+        "data/corrections.yml",
+        f"#1 (id '{cid}')",
+        "original",
+    )
 
 
 def test_correction_with_unknown_cite_is_refused(data_copy):
     cid = edit_first(data_copy / "corrections.yml", lambda e: e.update(cite="nowhere"))
     with pytest.raises(DataError) as err:
         load_site(data_copy, SOURCE)
-    assert (err.value.entry, err.value.field, err.value.problem) == (f"#1 (id '{cid}')", "cite", "unknown source 'nowhere'")
+    assert (err.value.entry, err.value.field, err.value.problem) == (
+        f"#1 (id '{cid}')",
+        "cite",
+        "unknown source 'nowhere'",
+    )
 
 
 def test_source_lines_drop_markers_and_indentation():
@@ -152,7 +165,11 @@ def test_correction_naming_an_unknown_number_is_refused(data_copy):
     cid = edit_first(data_copy / "corrections.yml", lambda e: e.update(correction="about {loop-sise} in all"))
     with pytest.raises(DataError) as err:
         load_site(data_copy)
-    assert (err.value.entry, err.value.field, err.value.problem) == (f"#1 (id '{cid}')", "correction", "unknown number '{loop-sise}'")
+    assert (err.value.entry, err.value.field, err.value.problem) == (
+        f"#1 (id '{cid}')",
+        "correction",
+        "unknown number '{loop-sise}'",
+    )
 
 
 # --------------------------------------------------------------------------- the macros
@@ -186,7 +203,9 @@ def test_number_macro_with_source_cites_or_labels_advice(site, macros):
 def test_unknown_ids_name_the_page_the_macro_and_the_id(macros):
     with pytest.raises(MacroError, match=r'docs/amazon/interview-process.md: number\("loop-size"\): unknown number id'):
         macros.checked("number", macros.number)("loop-size")
-    with pytest.raises(MacroError, match=r'docs/amazon/interview-process.md: corrected\("nope"\): unknown correction id'):
+    with pytest.raises(
+        MacroError, match=r'docs/amazon/interview-process.md: corrected\("nope"\): unknown correction id'
+    ):
         macros.checked("corrected", macros.corrected)("nope")
 
 

@@ -24,9 +24,29 @@ from tests.htmltext import elements, main_content, normalize
 from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, NOT_ABOUT_INTERVIEWS_UNDER, QUANTITY, WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMBER_WORDS = {w: n for n, w in ((2, "two"), (3, "three"), (4, "four"), (5, "five"), (6, "six"), (7, "seven"), (8, "eight"),
-                                  (9, "nine"), (10, "ten"), (11, "eleven"), (12, "twelve"), (15, "fifteen"), (16, "sixteen"),
-                                  (20, "twenty"), (30, "thirty"), (40, "forty"), (50, "fifty"), (60, "sixty"))}
+NUMBER_WORDS = {
+    w: n
+    for n, w in (
+        (2, "two"),
+        (3, "three"),
+        (4, "four"),
+        (5, "five"),
+        (6, "six"),
+        (7, "seven"),
+        (8, "eight"),
+        (9, "nine"),
+        (10, "ten"),
+        (11, "eleven"),
+        (12, "twelve"),
+        (15, "fifteen"),
+        (16, "sixteen"),
+        (20, "twenty"),
+        (30, "thirty"),
+        (40, "forty"),
+        (50, "fifty"),
+        (60, "sixty"),
+    )
+}
 assert set(NUMBER_WORDS) == set(WORDS)
 DEL = re.compile(r"<del>.*?</del>", re.DOTALL)
 # A date (a citation's "checked 7 Dec 2026") is not a quantity; its year must not pair with the next word.
@@ -40,7 +60,11 @@ def unit_word(unit: str) -> str:
 
 
 def amounts(text: str) -> tuple[int, ...]:
-    return tuple(int(a) if a.isdigit() else NUMBER_WORDS[a] for a in re.findall(r"\d+|[a-z]+", text.lower()) if a.isdigit() or a in NUMBER_WORDS)
+    return tuple(
+        int(a) if a.isdigit() else NUMBER_WORDS[a]
+        for a in re.findall(r"\d+|[a-z]+", text.lower())
+        if a.isdigit() or a in NUMBER_WORDS
+    )
 
 
 def allowed(site: SiteData) -> dict[str, set[tuple[int, ...]]]:
@@ -58,7 +82,9 @@ def allowed(site: SiteData) -> dict[str, set[tuple[int, ...]]]:
 def source_statements() -> list[str]:
     """The source document's lines as a reader sees them, longest first."""
     text = (ROOT / SOURCE_DOCUMENT).read_text(encoding="utf-8").split("---\n", 2)[2]
-    lines = {normalize(re.sub(r"^(#+|[-*]|\d+\.)\s+", "", line.strip()).replace("**", "")) for line in text.splitlines()}
+    lines = {
+        normalize(re.sub(r"^(#+|[-*]|\d+\.)\s+", "", line.strip()).replace("**", "")) for line in text.splitlines()
+    }
     return sorted((line for line in lines if len(line) > 8), key=len, reverse=True)
 
 
@@ -67,7 +93,11 @@ SOURCE_STATEMENTS = source_statements()
 
 def stated(html: str, allowed: dict[str, set[tuple[int, ...]]]) -> list[tuple[str, str, tuple[int, ...]]]:
     """(quantity as written, unit word, amounts) for each quantity an article states outside the source's lines."""
-    text = " ".join(t for tag, _, t in elements(TIME.sub(" ", DEL.sub(" ", html))) if tag in ("p", "li", "td", "th", "summary", "h1", "h2", "h3", "h4"))
+    text = " ".join(
+        t
+        for tag, _, t in elements(TIME.sub(" ", DEL.sub(" ", html)))
+        if tag in ("p", "li", "td", "th", "summary", "h1", "h2", "h3", "h4")
+    )
     for line in SOURCE_STATEMENTS:
         text = text.replace(line, " ")
     out = []
@@ -80,7 +110,10 @@ def stated(html: str, allowed: dict[str, set[tuple[int, ...]]]) -> list[tuple[st
 
 def test_the_check_reads_quantities_and_their_units():
     html = "<p>A loop of 5 to 6 interviews, answers of three minutes and <del>4-6 interviews</del>.</p>"
-    assert stated(html, {"interview": set(), "minute": set()}) == [("5 to 6 interviews", "interview", (5, 6)), ("three minutes", "minute", (3,))]
+    assert stated(html, {"interview": set(), "minute": set()}) == [
+        ("5 to 6 interviews", "interview", (5, 6)),
+        ("three minutes", "minute", (3,)),
+    ]
     assert unit_word("Leadership Principle questions") == "question" and unit_word("min") == "minute"
 
 
@@ -88,7 +121,11 @@ def articles(site: Path) -> list[Path]:
     pages = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).parent.as_posix() + ".md"
-        if 'docs/' + rel not in NOT_ABOUT_INTERVIEWS and not ('docs/' + rel).startswith(NOT_ABOUT_INTERVIEWS_UNDER) and '<article class="md-content__inner' in page.read_text(encoding="utf-8"):
+        if (
+            "docs/" + rel not in NOT_ABOUT_INTERVIEWS
+            and not ("docs/" + rel).startswith(NOT_ABOUT_INTERVIEWS_UNDER)
+            and '<article class="md-content__inner' in page.read_text(encoding="utf-8")
+        ):
             pages.append(page)
     return pages
 
@@ -101,7 +138,9 @@ def test_every_page_states_each_number_as_the_data_has_it(built_site: Path, site
         for quantity, unit, value in stated(main_content(page), known):
             checked += 1
             if value not in known[unit]:
-                wrong.append(f"{page.relative_to(built_site).parent}/: '{quantity}' is not a {unit} value of data/numbers.yml")
+                wrong.append(
+                    f"{page.relative_to(built_site).parent}/: '{quantity}' is not a {unit} value of data/numbers.yml"
+                )
     assert checked >= len(site_data.numbers), "the check found too few numbers to be reading the pages"
     assert not wrong, "\n".join(wrong)
 

@@ -23,9 +23,13 @@ from macros.pages import SOURCE_DOCUMENT
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_LINES = source_lines((ROOT / SOURCE_DOCUMENT).read_text(encoding="utf-8"))
 
-WORDS = "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty sixteen".split()
+WORDS = (
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty sixteen".split()
+)
 AMOUNT = rf"(?:\d+|{'|'.join(WORDS)})(?:-(?:\d+|{'|'.join(WORDS)}))?"
-UNITS = r"minutes?|mins?|hours?|interviews?|interviewers?|rounds?|sessions?|conversations?|stories|story|principles|years?"
+UNITS = (
+    r"minutes?|mins?|hours?|interviews?|interviewers?|rounds?|sessions?|conversations?|stories|story|principles|years?"
+)
 # Words that may stand between an amount and its unit: "2-3 STAR stories", "two coding sessions".
 BETWEEN = r"STAR|behavioral|behavioural|coding|design|technical|LP|Leadership Principle|one-hour|good|strong|more"
 QUANTITY = re.compile(
@@ -47,7 +51,13 @@ NOT_ABOUT_INTERVIEWS = {"docs/guides/aws-architecture-patterns.md", "docs/guides
 # interview numbers (answer length, the technical part of an interview) through the macro.
 # The worked coding problems (their data, and the pages generated from it) are the same kind of
 # fiction: a cooling failure spreading each minute, a delivery taking six hours.
-NOT_ABOUT_INTERVIEWS_UNDER = ("docs/amazon/design/", "data/design/", "data/examples/", "data/coding/problems/", "docs/amazon/coding/problems/")
+NOT_ABOUT_INTERVIEWS_UNDER = (
+    "docs/amazon/design/",
+    "data/design/",
+    "data/examples/",
+    "data/coding/problems/",
+    "docs/amazon/coding/problems/",
+)
 
 
 def prose_files() -> list[Path]:
@@ -60,7 +70,9 @@ def prose_files() -> list[Path]:
         for p in (ROOT / "data").rglob("*.yml")
         if p.name != "numbers.yml" and not p.relative_to(ROOT).as_posix().startswith("data/sources/")
     ]
-    return sorted(p for p in docs + templates + data if not p.relative_to(ROOT).as_posix().startswith(NOT_ABOUT_INTERVIEWS_UNDER))
+    return sorted(
+        p for p in docs + templates + data if not p.relative_to(ROOT).as_posix().startswith(NOT_ABOUT_INTERVIEWS_UNDER)
+    )
 
 
 def data_text(doc: object, key: str = "") -> list[str]:
@@ -99,9 +111,18 @@ def hand_stated(text: str, principles: int) -> list[str]:
 
 def test_the_check_finds_numbers_stated_by_hand():
     assert hand_stated("An on-site loop has 4-6 interviews.", 16) == ["4-6 interviews"]
-    assert hand_stated("Answer in about three minutes, or three to four minutes.", 16) == ["three minutes", "three to four minutes"]
-    assert hand_stated("Prepare two or three stories; aim for 2-3 STAR stories.", 16) == ["two or three stories", "2-3 STAR stories"]
-    assert hand_stated("A four-to-six interview loop; Coding Rounds (2x 45 min)", 16) == ["four-to-six interview", "45 min"]
+    assert hand_stated("Answer in about three minutes, or three to four minutes.", 16) == [
+        "three minutes",
+        "three to four minutes",
+    ]
+    assert hand_stated("Prepare two or three stories; aim for 2-3 STAR stories.", 16) == [
+        "two or three stories",
+        "2-3 STAR stories",
+    ]
+    assert hand_stated("A four-to-six interview loop; Coding Rounds (2x 45 min)", 16) == [
+        "four-to-six interview",
+        "45 min",
+    ]
     assert hand_stated('Loops have {{ number("loop-interviews") }} and all 16 principles.', 16) == []
     assert hand_stated("- Time-box responses (3-4 minutes per LP question)", 16) == []  # the source's own line
     assert hand_stated("list 3-5 things interviewers listen for", 16) == []

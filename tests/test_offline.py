@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -54,7 +54,9 @@ def test_zip_is_one_folder_with_the_whole_site(offline_zip: Path) -> None:
     for required in ("index.html", "search/search_index.js", SHIM, "assets/javascripts/iframe-worker/LICENSE"):
         assert f"{TOP_DIR}/{required}" in names, required
     # No service worker runs from file://: the zip has none, no manifest, and its pages link neither.
-    assert not any(n.endswith(("/sw.js", ".webmanifest")) or "/app/" in n for n in names), [n for n in names if "sw" in n]
+    assert not any(n.endswith(("/sw.js", ".webmanifest")) or "/app/" in n for n in names), [
+        n for n in names if "sw" in n
+    ]
     with zipfile.ZipFile(offline_zip) as zf:
         home = zf.read(f"{TOP_DIR}/index.html").decode("utf-8")
     assert 'rel="manifest"' not in home
@@ -111,7 +113,9 @@ def offline_page(browser: object) -> Iterator[tuple[object, list[str], list[str]
 
 
 @pytest.mark.browser
-def test_search_and_links_work_from_file_urls(offline_site: Path, offline_page: tuple[object, list[str], list[str]]) -> None:
+def test_search_and_links_work_from_file_urls(
+    offline_site: Path, offline_page: tuple[object, list[str], list[str]]
+) -> None:
     from playwright.sync_api import expect
 
     page, requests, errors = offline_page

@@ -1,4 +1,4 @@
-"""What keeps pages fast (issue 5), checked on the built site without timing anything.
+"""What keeps pages fast, checked on the built site without timing anything.
 
 Times belong to the benchmark (``make bench``); these tests pin the causes it
 found: which scripts a page loads and how, the order of the first paint, the
@@ -52,12 +52,19 @@ def loaded_on_use() -> set[str]:
     site_js = (js / "site.js").read_text(encoding="utf-8")
     table = site_js[site_js.index("var LAZY") : site_js.index("};", site_js.index("var LAZY"))]
     lazy = set(re.findall(r'"([\w-]+\.js)"', table))
-    workers = {w for p in js.glob("*.js") for w in re.findall(r'new URL\("([\w-]+-worker\.js)"', p.read_text(encoding="utf-8"))}
+    workers = {
+        w for p in js.glob("*.js") for w in re.findall(r'new URL\("([\w-]+-worker\.js)"', p.read_text(encoding="utf-8"))
+    }
     return lazy | workers
 
 
 def test_each_practice_script_is_listed_by_a_tool_page(site_data: SiteData):
-    listed = {s.removeprefix("javascripts/") for p in script_pages(site_data) for s in own_scripts(p) if re.fullmatch(r"javascripts/[\w-]+\.js", s)}
+    listed = {
+        s.removeprefix("javascripts/")
+        for p in script_pages(site_data)
+        for s in own_scripts(p)
+        if re.fullmatch(r"javascripts/[\w-]+\.js", s)
+    }
     on_disk = {p.name for p in (ROOT / "docs" / "javascripts").glob("*.js") if p.name != "site.js"}
     assert listed | loaded_on_use() == on_disk
 
@@ -70,7 +77,11 @@ def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: P
         bundle = [name for name in tags if name.startswith("bundle.")]
         assert len(bundle) == 1, f"{rel}: Material's bundle is missing"
         source = pages.get(rel) or pages.get(f"{rel}/index" if rel != "." else "index")
-        own = {s.rsplit("/", 1)[-1] for s in own_scripts(source.relative_to(ROOT / "docs").as_posix())} if source else set()
+        own = (
+            {s.rsplit("/", 1)[-1] for s in own_scripts(source.relative_to(ROOT / "docs").as_posix())}
+            if source
+            else set()
+        )
         expected = {bundle[0], "site.js"} | own
         assert set(tags) == expected, f"{rel}: loads {sorted(tags)}"
         for name, rest in tags.items():
@@ -82,7 +93,7 @@ def test_pages_load_only_their_own_scripts_and_never_block_on_them(built_site: P
 
 def test_a_tool_script_sits_inside_the_content_that_instant_navigation_swaps(built_site: Path):
     html = (built_site / "practice" / "drill" / "index.html").read_text(encoding="utf-8")
-    article = html[html.index('<article class="md-content__inner'): html.index("</article>")]
+    article = html[html.index('<article class="md-content__inner') : html.index("</article>")]
     assert 'javascripts/drill.js" defer></script>' in article
 
 
@@ -124,7 +135,9 @@ SHIFTS = """
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [(412, 823), (1350, 940)], ids=["phone", "desktop"])
-def test_tool_pages_do_not_move_while_they_load(browser: Any, site_url: str, viewport: tuple[int, int], site_data: SiteData):
+def test_tool_pages_do_not_move_while_they_load(
+    browser: Any, site_url: str, viewport: tuple[int, int], site_data: SiteData
+):
     shifts = {}
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     try:
@@ -142,7 +155,9 @@ def test_tool_pages_do_not_move_while_they_load(browser: Any, site_url: str, vie
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [360, 412, 600, 768, 1350])
-def test_the_drill_card_holds_every_question_without_growing(browser: Any, site_url: str, site_data: SiteData, width: int):
+def test_the_drill_card_holds_every_question_without_growing(
+    browser: Any, site_url: str, site_data: SiteData, width: int
+):
     """The first paint comes before the drill draws its question (its scripts are deferred), so the
     card reserves the lines of the longest question and principle (docs/stylesheets/guide.css): a
     longer question added to data/questions.yml fails here, not as a jump on a phone."""

@@ -1,4 +1,4 @@
-"""The color palette toggle: light, dark, or the system's (issue 5).
+"""The color palette toggle: light, dark, or the system's.
 
 Material's palette component restyled every element two or three times while
 its bundle started up, so the toggle is ours: the palette is applied before the
@@ -9,8 +9,9 @@ Material's component did for a reader, and to the start-up cost it no longer has
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -142,8 +143,13 @@ def label_text(page: Any) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("system", "shown", "offered", "after"), [("light", "default", "dark", "slate"), ("dark", "slate", "light", "default")])
-def test_the_first_click_on_a_first_visit_changes_what_the_reader_sees(site_url: str, browser: Any, system, shown, offered, after):
+@pytest.mark.parametrize(
+    ("system", "shown", "offered", "after"),
+    [("light", "default", "dark", "slate"), ("dark", "slate", "light", "default")],
+)
+def test_the_first_click_on_a_first_visit_changes_what_the_reader_sees(
+    site_url: str, browser: Any, system, shown, offered, after
+):
     """On a first visit the automatic palette is on; its toggle must offer, and make, a visible change."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=system)
     try:

@@ -61,7 +61,10 @@ def test_cells_are_labelled_with_their_column():
     assert '<td data-label="#">1</td>' in out
     assert '<td data-label="Say &quot;I&quot;">x</td>' in out
     # A template's own table, and a table without a heading row, are left as they are.
-    for untouched in ('<table id="star-coverage"><thead><tr><th>a</th></tr></thead></table>', "<table><tr><td>a</td></tr></table>"):
+    for untouched in (
+        '<table id="star-coverage"><thead><tr><th>a</th></tr></thead></table>',
+        "<table><tr><td>a</td></tr></table>",
+    ):
         assert label_tables(untouched) == untouched
 
 

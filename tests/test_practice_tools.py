@@ -7,7 +7,8 @@ loop, instant navigation, printing the cheat sheet, console errors and axe.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -99,7 +100,9 @@ def test_question_bank_filter_hides_the_other_principles(tool, site_data):
     select.select_option("dive-deep")
     assert visible_groups(tool) == ["dive-deep"]
     expect(tool.locator("h2#ownership")).to_be_hidden()
-    expect(tool.locator("#guide-bank-status")).to_contain_text(f"{len(site_data.questions_for('dive-deep'))} questions on Dive Deep")
+    expect(tool.locator("#guide-bank-status")).to_contain_text(
+        f"{len(site_data.questions_for('dive-deep'))} questions on Dive Deep"
+    )
     assert_no_axe_violations(tool, context="question bank filtered to one principle")
     select.select_option("")
     assert len(visible_groups(tool)) == len(site_data.principles)
@@ -132,7 +135,11 @@ def test_drill_counts_down_announces_and_stops_at_zero(tool, principle_of):
     tool.clock.install()
     open_tool(tool, "drill")
     freeze(tool)
-    clock, status, card = tool.locator("#guide-drill-clock"), tool.locator("#guide-drill-status"), tool.locator("#guide-drill-card")
+    clock, status, card = (
+        tool.locator("#guide-drill-clock"),
+        tool.locator("#guide-drill-status"),
+        tool.locator("#guide-drill-card"),
+    )
     expect(clock).to_have_text("3:00")
     assert principle_of[tool.locator("#guide-drill-question").inner_text()] == card.get_attribute("data-principle")
     expect(status).to_have_attribute("aria-live", "polite")
@@ -229,7 +236,7 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
 
 
 def check_loop(loop: list[dict[str, Any]], site_data: SiteData) -> None:
-    """The contract of CONTRACTS.md ("Mock loop data"), on what the page shows."""
+    """The mock loop the page shows keeps to shape.mock_loop_data's numbers and rules."""
     data = shape.mock_loop_data(site_data)
     principle_of = {q.text: q.principle for q in site_data.questions}
     assert data["interviews"]["min"] <= len(loop) <= data["interviews"]["max"]
@@ -312,7 +319,9 @@ def test_mock_loop_level_sets_the_technical_questions_and_rides_in_the_link(tool
         assert set(focuses) <= set(lv["focuses"]), f"{level}: {focuses}"
         for f in set(lv["focuses"]):
             if len(loop) >= len(lv["focuses"]):
-                assert focuses.count(f) >= lv["focuses"].count(f), f"{level}: {f} comes as often as its level says: {focuses}"
+                assert focuses.count(f) >= lv["focuses"].count(f), (
+                    f"{level}: {f} comes as often as its level says: {focuses}"
+                )
         # Each interview hands the candidate an actual question of its focus.
         tasks = tool.locator("#guide-loop-list > li .guide-loop__task a")
         expect(tasks).to_have_count(len(loop))
@@ -338,7 +347,9 @@ def follow_sidebar(page: Any, title: str) -> None:
     """Follow the left navigation to a page, and check that Material swapped it in (no reload)."""
     page.evaluate("() => { window.__notReloaded = true; }")
     page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).click()
-    page.wait_for_function("(t) => document.querySelector('h1') && document.querySelector('h1').textContent.includes(t)", arg=title)
+    page.wait_for_function(
+        "(t) => document.querySelector('h1') && document.querySelector('h1').textContent.includes(t)", arg=title
+    )
     assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
 
 
@@ -402,7 +413,14 @@ def test_cheat_sheet_prints_on_exactly_one_page(tool, paper, site_data):
     pdf = tool.pdf(format=paper)
     assert count_pages(pdf) == 1
     tool.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", "#guide-print"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        "#guide-print",
+    ):
         expect(tool.locator(hidden).first).to_be_hidden()
     assert_no_axe_violations(tool, context=f"cheat sheet, print media ({paper})")
 

@@ -1,7 +1,6 @@
 """The Amazon process pages (online assessment to writing culture): registered, in the nav, sourced.
 
-The guide ids and paths are the ones CONTRACTS.md gives the new-pages branch; other
-branches link to them by id, so a renamed id or moved page must fail here first.
+Other pages link to these by guide id, so a renamed id or moved page must fail here first.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ PROCESS_PAGES = {
     "amazon-offer": "amazon/offer.md",
     "amazon-ai-tools": "amazon/ai-tools.md",
     "amazon-writing-culture": "amazon/writing-culture.md",
-    # The candidate's journey around the loop (issue 23).
+    # The candidate's journey around the loop.
     "amazon-virtual-interview": "amazon/virtual-interview.md",
     "amazon-after-the-loop": "amazon/after-the-loop.md",
     "amazon-new-graduates": "amazon/new-graduates.md",
@@ -72,7 +71,9 @@ def test_page_is_registered_under_its_contract_id_and_in_the_amazon_nav(gid, doc
 def test_page_cites_known_sources(doc, site_data: SiteData):
     text = markdown(doc)
     cited = set(CITE.findall(text))
-    numbers = {(site_data.number(nid).cite or '').split('#')[0] or None for nid in SOURCED_NUMBER.findall(text)} - {None}
+    numbers = {(site_data.number(nid).cite or "").split("#")[0] or None for nid in SOURCED_NUMBER.findall(text)} - {
+        None
+    }
     assert cited | numbers, f"{doc} cites no source"
     unknown = sorted(cited - set(site_data.sources))
     assert not unknown, f"{doc} cites unknown sources {unknown}"

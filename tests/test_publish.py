@@ -20,10 +20,11 @@ import json
 import re
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import jsonschema
@@ -105,7 +106,7 @@ def condition_holds(expression: str | bool | None, event: str, ref: str) -> bool
         else:
             assert token in names, f"{expression!r}: {token!r} is not a name this check knows (a status function?)"
             python.append(repr(names[token]))
-    return bool(eval("".join(python), {"__builtins__": {}}))  # only literals and operators built above
+    return bool(eval("".join(python), {"__builtins__": {}}))  # noqa: S307 - only literals and operators built above
 
 
 def _needs(job: dict[str, Any]) -> list[str]:
@@ -141,7 +142,9 @@ def _uses(action: str) -> Callable[[dict[str, Any]], bool]:
 
 def test_the_gate_evaluator_is_not_vacuous() -> None:
     assert condition_holds("github.ref == 'refs/heads/main'", *PUSH_MAIN)
-    assert not condition_holds("${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/main' }}", *PULL_REQUEST)
+    assert not condition_holds(
+        "${{ github.event_name != 'pull_request' && github.ref == 'refs/heads/main' }}", *PULL_REQUEST
+    )
     assert condition_holds("!(github.event_name == 'push') || github.ref == 'refs/heads/x'", *PULL_REQUEST)
     with pytest.raises(AssertionError, match="status function"):
         condition_holds("always() && github.ref == 'refs/heads/main'", *PUSH_MAIN)
@@ -155,7 +158,9 @@ def test_workflow_and_dependabot_match_githubs_schemas() -> None:
 def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     """The schema check is not vacuous: a wrong permission value fails it."""
     broken = tmp_path / "deploy.yml"
-    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("id-token: write", "id-token: maybe"), encoding="utf-8")
+    broken.write_text(
+        WORKFLOW.read_text(encoding="utf-8").replace("id-token: write", "id-token: maybe"), encoding="utf-8"
+    )
     errors = _schema_errors("github-workflows", broken)
     assert any("id-token" in e for e in errors), errors
 
@@ -174,7 +179,9 @@ def test_every_pull_request_and_every_push_to_main_is_tested(workflow: dict[str,
     for event in EVENTS:
         assert runs_for(workflow, testers[0], event), f"the tests do not run for {event}"
     for step in workflow["jobs"][testers[0]]["steps"]:
-        assert "if" not in step and "continue-on-error" not in step, f"every step of the test job must run and pass: {step}"
+        assert "if" not in step and "continue-on-error" not in step, (
+            f"every step of the test job must run and pass: {step}"
+        )
 
 
 def test_only_main_deploys_and_only_after_the_tests_pass(workflow: dict[str, Any]) -> None:
@@ -279,7 +286,7 @@ def _sitemap(site: Path) -> list[str]:
 
 def _file_for(site: Path, url: str, base: str) -> Path:
     assert url.startswith(base), url
-    rel = url[len(base):]
+    rel = url[len(base) :]
     return site / rel / "index.html" if rel == "" or rel.endswith("/") else site / rel
 
 
@@ -299,13 +306,15 @@ def test_robots_txt_points_at_the_sitemap_from_site_url(published_site: Path, bu
     assert re.findall(r"(?m)^Sitemap: (\S+)$", robots) == [f"{PUBLISHED_URL}sitemap.xml"]
     # The everyday build (its site_url from the environment or mkdocs.yml) gets its own address.
     home = _sitemap(built_site)[0]
-    assert re.findall(r"(?m)^Sitemap: (\S+)$", (built_site / "robots.txt").read_text(encoding="utf-8")) == [f"{home}sitemap.xml"]
+    assert re.findall(r"(?m)^Sitemap: (\S+)$", (built_site / "robots.txt").read_text(encoding="utf-8")) == [
+        f"{home}sitemap.xml"
+    ]
 
 
 def test_every_page_has_canonical_and_social_tags(published_site: Path) -> None:
     for loc in _sitemap(published_site):
         head = _head(_file_for(published_site, loc, PUBLISHED_URL))
-        where = loc[len(PUBLISHED_URL):] or "home"
+        where = loc[len(PUBLISHED_URL) :] or "home"
         assert head.links.get("canonical") == loc, where
         assert head.meta.get("og:url") == loc, where
         assert head.meta.get("og:type") == "website", where
@@ -356,7 +365,7 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__missing__")
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + clean[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         if code != 404:

@@ -37,7 +37,12 @@ def test_md_escape_passes_markup_through_unchanged():
     [
         ("amazon/index.md", "companies/google.md", None, "../companies/google.md"),
         ("index.md", "amazon/index.md", None, "amazon/index.md"),
-        ("amazon/leadership-principles/dive-deep.md", "practice/question-bank.md", "dive-deep", "../../practice/question-bank.md#dive-deep"),
+        (
+            "amazon/leadership-principles/dive-deep.md",
+            "practice/question-bank.md",
+            "dive-deep",
+            "../../practice/question-bank.md#dive-deep",
+        ),
         ("practice/question-bank.md", "practice/question-bank.md", "dive-deep", "#dive-deep"),
     ],
 )
@@ -46,8 +51,8 @@ def test_relative_link(src, dst, anchor, expected):
 
 
 def test_templates_escape_every_value_in_a_table_row():
-    from macros.shape import PrincipleRow
     from macros.data import Principle
+    from macros.shape import PrincipleRow
 
     p = Principle("x", HOSTILE, HOSTILE, "m", ("a",), ("b",), HOSTILE, "x-1")
     out = Renderer(ROOT / "overrides/partials/macros").render(

@@ -48,11 +48,28 @@ def test_each_variant_leaves_out_one_ingredient():
 
 
 def _alt(name: str, p1: float) -> AltRun:
-    return AltRun(name, VARIANTS[name][0], VARIANTS[name][2], (10, p1, p1), (8, p1 - 0.1, p1 - 0.1), ["`q` → a/ (wanted b/, rank 2)"], [], 0.4, 3.0, 200.0, 900_000, 220_000, 1, 1)
+    return AltRun(
+        name,
+        VARIANTS[name][0],
+        VARIANTS[name][2],
+        (10, p1, p1),
+        (8, p1 - 0.1, p1 - 0.1),
+        ["`q` → a/ (wanted b/, rank 2)"],
+        [],
+        0.4,
+        3.0,
+        200.0,
+        900_000,
+        220_000,
+        1,
+        1,
+    )
 
 
 def test_the_section_puts_the_engine_beside_material():
-    material = Findability((10, 0.7, 0.75), (8, 0.6, 0.65), ["`q` → a/ (wanted b/, rank 2)"], [], 20.0, 50.0, 960_000, 240_000)
+    material = Findability(
+        (10, 0.7, 0.75), (8, 0.6, 0.65), ["`q` → a/ (wanted b/, rank 2)"], [], 20.0, 50.0, 960_000, 240_000
+    )
     lines = findability_section(material, alt=[_alt("full", 0.9), _alt("no-synonyms", 0.8)])
     rows = [line for line in lines if line.startswith("| ")]
     material_row = next(r for r in rows if r.startswith("| Material"))
@@ -81,7 +98,9 @@ def test_every_problem_that_resembles_one_is_found_by_its_name():
 def test_writing_the_section_alone_updates_the_goals_row_and_nothing_else():
     from bench.search import GOAL_ROW, replace_goal_row
 
-    text = f"# Benchmarks\n\n| Goal | Site |\n| --- | --- |\n{GOAL_ROW} 50.0%, 0.500 | 40% | x | **NO** |\n| Other | 1 |\n"
+    text = (
+        f"# Benchmarks\n\n| Goal | Site |\n| --- | --- |\n{GOAL_ROW} 50.0%, 0.500 | 40% | x | **NO** |\n| Other | 1 |\n"
+    )
     missed = replace_goal_row(text, Findability((10, 0.7, 0.75), (8, 0.6, 0.65), [], []))
     row = next(line for line in missed.splitlines() if line.startswith(GOAL_ROW))
     assert "60.0%, 0.650 (tuning 70.0%, 0.750; 18 queries" in row and row.endswith("**NO** |")

@@ -42,7 +42,9 @@ def test_other_spellings_are_keywords_and_other_forms_and_slips_are_variants():
     forms = {"prepar": {"prepare", "preparing", "preparation"}}
     section = hook.variants("Preparation and behavior", SEPARATOR, forms, page=False)
     assert section == {"prepare", "preparing"}  # the title has "preparation"; slips only for a page's title
-    assert {"prepare", "prepartion", "behavoir"} <= hook.variants("Preparation and behavior", SEPARATOR, forms, page=True)
+    assert {"prepare", "prepartion", "behavoir"} <= hook.variants(
+        "Preparation and behavior", SEPARATOR, forms, page=True
+    )
 
 
 def test_a_marker_is_filed_under_the_section_it_sits_in_and_removed():

@@ -55,7 +55,9 @@ def load_queries(folder: Path = QUERIES_DIR) -> list[Query]:
             if not (isinstance(query, str) and query.strip()):
                 raise ValueError(f"{where}: query must be non-empty text")
             if not (isinstance(target, str) and target.split("#")[0].endswith("/") and not target.startswith("/")):
-                raise ValueError(f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor")
+                raise ValueError(
+                    f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor"
+                )
             queries.append(Query(path.name, query, target))
     return queries
 
@@ -131,7 +133,7 @@ def first_group(page, site_url: str, query: str) -> list[tuple[str, float]]:
     result = []
     for href, score in links:
         parts = urlsplit(href)
-        path = parts.path[len(base):] if parts.path.startswith(base) else parts.path
+        path = parts.path[len(base) :] if parts.path.startswith(base) else parts.path
         result.append((path + (f"#{parts.fragment}" if parts.fragment else ""), score))
     return result
 

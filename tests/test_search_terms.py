@@ -40,11 +40,26 @@ def _write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("pages:\n  - page: page.md\n    terms: [x]\n", "expected exactly the keys 'spellings', 'pages' and 'families'"),
-        ("spellings: {}\nfamilies: []\npages:\n  - page: nowhere.md\n    terms: [x]\n", r"entry #1 \(page 'nowhere.md'\), field 'page'"),
-        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: []\n", r"entry #1 \(page 'page.md'\), field 'terms'"),
-        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    section: Not An Id\n    terms: [x]\n", "field 'section'"),
-        ("spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n", "entry #2 .*a second entry for page.md"),
+        (
+            "pages:\n  - page: page.md\n    terms: [x]\n",
+            "expected exactly the keys 'spellings', 'pages' and 'families'",
+        ),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: nowhere.md\n    terms: [x]\n",
+            r"entry #1 \(page 'nowhere.md'\), field 'page'",
+        ),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: []\n",
+            r"entry #1 \(page 'page.md'\), field 'terms'",
+        ),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    section: Not An Id\n    terms: [x]\n",
+            "field 'section'",
+        ),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n",
+            "entry #2 .*a second entry for page.md",
+        ),
         ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "field 'families'"),
     ],
 )
@@ -54,7 +69,9 @@ def test_a_bad_terms_file_names_the_entry_and_field(tmp_path, body, message):
 
 
 def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
-    terms = load(_write(tmp_path, "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n"), tmp_path / "docs")
+    terms = load(
+        _write(tmp_path, "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n"), tmp_path / "docs"
+    )
     assert terms.lookup("page.md").terms == ("x",)
     with pytest.raises(ValueError, match=r"page\.md: search_terms\('intro'\) has no entry in data/search\.yml"):
         terms.lookup("page.md", "intro")
@@ -74,7 +91,10 @@ def test_every_entry_is_in_the_search_index_where_it_belongs_and_off_the_page(bu
     """Each entry's terms are keywords of its page's opening or of its section in the search index,
     and no page carries them, or the marker that filed them, in its HTML."""
     terms = load(ROOT / "data" / "search.yml", ROOT / "docs")
-    docs = {d["location"]: d for d in json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    docs = {
+        d["location"]: d
+        for d in json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    }
     wrong = []
     for entry in terms.entries.values():
         doc = docs.get(_index_location(entry))
@@ -107,4 +127,6 @@ def test_no_slug_shows_as_a_tag_on_any_page(built_site: Path):
     # Search results show the tags the index holds.
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     in_index = {tag for doc in index["docs"] for tag in doc.get("tags", [])}
-    assert in_index and in_index <= set(names.values()), f"search results show tag ids: {sorted(in_index - set(names.values()))}"
+    assert in_index and in_index <= set(names.values()), (
+        f"search results show tag ids: {sorted(in_index - set(names.values()))}"
+    )

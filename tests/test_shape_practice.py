@@ -16,7 +16,9 @@ BANK = "practice/question-bank.md"
 
 
 def principle(pid: str, prompt: str = "") -> Principle:
-    return Principle(pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1")
+    return Principle(
+        pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1"
+    )
 
 
 def number(nid: str, low: int, high: int | None = None) -> Number:
@@ -111,9 +113,18 @@ def test_pages_the_macros_link_to_follow_data_guides_yml():
 
 def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
     data = shape.drill_data(tiny_site())
-    assert data["principles"] == [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}]
+    assert data["principles"] == [
+        {"id": "alpha", "name": "Alpha"},
+        {"id": "beta", "name": "Beta"},
+        {"id": "gamma", "name": "Gamma"},
+    ]
     assert len(data["questions"]) == 5
-    assert data["questions"][0] == {"id": "gamma-1", "p": "gamma", "text": "Tell me about gamma", "probes": ["probe one", "probe two"]}
+    assert data["questions"][0] == {
+        "id": "gamma-1",
+        "p": "gamma",
+        "text": "Tell me about gamma",
+        "probes": ["probe one", "probe two"],
+    }
     assert data["scheduleKey"] == shape.COACH_SCHEDULE_KEY  # the due-today queue reads the coach's schedule
 
 
@@ -135,7 +146,11 @@ def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
             {"id": "coding", "name": "Coding", "summary": "coding summary"},
             {"id": "system-design", "name": "System-Design", "summary": "system-design summary"},
         ],
-        "principles": [{"id": "alpha", "name": "Alpha"}, {"id": "beta", "name": "Beta"}, {"id": "gamma", "name": "Gamma"}],
+        "principles": [
+            {"id": "alpha", "name": "Alpha"},
+            {"id": "beta", "name": "Beta"},
+            {"id": "gamma", "name": "Gamma"},
+        ],
         "questions": [{"p": q.principle, "text": q.text} for q in site.questions],
     }
 
@@ -198,7 +213,11 @@ def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsew
     site = tiny_site(companies=(acme, zeta))
     assert shape.mapped_companies(site) == [acme]
     rows = shape.value_map_rows(site, "practice/company-map.md", [acme])
-    assert [(r.principle.id, r.cells) for r in rows] == [("alpha", (("Fast", "Kind"),)), ("beta", ((),)), ("gamma", (("Kind",),))]
+    assert [(r.principle.id, r.cells) for r in rows] == [
+        ("alpha", (("Fast", "Kind"),)),
+        ("beta", ((),)),
+        ("gamma", (("Kind",),)),
+    ]
     assert [shape.map_cell_text(r.cells[0]) for r in rows] == ["Fast; Kind", "\u2014", "Kind"]
     assert shape.unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
 
@@ -212,7 +231,7 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: Si
     assert "" not in cells
     assert "\u2014" in cells  # conservative: some principles have no counterpart
     # Anchors of the mapping that every reader would expect.
-    by_id = {r.principle.id: dict(zip([c.id for c in companies], r.cells)) for r in rows}
+    by_id = {r.principle.id: dict(zip([c.id for c in companies], r.cells, strict=True)) for r in rows}
     assert by_id["customer-obsession"]["microsoft"] == ("Customer obsessed",)
     assert by_id["bias-for-action"]["meta"] == ("Move Fast",)
     assert by_id["frugality"] == {"google": (), "meta": (), "microsoft": ()}

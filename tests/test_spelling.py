@@ -2,6 +2,11 @@
 
 Scans the pages, data, templates, README and CONTRIBUTING for British spellings that have
 a US form. Source titles in data/sources/ are left alone: a cited work keeps its own title.
+
+A test rather than a linter: none of the linters `make lint` runs reads prose for British
+against US spelling. codespell's en-GB_to_en-US dictionary is the nearest standard tool; it
+would be one more Python dependency and still need this file's exceptions (source titles,
+data/search.yml's UK spellings kept on purpose).
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # British forms with a US form, matched as whole words: -our words, -ise/-isation verbs,
 # -re nouns, doubled l, and a few others.
-OUR_WORDS = re.compile(r"(?i)\b(behaviour\w*|favour\w*|unfavour\w*|colour\w*|neighbour\w*|honour\w*|flavour\w*|candour|humour\w*|labour\w*)\b")
+OUR_WORDS = re.compile(
+    r"(?i)\b(behaviour\w*|favour\w*|unfavour\w*|colour\w*|neighbour\w*|honour\w*|flavour\w*|candour|humour\w*|labour\w*)\b"
+)
 OTHER = re.compile(
     r"(?i)\b("
     r"(re)?(organis|memoris|personalis|generalis|prioritis|authoris|realis|recognis|optimis|minimis|maximis|criticis|utilis|serialis|summaris"
@@ -31,7 +38,9 @@ def files() -> list[Path]:
     docs = [p for p in (ROOT / "docs").rglob("*.md")]
     # data/search.yml lists UK spellings on purpose: search finds the US words by them.
     data = [p for p in (ROOT / "data").rglob("*.yml") if "sources" not in p.parts and p.name != "search.yml"]
-    templates = [p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".md", ".html") and "javascripts" not in p.parts]
+    templates = [
+        p for p in (ROOT / "overrides").rglob("*") if p.suffix in (".md", ".html") and "javascripts" not in p.parts
+    ]
     return sorted(docs + data + templates + [ROOT / "README.md", ROOT / "CONTRIBUTING.md"])
 
 
@@ -43,7 +52,12 @@ def british(text: str) -> list[str]:
 
 def test_the_check_tells_british_from_american():
     assert british("Behavioural rounds; practise; organised; fulfilment centre; sceptical") == [
-        "Behavioural", "practise", "organised", "fulfilment", "centre", "sceptical"
+        "Behavioural",
+        "practise",
+        "organised",
+        "fulfilment",
+        "centre",
+        "sceptical",
     ]
     assert british("Behavioral rounds; practice; organized; fulfillment center; skeptical; aria-labelledby") == []
 

@@ -8,11 +8,12 @@ import must round-trip exactly; every hostile import must change nothing.
 from __future__ import annotations
 
 import dataclasses
-from html import unescape as html_unescape
 import json
 import re
+from collections.abc import Iterator
+from html import unescape as html_unescape
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -22,6 +23,7 @@ from macros.data import SiteData
 from macros.render import Renderer
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
+
 KEY = shape.STORY_STORAGE_KEY
 PLANNER = "/practice/star-planner/"
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'
@@ -44,7 +46,9 @@ def test_planner_data_lists_every_principle_in_order_with_the_storage_format(sit
 
 
 def render_planner(site: Any) -> str:
-    return Renderer(ROOT / "overrides" / "partials" / "macros").render("star-planner.html", data=shape.star_planner_data(site))
+    return Renderer(ROOT / "overrides" / "partials" / "macros").render(
+        "star-planner.html", data=shape.star_planner_data(site)
+    )
 
 
 def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup(site_data: SiteData):
@@ -52,7 +56,10 @@ def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup(site_d
     site = dataclasses.replace(site_data, principles=(hostile, *site_data.principles[1:]))
     html = render_planner(site)
     data = shape.star_planner_data(site)
-    root = re.search(r"<div class=\"guide-tool guide-planner\" id=\"star-planner\" data-guide-tool=\"star-planner\" data-guide-data='([^']*)'>", html)
+    root = re.search(
+        r"<div class=\"guide-tool guide-planner\" id=\"star-planner\" data-guide-tool=\"star-planner\" data-guide-data='([^']*)'>",
+        html,
+    )
     assert root, "the planner's element with its data is missing"
     assert json.loads(html_unescape(root.group(1))) == data
     assert "<img" not in html, "a principle name reached the page as markup"
@@ -114,7 +121,9 @@ def export_json(page: Any) -> str:
 
 
 def import_bytes(page: Any, payload: bytes) -> None:
-    page.set_input_files("#star-import", files=[{"name": "stories.json", "mimeType": "application/json", "buffer": payload}])
+    page.set_input_files(
+        "#star-import", files=[{"name": "stories.json", "mimeType": "application/json", "buffer": payload}]
+    )
 
 
 def story(title: str = "Valid story", principles: list[str] | None = None, sid: str = "s1") -> dict[str, Any]:
@@ -384,7 +393,7 @@ def test_markup_in_an_imported_title_stays_literal_text(planner):
 @pytest.mark.browser
 def test_markup_typed_into_the_form_stays_literal_text(planner):
     page = planner
-    add_story(page, HOSTILE_TITLE, ["bias-for-action"], situation='<script>window.__pwned=1</script>')
+    add_story(page, HOSTILE_TITLE, ["bias-for-action"], situation="<script>window.__pwned=1</script>")
     page.reload()
     page.wait_for_selector("#star-planner[data-guide-ready]")
     assert titles(page) == [HOSTILE_TITLE]
@@ -516,7 +525,7 @@ def test_planner_in_use_has_no_axe_violations(planner, scheme):
     assert_no_axe_violations(page, context=f"STAR planner with two stories, {scheme} palette")
 
 
-# --------------------------------------------------------------------------- two tabs, hostile Markdown, errors in view (issue 25)
+# --------------------------------------------------------------------------- two tabs, hostile Markdown, errors in view
 
 
 def edit_title(page: Any, title: str) -> None:
@@ -540,7 +549,9 @@ def test_two_tabs_editing_one_story_merge_or_refuse_and_never_lose_an_edit_silen
     expect(two.locator("#star-form-msgs [role=status]")).to_have_text("Changes saved.")
     one.fill("#star-result", "Result from tab one")
     one.click("#star-save")
-    expect(one.locator("#star-form-msgs [role=status]")).to_contain_text("together with the changes made to this story in another tab")
+    expect(one.locator("#star-form-msgs [role=status]")).to_contain_text(
+        "together with the changes made to this story in another tab"
+    )
     [s] = json.loads(stored(one) or "")["stories"]
     assert (s["action"], s["result"]) == ("Action from tab two", "Result from tab one")
 
@@ -551,7 +562,9 @@ def test_two_tabs_editing_one_story_merge_or_refuse_and_never_lose_an_edit_silen
     two.click("#star-save")
     one.fill("#star-metrics", "Metrics from tab one")
     one.click("#star-save")
-    expect(one.locator("#star-form-msgs [role=alert]")).to_contain_text("changed in another tab or window too (Metrics)")
+    expect(one.locator("#star-form-msgs [role=alert]")).to_contain_text(
+        "changed in another tab or window too (Metrics)"
+    )
     assert json.loads(stored(one) or "")["stories"][0]["metrics"] == "Metrics from tab two"
     one.click("#star-save")
     expect(one.locator("#star-form-msgs [role=status]")).to_have_text("Changes saved.")

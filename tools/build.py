@@ -53,14 +53,29 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging), *extra_args],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--config-file",
+                str(config),
+                "--site-dir",
+                str(staging),
+                *extra_args,
+            ],
             cwd=config.parent,
             env=env,
             capture_output=True,
             text=True,
         )
         if result.returncode != 0 or "WARNING" in result.stderr:
-            return result if result.returncode != 0 else subprocess.CompletedProcess(result.args, 1, result.stdout, result.stderr)
+            return (
+                result
+                if result.returncode != 0
+                else subprocess.CompletedProcess(result.args, 1, result.stdout, result.stderr)
+            )
         old = output.parent / f".{output.name}.old"
         shutil.rmtree(old, ignore_errors=True)
         if output.exists():

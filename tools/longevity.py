@@ -102,7 +102,15 @@ def build_properdocs(output: Path, site_url: str | None = None) -> subprocess.Co
     """
     venv = ensure_venv("properdocs")
     return subprocess.run(
-        [str(venv / "bin" / "properdocs"), "build", "--strict", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(output)],
+        [
+            str(venv / "bin" / "properdocs"),
+            "build",
+            "--strict",
+            "--config-file",
+            str(ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(output),
+        ],
         cwd=ROOT,
         env=_env(site_url),
         capture_output=True,

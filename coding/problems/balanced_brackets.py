@@ -17,6 +17,8 @@ def is_balanced(template: str) -> bool:
         else:
             open_brackets.append(bracket)
     return not open_brackets  # anything left open is unbalanced
+
+
 # --8<-- [end:solution]
 
 

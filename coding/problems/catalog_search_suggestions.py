@@ -31,6 +31,8 @@ def suggestions_while_typing(products: list[str], typed: str) -> list[list[str]]
         current = current.children.get(letter) if current is not None else None
         results.append(list(current.suggestions) if current is not None else [])
     return results
+
+
 # --8<-- [end:solution]
 
 
@@ -46,7 +48,9 @@ def reference(products: list[str], typed: str) -> list[list[str]]:
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n is the number of product names: one to seven letters from "abcdef", about one in five a
     repeat of an earlier name; the typed text is up to seven letters, usually the start of a real name."""
-    from_catalog = rng.random() < 0.7  # drawn first, so a given seed types the same kind of text at every n
+    from_catalog = (
+        rng.random() < 0.7
+    )  # drawn first, so a given seed types the same kind of text at every n
     products: list[str] = []
     for _ in range(n):
         if products and rng.random() < 0.2:

@@ -21,6 +21,8 @@ def closest_lockers(lockers: list[list[int]], k: int) -> list[list[int]]:
         elif distance < -kept[0][0]:
             heapq.heapreplace(kept, (-distance, index))  # evict the farthest
     return [lockers[index] for _, index in kept]
+
+
 # --8<-- [end:solution]
 
 
@@ -32,7 +34,9 @@ def reference(lockers: list[list[int]], k: int) -> list[list[int]]:
 def same(args: dict[str, object], got: object, expected: object) -> bool:
     """Any k lockers drawn from the input whose distances are the k smallest are right, in any order."""
     lockers = args["lockers"]
-    assert isinstance(lockers, list) and isinstance(got, list) and isinstance(expected, list)
+    assert (
+        isinstance(lockers, list) and isinstance(got, list) and isinstance(expected, list)
+    )
     available = Counter(tuple(point) for point in lockers)
     for point in got:
         if available[tuple(point)] == 0:
@@ -55,5 +59,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     # Shape first (so the same seed gives the same shape at every n), then the points.
     spread = rng.choice([1, 3, 100, 10_000])
     k_share = rng.random() if n <= 12 else 0.25
-    lockers = [[rng.randint(-spread, spread), rng.randint(-spread, spread)] for _ in range(n)]
+    lockers = [
+        [rng.randint(-spread, spread), rng.randint(-spread, spread)] for _ in range(n)
+    ]
     return {"lockers": lockers, "k": round(k_share * n)}

@@ -17,6 +17,8 @@ def count_subarrays_with_sum(nums: list[int], target: int) -> int:
         count += seen_prefixes.get(prefix - target, 0)
         seen_prefixes[prefix] = seen_prefixes.get(prefix, 0) + 1
     return count
+
+
 # --8<-- [end:solution]
 
 

@@ -17,6 +17,8 @@ def days_until_busier(orders: list[int]) -> list[int]:
             wait[earlier] = day - earlier
         waiting.append(day)
     return wait  # days left on the stack never see a busier day: 0
+
+
 # --8<-- [end:solution]
 
 
@@ -24,7 +26,9 @@ def reference(orders: list[int]) -> list[int]:
     """Brute force: from each day, scan forward to the first busier day."""
     wait = []
     for day, count in enumerate(orders):
-        later = next((other for other in range(day + 1, len(orders)) if orders[other] > count), None)
+        later = next(
+            (other for other in range(day + 1, len(orders)) if orders[other] > count), None
+        )
         wait.append(0 if later is None else later - day)
     return wait
 

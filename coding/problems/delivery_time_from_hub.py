@@ -28,6 +28,8 @@ def time_to_reach_all(num_stations: int, roads: list[list[int]], hub: int) -> in
     if len(fastest) < num_stations:
         return -1  # some station cannot be reached at all
     return max(fastest.values())
+
+
 # --8<-- [end:solution]
 
 
@@ -53,7 +55,9 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     shape for each size swung the work by chance).
     """
     stations = max(n, 1)
-    wire_tree = rng.random() < 0.8 or n > 12  # drawn first, so a given seed makes the same choice at every n
+    wire_tree = (
+        rng.random() < 0.8 or n > 12
+    )  # drawn first, so a given seed makes the same choice at every n
     hub = rng.randrange(stations)
     roads: list[list[int]] = []
     if wire_tree:

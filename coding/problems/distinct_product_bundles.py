@@ -24,6 +24,8 @@ def distinct_bundles(items: list[int]) -> list[list[int]]:
 
     extend(0)
     return bundles
+
+
 # --8<-- [end:solution]
 
 

@@ -17,6 +17,8 @@ def fewest_boxes(box_sizes: list[int], units: int) -> int:
             if size <= total:
                 fewest[total] = min(fewest[total], fewest[total - size] + 1)
     return fewest[units] if fewest[units] != impossible else -1
+
+
 # --8<-- [end:solution]
 
 
@@ -24,7 +26,10 @@ def reference(box_sizes: list[int], units: int) -> int:
     """Brute force: try every combination of box counts and keep the smallest that fits exactly."""
     best = -1
     for counts in itertools.product(*(range(units // size + 1) for size in box_sizes)):
-        if sum(count * size for count, size in zip(counts, box_sizes, strict=True)) == units:
+        if (
+            sum(count * size for count, size in zip(counts, box_sizes, strict=True))
+            == units
+        ):
             boxes = sum(counts)
             if best == -1 or boxes < best:
                 best = boxes

@@ -16,6 +16,8 @@ def fewest_docks(bookings: list[list[int]]) -> int:
         else:
             heapq.heappush(busy_until, end)  # every dock is busy: open one more
     return len(busy_until)
+
+
 # --8<-- [end:solution]
 
 
@@ -23,7 +25,9 @@ def reference(bookings: list[list[int]]) -> int:
     """Brute force: the busiest moment is some booking's start; count who is there at each start."""
     most = 0
     for start, _ in bookings:
-        present = sum(1 for other_start, other_end in bookings if other_start <= start < other_end)
+        present = sum(
+            1 for other_start, other_end in bookings if other_start <= start < other_end
+        )
         most = max(most, present)
     return most
 

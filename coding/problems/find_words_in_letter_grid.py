@@ -46,6 +46,8 @@ def find_words(grid: list[list[str]], words: list[str]) -> list[str]:
         for c in range(cols):
             explore(r, c, root)
     return sorted(found)
+
+
 # --8<-- [end:solution]
 
 
@@ -55,13 +57,18 @@ def reference(grid: list[list[str]], words: list[str]) -> list[str]:
     cols = len(grid[0]) if rows else 0
 
     def spells(word: str, index: int, r: int, c: int, used: set[tuple[int, int]]) -> bool:
-        if not (0 <= r < rows and 0 <= c < cols) or (r, c) in used or grid[r][c] != word[index]:
+        if (
+            not (0 <= r < rows and 0 <= c < cols)
+            or (r, c) in used
+            or grid[r][c] != word[index]
+        ):
             return False
         if index == len(word) - 1:
             return True
         used.add((r, c))
         result = any(
-            spells(word, index + 1, r + dr, c + dc, used) for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))
+            spells(word, index + 1, r + dr, c + dc, used)
+            for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))
         )
         used.remove((r, c))
         return result
@@ -78,7 +85,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     five letters, about half of them traced along a real path in the grid."""
     if n == 0:
         return {"grid": [], "words": ["ab"]}
-    rows = rng.randint(1, max(1, round(2 * n ** 0.5)))
+    rows = rng.randint(1, max(1, round(2 * n**0.5)))
     cols = max(1, n // rows)
     grid = [rng.choices("abcd", k=cols) for _ in range(rows)]
     words: list[str] = []
@@ -94,7 +101,9 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
             steps = [
                 (r + dr, c + dc)
                 for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))
-                if 0 <= r + dr < rows and 0 <= c + dc < cols and (r + dr, c + dc) not in path
+                if 0 <= r + dr < rows
+                and 0 <= c + dc < cols
+                and (r + dr, c + dc) not in path
             ]
             if not steps:
                 break

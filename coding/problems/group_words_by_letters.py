@@ -16,6 +16,8 @@ def group_by_letters(words: list[str]) -> list[list[str]]:
         groups.setdefault(key, []).append(word)
     # Dictionaries keep insertion order: groups come out in order of their first word.
     return list(groups.values())
+
+
 # --8<-- [end:solution]
 
 
@@ -36,5 +38,7 @@ def reference(words: list[str]) -> list[list[str]]:
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n words of up to six letters from a small alphabet, so that groups, repeats and empty words occur."""
     alphabet = rng.choice(["ab", "abc", "abcde"])
-    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(n)]
+    words = [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(n)
+    ]
     return {"words": words}

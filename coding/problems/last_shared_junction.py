@@ -19,6 +19,8 @@ def last_shared_junction(root: TreeNode | None, p: int, q: int) -> TreeNode | No
         # p and q sit on different sides: the routes split here.
         return root
     return left if left is not None else right
+
+
 # --8<-- [end:solution]
 
 
@@ -73,4 +75,8 @@ def random_level_order(rng: random.Random, values: list[int]) -> list[int | None
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n is the number of junctions (at least one); ids are distinct, p and q may be equal."""
     values = rng.sample(range(1, 10 * n + 10), max(n, 1))
-    return {"tree": random_level_order(rng, values), "p": rng.choice(values), "q": rng.choice(values)}
+    return {
+        "tree": random_level_order(rng, values),
+        "p": rng.choice(values),
+        "q": rng.choice(values),
+    }

@@ -18,6 +18,8 @@ def longest_unique_stretch(views: str) -> int:
         last_seen[category] = index
         best = max(best, index - start + 1)
     return best
+
+
 # --8<-- [end:solution]
 
 

@@ -65,6 +65,8 @@ class LRUCache:
         node.next = self.sentinel.next
         self.sentinel.next.prev = node
         self.sentinel.next = node
+
+
 # --8<-- [end:solution]
 
 

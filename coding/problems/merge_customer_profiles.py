@@ -29,6 +29,8 @@ def merge_profiles(profiles: list[list[str]]) -> list[list[str]]:
     for email in parent:
         groups[find(email)].append(email)
     return [[owner[root], *sorted(emails)] for root, emails in groups.items()]
+
+
 # --8<-- [end:solution]
 
 

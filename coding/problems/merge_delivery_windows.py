@@ -15,6 +15,8 @@ def merge_windows(windows: list[list[int]]) -> list[list[int]]:
         else:
             merged.append([start, end])
     return merged
+
+
 # --8<-- [end:solution]
 
 

@@ -21,6 +21,8 @@ def merge_logs(logs: list[list[int]]) -> list[int]:
         if position + 1 < len(log):  # this log has more: its next entry joins the heap
             heapq.heappush(heads, (log[position + 1], log_index, position + 1))
     return merged
+
+
 # --8<-- [end:solution]
 
 

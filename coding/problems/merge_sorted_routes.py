@@ -24,6 +24,8 @@ def merge_sorted(first: ListNode | None, second: ListNode | None) -> ListNode | 
     # At most one list has nodes left, and they are already sorted.
     tail.next = first if first is not None else second
     return dummy.next
+
+
 # --8<-- [end:solution]
 
 

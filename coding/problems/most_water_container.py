@@ -20,6 +20,8 @@ def max_water(heights: list[int]) -> int:
         else:
             right -= 1
     return best
+
+
 # --8<-- [end:solution]
 
 

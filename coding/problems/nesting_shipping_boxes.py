@@ -23,6 +23,8 @@ def longest_nesting_chain(boxes: list[list[int]]) -> int:
         else:
             tails[slot] = length
     return len(tails)
+
+
 # --8<-- [end:solution]
 
 

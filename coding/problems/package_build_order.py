@@ -28,6 +28,8 @@ def build_order(num_packages: int, dependencies: list[list[int]]) -> list[int]:
 
     # Packages on a cycle never reach zero, so they never get built.
     return order if len(order) == num_packages else []
+
+
 # --8<-- [end:solution]
 
 
@@ -38,7 +40,9 @@ def reference(num_packages: int, dependencies: list[list[int]]) -> list[int]:
     while len(order) < num_packages:
         for package in range(num_packages):
             if package not in built and all(
-                prerequisite in built for dependent, prerequisite in dependencies if dependent == package
+                prerequisite in built
+                for dependent, prerequisite in dependencies
+                if dependent == package
             ):
                 built.add(package)
                 order.append(package)
@@ -54,11 +58,17 @@ def same(args: dict[str, object], got: object, expected: object) -> bool:
         return got == []
     num_packages = args["num_packages"]
     dependencies = args["dependencies"]
-    assert isinstance(num_packages, int) and isinstance(dependencies, list) and isinstance(got, list)
+    assert (
+        isinstance(num_packages, int)
+        and isinstance(dependencies, list)
+        and isinstance(got, list)
+    )
     if sorted(got) != list(range(num_packages)):
         return False
     position = {package: index for index, package in enumerate(got)}
-    return all(position[prerequisite] < position[package] for package, prerequisite in dependencies)
+    return all(
+        position[prerequisite] < position[package] for package, prerequisite in dependencies
+    )
 
 
 def random_case(rng: random.Random, n: int) -> dict[str, object]:

@@ -20,6 +20,8 @@ def is_clean_palindrome(text: str) -> bool:
             left += 1
             right -= 1
     return True
+
+
 # --8<-- [end:solution]
 
 
@@ -48,7 +50,11 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     half = [rng.choice(letters) for _ in range(kept // 2)]
     middle = [rng.choice(letters)] if kept % 2 else []
     # A palindrome up to case; when broken, one character is changed, which usually breaks it.
-    chars = half + middle + [ch.swapcase() if rng.random() < 0.3 else ch for ch in reversed(half)]
+    chars = (
+        half
+        + middle
+        + [ch.swapcase() if rng.random() < 0.3 else ch for ch in reversed(half)]
+    )
     if chars and broken:
         at = min(max(len(chars) // 2 + broken_from_middle, 0), len(chars) - 1)
         chars[at] = rng.choice(letters)

@@ -24,6 +24,8 @@ def sign_patterns(amounts: list[int], target: int) -> list[str]:
 
     place(0, 0)
     return patterns
+
+
 # --8<-- [end:solution]
 
 
@@ -31,7 +33,10 @@ def reference(amounts: list[int], target: int) -> list[str]:
     """Brute force: list every sign string with itertools.product and keep those that add up."""
     matches: list[str] = []
     for signs in itertools.product("+-", repeat=len(amounts)):
-        total = sum(amount if sign == "+" else -amount for sign, amount in zip(signs, amounts, strict=True))
+        total = sum(
+            amount if sign == "+" else -amount
+            for sign, amount in zip(signs, amounts, strict=True)
+        )
         if total == target:
             matches.append("".join(signs))
     return matches

@@ -35,6 +35,8 @@ def reverse_in_batches(head: ListNode | None, k: int) -> ListNode | None:
         # Stitch the reversed batch in: last is now its head, first its tail.
         before_batch.next = last
         before_batch = first
+
+
 # --8<-- [end:solution]
 
 
@@ -47,7 +49,7 @@ def reference(values: list[int], k: int) -> list[int]:
     """Brute force: cut the plain list into slices of k and reverse each full slice."""
     result: list[int] = []
     for start in range(0, len(values), k):
-        batch = values[start:start + k]
+        batch = values[start : start + k]
         result.extend(reversed(batch) if len(batch) == k else batch)
     return result
 

@@ -26,6 +26,8 @@ def right_side_view(root: TreeNode | None) -> list[int]:
             if node.right is not None:
                 queue.append(node.right)
     return visible
+
+
 # --8<-- [end:solution]
 
 

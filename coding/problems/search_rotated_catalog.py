@@ -24,6 +24,8 @@ def search_rotated(ids: list[int], target: int) -> int:
             else:
                 high = middle - 1
     return -1
+
+
 # --8<-- [end:solution]
 
 

@@ -29,6 +29,8 @@ def shortest_picking_window(aisle: str, order: str) -> str:
                 missing += 1
             left += 1
     return aisle[best_start : best_start + best_length]
+
+
 # --8<-- [end:solution]
 
 

@@ -25,6 +25,8 @@ def smallest_truck_capacity(weights: list[int], days: int) -> int:
         else:
             low = capacity + 1  # too small, so the answer is larger
     return low
+
+
 # --8<-- [end:solution]
 
 

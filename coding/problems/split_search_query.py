@@ -18,6 +18,8 @@ def can_split(query: str, vocabulary: list[str]) -> bool:
                 splittable[end] = True
                 break
     return splittable[len(query)]
+
+
 # --8<-- [end:solution]
 
 
@@ -32,7 +34,7 @@ def reference(query: str, vocabulary: list[str]) -> bool:
         start = 0
         for gap in range(gaps):
             if mask >> gap & 1:
-                pieces.append(query[start:gap + 1])
+                pieces.append(query[start : gap + 1])
                 start = gap + 1
         pieces.append(query[start:])
         if all(piece in words for piece in pieces):
@@ -42,8 +44,12 @@ def reference(query: str, vocabulary: list[str]) -> bool:
 
 def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n is the length of the query; three to eight vocabulary words of one to four letters from "abc"."""
-    glued = rng.random() < 0.6  # drawn first, so a given seed builds the same kind of query at every n
-    vocabulary = ["".join(rng.choices("abc", k=rng.randint(1, 4))) for _ in range(rng.randint(3, 8))]
+    glued = (
+        rng.random() < 0.6
+    )  # drawn first, so a given seed builds the same kind of query at every n
+    vocabulary = [
+        "".join(rng.choices("abc", k=rng.randint(1, 4))) for _ in range(rng.randint(3, 8))
+    ]
     if glued:
         # Glue vocabulary words together, then sometimes change one letter.
         query = ""
@@ -51,7 +57,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
             query += rng.choice(vocabulary)
         if query and rng.random() < 0.3:
             spot = rng.randrange(len(query))
-            query = query[:spot] + rng.choice("abc") + query[spot + 1:]
+            query = query[:spot] + rng.choice("abc") + query[spot + 1 :]
     else:
         query = "".join(rng.choices("abc", k=n))
     return {"query": query, "vocabulary": vocabulary}

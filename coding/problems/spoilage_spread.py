@@ -36,6 +36,8 @@ def minutes_until_all_spoiled(grid: list[list[int]]) -> int:
                     fresh -= 1
                     queue.append((nr, nc))
     return minutes if fresh == 0 else -1
+
+
 # --8<-- [end:solution]
 
 
@@ -52,7 +54,9 @@ def reference(grid: list[list[int]]) -> int:
             for c, cell in enumerate(row)
             if cell == FRESH
             and any(
-                0 <= r + dr < len(state) and 0 <= c + dc < len(row) and state[r + dr][c + dc] == SPOILED
+                0 <= r + dr < len(state)
+                and 0 <= c + dc < len(row)
+                and state[r + dr][c + dc] == SPOILED
                 for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))
             )
         ]
@@ -67,7 +71,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n is about the number of cells; n = 0 gives an empty grid."""
     if n == 0:
         return {"grid": []}
-    rows = rng.randint(1, max(1, round(2 * n ** 0.5)))
+    rows = rng.randint(1, max(1, round(2 * n**0.5)))
     cols = max(1, n // rows)
     grid = [
         [rng.choices([EMPTY, FRESH, SPOILED], weights=[15, 75, 10])[0] for _ in range(cols)]

@@ -31,6 +31,8 @@ class TimeVersionedStore:
         if position == 0:
             return ""
         return self.values[key][position - 1]
+
+
 # --8<-- [end:solution]
 
 
@@ -63,7 +65,11 @@ def reference(operations: list[list[str | int]]) -> list[str | None]:
         answer, best_time = "", None
         for write_key, write_time, value in writes:
             # Later writes at the same time replace earlier ones, hence >=.
-            if write_key == key and write_time <= timestamp and (best_time is None or write_time >= best_time):
+            if (
+                write_key == key
+                and write_time <= timestamp
+                and (best_time is None or write_time >= best_time)
+            ):
                 answer, best_time = value, write_time
         outputs.append(answer)
     return outputs

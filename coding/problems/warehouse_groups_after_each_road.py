@@ -31,6 +31,8 @@ def groups_after_each_road(num_warehouses: int, roads: list[list[int]]) -> list[
             groups -= 1
         counts.append(groups)
     return counts
+
+
 # --8<-- [end:solution]
 
 
@@ -63,5 +65,7 @@ def random_case(rng: random.Random, n: int) -> dict[str, object]:
     """n is the number of warehouses, with about n roads (repeats and roads already inside a group included)."""
     if n == 0:
         return {"num_warehouses": 0, "roads": []}
-    roads = [[rng.randrange(n), rng.randrange(n)] for _ in range(rng.randint(n // 2, n + 2))]
+    roads = [
+        [rng.randrange(n), rng.randrange(n)] for _ in range(rng.randint(n // 2, n + 2))
+    ]
     return {"num_warehouses": n, "roads": roads}

@@ -1,4 +1,4 @@
-// The practice coach (issue 13): answer out loud, review yourself, spaced review, readiness,
+// The practice coach: answer out loud, review yourself, spaced review, readiness,
 // a study plan and one backup. Everything stays on this device: localStorage for text,
 // IndexedDB for recordings; nothing is sent anywhere. User text only goes into textContent
 // or value. Started by site.js (CONTRIBUTING.md, "A tool's script") as four tools:
@@ -419,7 +419,7 @@
           try {
             if (v === null) localStorage.removeItem(k);
             else localStorage.setItem(k, v);
-          } catch (e2) {
+          } catch {
             left.push(k);
           }
         }
@@ -579,7 +579,7 @@
           buttons("kept");
           say(talk, `Your recording from ${saved.date}, ${clock(saved.seconds)} long, is kept on this device.`);
         }
-      } catch (e) {
+      } catch {
         say(talk, "Recordings cannot be kept in this browser (its storage is blocked); you can still record and listen.", 1);
       }
     }
@@ -779,7 +779,7 @@
     const raw = localStorage.getItem(D.keys.code); // throws when storage is blocked
     try {
       return raw === null ? null : JSON.parse(raw);
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -896,12 +896,12 @@
       let text;
       try {
         text = utf8(await file.arrayBuffer());
-      } catch (err) {
+      } catch {
         return fail("The file is not UTF-8 text, as the guide writes its backups.");
       }
       try {
         d = JSON.parse(text);
-      } catch (err) {
+      } catch {
         return fail("The file is not valid JSON.");
       }
       const known = { principles: new Set(D.order), questions: new Set(Object.keys(D.questions)), problems: new Set(Object.keys(D.problems || {})) };
@@ -936,7 +936,7 @@
         } catch (err) {
           try {
             store.put(before); // and the text as it was
-          } catch (e2) {
+          } catch {
             say($("file-msgs"), `The recordings could not be written (${storageProblem(err)}), so the import stopped; your earlier recordings are unchanged, but part of your earlier text could not be put back. Export a backup now.`, 1);
             return render();
           }

@@ -34,7 +34,7 @@
     let d = null;
     try {
       d = JSON.parse(text);
-    } catch (e) {
+    } catch {
       d = null;
     }
     if (!isObject(d)) return { problems: {}, raw: null, writable: true };
@@ -88,7 +88,7 @@
     try {
       store = read();
       if (!store.writable) storeProblem = "Code from another version of the guide is stored in this browser; this page will not overwrite it, so your code here is not saved: copy it before you leave.";
-    } catch (e) {
+    } catch {
       store = { problems: {}, raw: null, writable: false };
       storeProblem = "This browser does not let the guide keep your code (storage is blocked): copy it before you leave the page.";
     }
@@ -122,7 +122,7 @@
         conflict.hidden = true;
         said(solved ? "Saved on this device, and marked solved." : "Saved on this device.");
         return true;
-      } catch (e) {
+      } catch {
         said("Not saved: this browser refused to store your code (storage full or blocked). It is still in the editor: copy it before you leave.");
         return false;
       }
@@ -137,7 +137,7 @@
       let theirs;
       try {
         theirs = read().problems[data.id];
-      } catch (err) {
+      } catch {
         return;
       }
       if (!theirs || theirs.code === mine || theirs.code === editor.value) return;
@@ -162,7 +162,7 @@
         }
         conflict.hidden = true;
         said("Loaded the code from your other tab.");
-      } catch (e) {
+      } catch {
         said("The other tab's code cannot be read: this browser refused access to its storage.");
       }
       editor.focus();

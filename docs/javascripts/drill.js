@@ -65,7 +65,9 @@
       try {
         const d = JSON.parse(localStorage.getItem(data.scheduleKey));
         if (d && d.cards && typeof d.cards === "object") cards = d.cards;
-      } catch (e) {}
+      } catch {
+        // The coach owns the schedule and says when it cannot be read; here nothing is due.
+      }
       const ids = dueBy(cards, new Date()).filter((id) => data.questions.some((q) => q.id === id));
       const dueBox = $("due");
       dueBox.disabled = !ids.length && !dueBox.checked;

@@ -17,14 +17,14 @@
     var result = { ok: true, stories: 0, counts: counts, covered: 0, missing: ids.slice() };
     if (raw === null) return result;
     var data = null;
-    try { data = JSON.parse(raw); } catch (e) { /* reported below */ }
+    try { data = JSON.parse(raw); } catch { /* reported below */ }
     if (!data || typeof data !== "object" || data.version !== version || !Array.isArray(data.stories)) {
       result.ok = false;
       return result;
     }
     data.stories.forEach(function (story) {
       var principles = story && Array.isArray(story.principles) ? story.principles : [];
-      principles.filter(function (p, i) { return principles.indexOf(p) === i && counts.hasOwnProperty(p); })
+      principles.filter(function (p, i) { return principles.indexOf(p) === i && Object.prototype.hasOwnProperty.call(counts, p); })
         .forEach(function (p) { counts[p] += 1; });
     });
     result.stories = data.stories.length;
@@ -52,7 +52,7 @@
     var raw;
     try {
       raw = localStorage.getItem(data.key);
-    } catch (e) {
+    } catch {
       status.textContent = "This browser does not let the guide read its storage, so your progress cannot be shown here.";
       return;
     }

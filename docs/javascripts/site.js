@@ -18,9 +18,9 @@
  *
  * 3. The palette toggle (light, dark, or the system's). This replaces
  *    Material's palette component, which restyled the whole page two or three
- *    times at start-up (hooks/material_patches.py). The palette is already
- *    applied before the first paint (overrides/partials/javascripts/palette.html,
- *    which defines window.__guide_palette); here a choice is applied, stored
+ *    times at start-up. The palette is already applied before the first paint
+ *    (overrides/partials/guide-palette.html, which says why and defines
+ *    window.__guide_palette); here a choice is applied, stored
  *    as Material stores it, and followed by the browser's theme color. The
  *    header is not swapped by instant navigation, so this runs once.
  *
@@ -253,7 +253,9 @@
     addEventListener("beforeinstallprompt", function (ev) {
       try {
         if (localStorage.getItem(DISMISSED)) return; // the browser's own install menu stays
-      } catch (e) {}
+      } catch {
+        // Storage blocked: no dismissal can have been kept, so offer the install.
+      }
       ev.preventDefault();
       notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", function () {
         ev.prompt();
@@ -262,7 +264,9 @@
       }, function () {
         try {
           localStorage.setItem(DISMISSED, "1");
-        } catch (e) {}
+        } catch {
+          // Storage blocked: the offer comes back on the next visit, nothing else is lost.
+        }
       });
     });
   }
@@ -279,7 +283,9 @@
         try {
           told = sessionStorage.getItem(key); // this tab's session: no practice data of its own
           sessionStorage.setItem(key, answer);
-        } catch (e) {}
+        } catch {
+          // Storage blocked: say it again rather than not at all.
+        }
         if (told === answer) return;
         notify("storage", kept
           ? "This browser keeps your practice data even when it runs low on space."
@@ -379,7 +385,7 @@
         stored = JSON.parse(root.getAttribute("data-guide-load-if-stored")).some(function (key) {
           return localStorage.getItem(key) !== null;
         });
-      } catch (e) {
+      } catch {
         stored = true; // storage cannot be read: the tool says so
       }
       if (stored) load(name);

@@ -127,13 +127,15 @@
       let raw = null;
       try {
         raw = localStorage.getItem(cfg.key);
-      } catch (e) {
+      } catch {
         return say(formMsg, "This browser does not let the planner use its storage, so stories last only until you leave the page. Export them to keep them.", 1);
       }
       let d = null;
       try {
         d = JSON.parse(raw);
-      } catch (e) {}
+      } catch {
+        // Not JSON: checkFile refuses it below and the message says the stories are damaged.
+      }
       if (raw !== null && checkFile(d, cfg, names)) return say(formMsg, "The stories saved in this browser are damaged and could not be read. Saving a story will overwrite them.", 1);
       list = raw === null ? [] : d.stories;
     }
@@ -331,7 +333,7 @@
         return say(deleteMsg, "Nothing was deleted.");
       try {
         localStorage.removeItem(cfg.key);
-      } catch (e) {
+      } catch {
         return say(deleteMsg, "Not deleted: this browser does not let the planner change its storage.", 1);
       }
       list = [];

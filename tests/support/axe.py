@@ -16,7 +16,8 @@ best-practice rules. Fix a violation at its source; do not narrow the rules.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -68,7 +69,9 @@ def axe_result(page: Any) -> list[dict[str, Any]]:
     return page.evaluate("() => window.__axeResult")
 
 
-def run_axe(page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def run_axe(
+    page: Any, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
     """Run axe on the page as it is now; return axe's list of violations.
 
     ``include`` / ``exclude`` are CSS selectors that scope the run (default:

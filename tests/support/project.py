@@ -39,7 +39,17 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     """A plain ``mkdocs build --strict`` of ``project``, as a subprocess."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=project,
         env=env,
         capture_output=True,
