@@ -158,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         help="an earlier run's results.pickle (copy it out of .bench/run/ first): the report adds a before/after table",
     )
     parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="with --pages: re-measure those pages' page speed beside plain Material, and nothing after it",
+    )
+    parser.add_argument(
         "--growth-only", action="store_true", help="time only the coding solutions' growth and print that section"
     )
     args = parser.parse_args(argv)
@@ -221,6 +226,14 @@ def main(argv: list[str] | None = None) -> int:
             if calibrator:
                 calibrator.close()
             res.pages = pages
+
+        if args.lighthouse_only:
+            res.load_after = machine.load_average()
+            res.seconds = time.perf_counter() - t0
+            saved.write_bytes(pickle.dumps(res))
+            args.output.write_text(report.render(res, before), encoding="utf-8")
+            log(f"wrote {args.output} (page speed only) in {res.seconds / 60:.1f} min")
+            return 0
 
         # 4. Search --------------------------------------------------------------
         words = search.queries(project)
