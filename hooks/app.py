@@ -26,6 +26,8 @@ the worker out of readers' browsers (README).
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
 import itertools
 import json
 import logging
@@ -67,6 +69,7 @@ WORKBOX_FILES = {
 # The code runner's editor and Python runtime (hooks/code_runner.py) are not precached: a
 # reader who never opens an editor never downloads them. They are cached when first used.
 CODE_RUNNER_FILES = ["javascripts/vendor/pyodide/**", "javascripts/vendor/codemirror/**", "javascripts/code-runner*"]
+REVISIONS_PLACEHOLDER = "self.__FIRST_USE_REVISIONS"
 PRECACHE_IGNORE = [WORKER, f"{WORKBOX_DIR}/**", "**/*.map", "**/*.gz", "assets/javascripts/lunr/**", *CODE_RUNNER_FILES]
 MODES = ("precache", "retire")
 
@@ -456,8 +459,23 @@ def write_worker(site: Path, modules: Path) -> dict[str, Any]:
         # e.g. a file over Workbox's 2 MB limit: list it in PRECACHE_IGNORE, to be cached on first use.
         raise PluginError("hooks/app.py: Workbox warned: " + "; ".join(summary["warnings"]))
     worker = site / WORKER  # served without the source's comments, as hooks/minify.py serves our scripts
-    worker.write_text(rjsmin.jsmin(worker.read_text(encoding="utf-8")).strip() + "\n", encoding="utf-8")
+    text = worker.read_text(encoding="utf-8")
+    if text.count(REVISIONS_PLACEHOLDER) != 1:
+        raise PluginError(f"hooks/sw.js must name {REVISIONS_PLACEHOLDER} once: the first-use files' hashes go there")
+    text = text.replace(REVISIONS_PLACEHOLDER, json.dumps(first_use_revisions(site), sort_keys=True))
+    worker.write_text(rjsmin.jsmin(text).strip() + "\n", encoding="utf-8")
     return summary
+
+
+def first_use_revisions(site: Path) -> dict[str, str]:
+    """The build's files cached on first use (CODE_RUNNER_FILES), each with a hash of its content: the
+    worker fetches one again after a deploy only when its hash changed."""
+    revisions = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and any(fnmatch.fnmatch(rel, pattern) for pattern in CODE_RUNNER_FILES):
+            revisions[rel] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return revisions
 
 
 def precached(site: Path) -> list[dict[str, str]]:

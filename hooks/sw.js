@@ -33,31 +33,99 @@ const SITE = new URL("./", self.location.href).pathname;
 const FIRST_USE = "interview-guide-first-use-" + SITE;
 workbox.routing.registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(SITE),
-  new workbox.strategies.NetworkFirst({ cacheName: FIRST_USE, networkTimeoutSeconds: 6 })
+  new workbox.strategies.NetworkFirst({
+    cacheName: FIRST_USE,
+    networkTimeoutSeconds: 6,
+    plugins: [{ cacheDidUpdate: ({ request }) => recordRevision(request) }],
+  })
 );
 
 // A new build brings what earlier builds cached on first use up to date, so a tool that worked
-// offline keeps working offline and runs the new build's files, not a mix: each file is fetched
-// again (a cheap revalidation when it has not changed), one the new build no longer has is
-// dropped, and one the network does not answer for is kept as it was. This runs after activation
-// (not inside it), so the page that pressed Reload is not kept waiting for a large runtime; if
-// the browser stops the worker part way, a file not yet refreshed is refreshed when next used online.
-async function refreshFirstUse() {
+// offline keeps working offline, on one build's files, never a mix of two.
+//
+// * The build's own first-use files (the code runner's editor and Python runtime) carry a hash
+//   of their content, filled in by hooks/app.py (REVISIONS: site path -> hash). The cache keeps
+//   the hashes its copies were fetched under (REVISIONS_KEY). Only a file whose hash changed is
+//   fetched again: a deploy that leaves the runtime alone costs a reader nothing.
+// * The changed files are fetched into a staging cache first and take their place together,
+//   only when every one arrived; otherwise the old set stays, consistent, and the next start of
+//   this worker tries again. A file the new build no longer has is dropped.
+// * Anything else cached on first use (Material's search languages, say) is fetched again; a
+//   404 or 410 drops it, and a failed fetch keeps it.
+//
+// It runs after activation, not inside it, so a page that pressed Reload never waits for it.
+const REVISIONS = self.__FIRST_USE_REVISIONS;
+const REVISIONS_KEY = new URL("__first-use-revisions__", self.location.href).href;
+const pathOf = (url) => new URL(url).pathname.slice(SITE.length);
+
+async function refreshFirstUse(others) {
   const cache = await caches.open(FIRST_USE);
-  for (const request of await cache.keys()) {
-    let response;
-    try {
-      response = await fetch(request, { cache: "no-cache" });
-    } catch {
-      continue; // offline or the network failed: keep the copy we have
+  const kept = await cache.match(REVISIONS_KEY);
+  const before = kept ? await kept.json() : {};
+  const requests = (await cache.keys()).filter((r) => r.url !== REVISIONS_KEY);
+  const changed = [];
+  for (const request of requests) {
+    const path = pathOf(request.url);
+    if (path in REVISIONS) {
+      if (before[path] !== REVISIONS[path]) changed.push(request);
+    } else if (path in before) {
+      await cache.delete(request); // the build's own file, gone from the new build
+    } else if (others) {
+      let response;
+      try {
+        response = await fetch(request, { cache: "no-cache" });
+      } catch {
+        continue; // offline or the network failed: keep the copy we have
+      }
+      if (response.ok) await cache.put(request, response);
+      else if (response.status === 404 || response.status === 410) await cache.delete(request);
     }
-    if (response.ok) await cache.put(request, response);
-    else if (response.status === 404 || response.status === 410) await cache.delete(request);
   }
+  if (changed.length) {
+    const staging = await caches.open(FIRST_USE + "-staging");
+    try {
+      for (const request of changed) {
+        const response = await fetch(request, { cache: "no-cache" });
+        if (!response.ok) return; // the old set stays whole; the next start tries again
+        await staging.put(request, response);
+      }
+      for (const request of changed) await cache.put(request, await staging.match(request));
+    } catch {
+      return; // offline or cut off part way: the old set stays whole
+    } finally {
+      await caches.delete(FIRST_USE + "-staging");
+    }
+  }
+  const now = {};
+  for (const request of await cache.keys()) {
+    const path = pathOf(request.url);
+    if (path in REVISIONS) now[path] = REVISIONS[path];
+  }
+  await cache.put(REVISIONS_KEY, new Response(JSON.stringify(now), { headers: { "content-type": "application/json" } }));
+}
+// One refresh or record at a time: each reads and rewrites the hashes the cache keeps.
+let queue = Promise.resolve();
+const inTurn = (job) => (queue = queue.then(job).catch(() => {}));
+// What NetworkFirst caches while this build is active is this build's file: its hash is recorded.
+function recordRevision(request) {
+  const path = pathOf(request.url);
+  if (!(path in REVISIONS)) return Promise.resolve();
+  return inTurn(async () => {
+    const cache = await caches.open(FIRST_USE);
+    const kept = await cache.match(REVISIONS_KEY);
+    const now = kept ? await kept.json() : {};
+    now[path] = REVISIONS[path];
+    await cache.put(REVISIONS_KEY, new Response(JSON.stringify(now), { headers: { "content-type": "application/json" } }));
+  });
 }
 self.addEventListener("activate", () => {
-  refreshFirstUse().catch(() => {}); // a failure leaves the cache as NetworkFirst keeps it
+  inTurn(() => refreshFirstUse(true)); // a failure leaves the old copies, which NetworkFirst refreshes on use
 });
+// A worker stopped part way through the refresh, or cut off from the network, finishes it the
+// next time the browser starts it (every start runs this file), for the build's own files only:
+// nothing is fetched when no hash changed. Only the active worker does this, never a new one
+// still installing beside it, whose files the open pages do not use yet.
+if (self.serviceWorker && self.serviceWorker.state === "activated") inTurn(() => refreshFirstUse(false));
 
 // Offline, an address the build has no page for gets the site's own 404 page, not the browser's.
 workbox.routing.setCatchHandler(async ({ request }) =>

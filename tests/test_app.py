@@ -388,6 +388,10 @@ def two_builds(
     text = own.read_text(encoding="utf-8")
     assert text.startswith("---\n"), "the policy page needs front matter"
     own.write_text("---\ncsp: {script-src: \"'wasm-unsafe-eval'\"}\n" + text[4:], encoding="utf-8")
+    harness = project / "coding" / "harness.py"  # a file cached on first use, changed by the new build
+    harness.write_text(
+        harness.read_text(encoding="utf-8") + "\n# Changed by the update test's new build.\n", encoding="utf-8"
+    )
     builds = {}
     for name, config, worker in (
         ("old", None, None),
@@ -612,8 +616,10 @@ def test_a_retiring_build_removes_the_worker_and_its_caches(
         v.check()
 
 
-# A file cached on first use, and the date the server sent with the copy in that cache.
-FIRST_USE_FILE = "javascripts/code-runner-worker.js"
+# Files cached on first use: one the new build changes, one it leaves alone. CACHED_DATE gives the
+# date the server sent with the copy in the cache.
+CHANGED_FILE = "javascripts/code-runner-harness.py"
+SAME_FILE = "javascripts/code-runner-worker.js"
 CACHED_DATE = """async (path) => {
   const url = new URL(path, location.origin + "/").href;
   for (const name of await caches.keys()) {
@@ -626,16 +632,20 @@ CACHED_DATE = """async (path) => {
 
 
 @pytest.mark.browser
-def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(
+def test_a_new_build_refreshes_only_what_it_changed_of_what_was_cached_on_first_use(
     browser: Any, two_builds: tuple[str, Callable[[str], None], str]
 ):
     url, show, _ = two_builds
     with installed_old_build(browser, two_builds) as v:
         page = v.page
-        assert page.evaluate("(u) => fetch(u).then((r) => r.status)", FIRST_USE_FILE) == 200
-        before = until(lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE), "the file is cached on first use")
-        page.evaluate("""() => caches.keys().then((names) => caches.open(names.find((n) => n.includes("first-use"))))
-          .then((cache) => cache.put(location.origin + "/gone-in-the-new-build.js", new Response("old")))""")
+        for path in (CHANGED_FILE, SAME_FILE):
+            assert page.evaluate("(u) => fetch(u).then((r) => r.status)", path) == 200
+        changed = until(lambda: page.evaluate(CACHED_DATE, CHANGED_FILE), "the file is cached on first use")
+        same = until(lambda: page.evaluate(CACHED_DATE, SAME_FILE), "the file is cached on first use")
+        page.evaluate(
+            """() => caches.keys().then((names) => caches.open(names.find((n) => n.includes("first-use"))))
+          .then((cache) => cache.put(location.origin + "/gone-in-the-new-build.js", new Response("old")))"""
+        )
         assert page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") == "no date"
         page.wait_for_timeout(1_100)  # the server's Date header counts seconds
         show("new")
@@ -644,12 +654,10 @@ def test_a_new_build_refreshes_what_the_old_one_cached_on_first_use(
         page.get_by_role("button", name="Reload").click()
         expect(page.get_by_text(CHANGE)).to_be_visible(timeout=30_000)
         until(
-            lambda: page.evaluate(CACHED_DATE, FIRST_USE_FILE) not in (before, None),
-            "the new build refreshes the cached file",
+            lambda: page.evaluate(CACHED_DATE, CHANGED_FILE) not in (changed, None),
+            "the new build refreshes the file it changed",
         )
-        until(
-            lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None,
-            "the new build drops a file it no longer has",
-        )
+        until(lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None, "a file no build has is dropped")
+        assert page.evaluate(CACHED_DATE, SAME_FILE) == same, "a file the new build left alone was downloaded again"
         v.collect()
         v.check()

@@ -279,7 +279,7 @@
         } else if (m.kind === "failed") {
           worker = null;
           w.terminate();
-          finish(`Python could not start here: ${m.message}. Reload the page to try again.`);
+          finish(startFailure(m.message));
         } else if (m.kind === "prepared") {
           out.hidden = !m.result.stdout;
           out.textContent = m.result.stdout ? "Printed while loading your code:\n" + m.result.stdout : "";
@@ -301,9 +301,16 @@
         if (w !== worker) return;
         e.preventDefault();
         worker = null;
-        finish(`Python could not start here: ${e.message || "the runner did not load"}.`);
+        finish(startFailure(e.message || "the runner did not load"));
       };
       return w;
+    }
+    // Offline, a runtime file missing from the cache cannot be fetched: reloading will not help,
+    // a connection will (the same advice as a tool that has never been opened online).
+    function startFailure(message) {
+      return navigator.onLine === false
+        ? "Python could not start: a file it needs is not saved on this device yet. Connect once and press Run again; after that it works offline."
+        : `Python could not start here: ${message}. Reload the page to try again.`;
     }
     runButton.onclick = () => {
       if (running) return;

@@ -167,6 +167,7 @@
   var notices = document.createElement("div");
   notices.className = "guide-notice";
   notices.setAttribute("role", "status");
+  notices.setAttribute("aria-atomic", "false"); // a new notice is read alone, not with the others shown
   document.body.insertBefore(notices, document.body.firstChild);
   function notice(kind, text) {
     var box = document.createElement("div");
@@ -214,6 +215,8 @@
   if (manifest && "serviceWorker" in navigator && location.protocol !== "file:") {
     var register = function () {
       var sw = navigator.serviceWorker;
+      // Whether this browser already had the guide's worker: a page loaded past it (Shift+Reload)
+      // has no controller, yet a worker taking it later is a new version, not the first install.
       var controlled = !!sw.controller;
       var reloading = false;
       var offer = function (worker) {
@@ -226,16 +229,20 @@
       sw.addEventListener("controllerchange", function () {
         if (reloading) location.reload();
         else if (controlled) offer(null); // another tab took the new version
-        else inform("offline", "Saved on this device: the guide, its search and the practice tools now work without a connection.");
+        else inform("offline", "Saved on this device: the guide, its search and the practice tools now work without a connection (the code editor once you have opened it online).");
         controlled = true;
       });
-      sw.register(new URL("sw.js", manifest.href).href).then(
+      sw.getRegistration().then(function (reg) {
+        if (reg && reg.active) controlled = true;
+      }, function () {}).then(function () {
+        return sw.register(new URL("sw.js", manifest.href).href);
+      }).then(
         function (reg) {
-          if (reg.waiting && sw.controller) offer(reg.waiting);
+          if (reg.waiting && controlled) offer(reg.waiting);
           reg.addEventListener("updatefound", function () {
             var worker = reg.installing;
             if (worker) worker.addEventListener("statechange", function () {
-              if (worker.state === "installed" && sw.controller) offer(worker);
+              if (worker.state === "installed" && controlled) offer(worker);
             });
           });
           document.addEventListener("visibilitychange", function () {
