@@ -228,12 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             res.pages = pages
 
         if args.lighthouse_only:
-            res.load_after = machine.load_average()
-            res.seconds = time.perf_counter() - t0
-            saved.write_bytes(pickle.dumps(res))
-            args.output.write_text(report.render(res, before), encoding="utf-8")
-            log(f"wrote {args.output} (page speed only) in {res.seconds / 60:.1f} min")
-            return 0
+            return _write(res, t0, saved, args.output, before, " (page speed only)")
 
         # 4. Search --------------------------------------------------------------
         words = search.queries(project)
@@ -262,11 +257,16 @@ def main(argv: list[str] | None = None) -> int:
     log("coding solutions: growth as n doubles")
     res.growth = growth.measure()
 
+    return _write(res, t0, saved, args.output, before)
+
+
+def _write(res: Results, t0: float, saved: Path, output: Path, before: Results | None, what: str = "") -> int:
+    """Keep the run's results (for --report-only and --before) and write its report."""
     res.load_after = machine.load_average()
     res.seconds = time.perf_counter() - t0
     saved.write_bytes(pickle.dumps(res))
-    args.output.write_text(report.render(res, before), encoding="utf-8")
-    log(f"wrote {args.output} in {res.seconds / 60:.1f} min")
+    output.write_text(report.render(res, before), encoding="utf-8")
+    log(f"wrote {output}{what} in {res.seconds / 60:.1f} min")
     return 0
 
 
