@@ -36,7 +36,10 @@ workbox.routing.registerRoute(
   new workbox.strategies.NetworkFirst({
     cacheName: FIRST_USE,
     networkTimeoutSeconds: 6,
-    plugins: [{ cacheDidUpdate: ({ request }) => recordRevision(request) }],
+    // The browser's HTTP cache may hold an earlier build's copy: ask the server each time (a 304
+    // when nothing changed).
+    fetchOptions: { cache: "no-cache" },
+    plugins: [{ cacheDidUpdate: ({ request, newResponse }) => recordRevision(request, newResponse) }],
   })
 );
 
@@ -44,9 +47,9 @@ workbox.routing.registerRoute(
 // offline keeps working offline, on one build's files, never a mix of two.
 //
 // * The build's own first-use files (the code runner's editor and Python runtime) carry a hash
-//   of their content, filled in by hooks/app.py (REVISIONS: site path -> hash). The cache keeps
-//   the hashes its copies were fetched under (REVISIONS_KEY). Only a file whose hash changed is
-//   fetched again: a deploy that leaves the runtime alone costs a reader nothing.
+//   of their content, filled in by hooks/app.py (REVISIONS: site path -> hash). HASHES keeps the
+//   hash of each copy held, recorded only after checking the copy's content. Only a file whose
+//   hash changed is fetched again: a deploy that leaves the runtime alone costs a reader nothing.
 // * The changed files are fetched into a staging cache first and take their place together,
 //   only when every one arrived; otherwise the old set stays, consistent, and the next start of
 //   this worker tries again. A file the new build no longer has is dropped.
@@ -55,14 +58,29 @@ workbox.routing.registerRoute(
 //
 // It runs after activation, not inside it, so a page that pressed Reload never waits for it.
 const REVISIONS = self.__FIRST_USE_REVISIONS;
-const REVISIONS_KEY = new URL("__first-use-revisions__", self.location.href).href;
+// Kept in a cache of their own, which no route serves to a page.
+const HASHES = FIRST_USE + "-hashes";
+const REVISIONS_KEY = new URL("first-use-revisions.json", self.location.href).href;
 const pathOf = (url) => new URL(url).pathname.slice(SITE.length);
+// The same hash as hooks/app.py's: the first 16 hex digits of the content's SHA-256. A copy is
+// taken as the build's file only when its content has that hash, whatever cache or CDN sent it.
+async function hashOf(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  return Array.from(new Uint8Array(digest).slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+async function readHashes() {
+  const kept = await (await caches.open(HASHES)).match(REVISIONS_KEY);
+  return kept ? await kept.json() : {};
+}
+async function writeHashes(hashes) {
+  const body = JSON.stringify(hashes);
+  await (await caches.open(HASHES)).put(REVISIONS_KEY, new Response(body, { headers: { "content-type": "application/json" } }));
+}
 
 async function refreshFirstUse(others) {
   const cache = await caches.open(FIRST_USE);
-  const kept = await cache.match(REVISIONS_KEY);
-  const before = kept ? await kept.json() : {};
-  const requests = (await cache.keys()).filter((r) => r.url !== REVISIONS_KEY);
+  const before = await readHashes();
+  const requests = await cache.keys();
   const changed = [];
   for (const request of requests) {
     const path = pathOf(request.url);
@@ -86,7 +104,9 @@ async function refreshFirstUse(others) {
     try {
       for (const request of changed) {
         const response = await fetch(request, { cache: "no-cache" });
-        if (!response.ok) return; // the old set stays whole; the next start tries again
+        // A failure, or a copy that is not this build's file yet (a CDN behind the deploy): the
+        // old set stays whole, and the next start of this worker tries again.
+        if (!response.ok || (await hashOf(response)) !== REVISIONS[pathOf(request.url)]) return;
         await staging.put(request, response);
       }
       for (const request of changed) await cache.put(request, await staging.match(request));
@@ -96,26 +116,27 @@ async function refreshFirstUse(others) {
       await caches.delete(FIRST_USE + "-staging");
     }
   }
+  const moved = new Set(changed.map((request) => pathOf(request.url)));
   const now = {};
   for (const request of await cache.keys()) {
     const path = pathOf(request.url);
-    if (path in REVISIONS) now[path] = REVISIONS[path];
+    if (path in REVISIONS && (before[path] === REVISIONS[path] || moved.has(path))) now[path] = REVISIONS[path];
   }
-  await cache.put(REVISIONS_KEY, new Response(JSON.stringify(now), { headers: { "content-type": "application/json" } }));
+  await writeHashes(now);
 }
 // One refresh or record at a time: each reads and rewrites the hashes the cache keeps.
 let queue = Promise.resolve();
 const inTurn = (job) => (queue = queue.then(job).catch(() => {}));
-// What NetworkFirst caches while this build is active is this build's file: its hash is recorded.
-function recordRevision(request) {
+// What NetworkFirst caches while this build is active: its hash is recorded when the content is
+// this build's file; otherwise its hash is forgotten, so the next refresh fetches it again.
+function recordRevision(request, response) {
   const path = pathOf(request.url);
-  if (!(path in REVISIONS)) return Promise.resolve();
+  if (!(path in REVISIONS) || !response) return Promise.resolve();
   return inTurn(async () => {
-    const cache = await caches.open(FIRST_USE);
-    const kept = await cache.match(REVISIONS_KEY);
-    const now = kept ? await kept.json() : {};
-    now[path] = REVISIONS[path];
-    await cache.put(REVISIONS_KEY, new Response(JSON.stringify(now), { headers: { "content-type": "application/json" } }));
+    const now = await readHashes();
+    if ((await hashOf(response)) === REVISIONS[path]) now[path] = REVISIONS[path];
+    else delete now[path];
+    await writeHashes(now);
   });
 }
 self.addEventListener("activate", () => {

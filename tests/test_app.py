@@ -659,5 +659,15 @@ def test_a_new_build_refreshes_only_what_it_changed_of_what_was_cached_on_first_
         )
         until(lambda: page.evaluate(CACHED_DATE, "gone-in-the-new-build.js") is None, "a file no build has is dropped")
         assert page.evaluate(CACHED_DATE, SAME_FILE) == same, "a file the new build left alone was downloaded again"
+        hashes = """() => caches.keys().then((names) => caches.open(names.find((n) => n.endsWith("-hashes"))))
+          .then((c) => c.match(new URL("first-use-revisions.json", location.origin + "/").href)).then((r) => r.json())"""
+        until(
+            lambda: set(page.evaluate(hashes)) == {CHANGED_FILE, SAME_FILE},
+            "each copy held is recorded with the new build's hash",
+        )
+        v.context.set_offline(True)
+        status = "(u) => fetch(u).then((r) => r.status, () => 'failed')"
+        assert page.evaluate(status, "first-use-revisions.json") != 200, "the worker's own hashes are served to a page"
+        v.context.set_offline(False)
         v.collect()
         v.check()
