@@ -281,6 +281,9 @@ def test_code_round_trips_through_the_one_backup_and_delete_all_removes_it(page,
     expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
     assert page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})") is None, "delete-all removes the code"
     page.locator("#guide-readiness-import").set_input_files(str(backup))
+    # "Backup imported", not only "code for 1 coding problem": the export's message says that too,
+    # and matching it let the test leave the page before the import had written anything.
+    expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("Backup imported")
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text("code for 1 coding problem")
     open_editor(page, problem_url(site_url, pid))
     expect(page.locator(".guide-runner .cm-content")).to_contain_text("return 99  # my attempt")
