@@ -118,6 +118,37 @@ def index_size(site: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+# Forget what the instrumentation saw of the last query.
+_RESET = "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
+
+
+def _search_box(browser: object, url: str) -> tuple[object, object]:
+    """A new instrumented page on ``url`` with Material's search box focused and its index loaded: (page, box)."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # type: ignore[attr-defined]
+    page.add_init_script(_INSTRUMENT)
+    page.goto(url, wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => !/initiali[sz]ing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+        timeout=30_000,
+    )
+    return page, box
+
+
+def build_site(prefix: str) -> Path:
+    """A strict build of the project in a new temporary folder, for a run given no --site."""
+    import subprocess
+    import tempfile
+
+    from .common import PYTHON, ROOT
+
+    site = Path(tempfile.mkdtemp(prefix=prefix)) / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+    return site
+
+
 def measure(url: str, words: list[str], site: Path, rounds: int = ROUNDS) -> SearchResult:
     from playwright.sync_api import sync_playwright
 
@@ -125,23 +156,13 @@ def measure(url: str, words: list[str], site: Path, rounds: int = ROUNDS) -> Sea
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            page.add_init_script(_INSTRUMENT)
-            page.goto(url, wait_until="load")
-            box = page.locator("input.md-search__input")
-            box.click()
-            page.wait_for_function(
-                "() => !/initiali[sz]ing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
-                timeout=30_000,
-            )
+            page, _ = _search_box(browser, url)
             _type(page, "warm up")  # first query pays for JIT and first layout; not counted
             for _ in range(rounds):
                 for word in words:
                     ms = _type(page, word)
                     if ms is not None:
                         timings[word].append(ms)
-            context.close()
         finally:
             browser.close()
     raw, gz = index_size(site)
@@ -153,9 +174,7 @@ def _type(page: object, word: str) -> float | None:
     page.keyboard.press("Control+A")  # type: ignore[attr-defined]
     page.keyboard.press("Backspace")  # type: ignore[attr-defined]
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
-    page.evaluate(
-        "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
-    )  # type: ignore[attr-defined]
+    page.evaluate(_RESET)  # type: ignore[attr-defined]
     page.keyboard.type(word, delay=TYPING_DELAY_MS)  # type: ignore[attr-defined]
     try:
         page.wait_for_function(f"() => ({_MEASURE})() !== null", timeout=10_000)  # type: ignore[attr-defined]
@@ -311,19 +330,9 @@ def evaluate(url: str, queries: list[EvalQuery]) -> EvalResult:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            page.add_init_script(_INSTRUMENT)
-            page.goto(url, wait_until="load")
-            box = page.locator("input.md-search__input")
-            box.click()
-            page.wait_for_function(
-                "() => !/initiali[sz]ing/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
-                timeout=30_000,
-            )
+            page, box = _search_box(browser, url)
             for q in queries:
-                page.evaluate(
-                    "() => { const B = window.__bench; B.keys = []; B.posted = []; B.answers = []; B.counts = []; B.shown = []; }"
-                )
+                page.evaluate(_RESET)
                 box.fill(q.query)  # the whole query at once, then one key release: Material reads the box on keyup
                 box.press("End")
                 try:
@@ -637,11 +646,9 @@ def main(argv: list[str] | None = None) -> int:
     python -m bench.search [--site DIR] [--misses] [--held-out-misses] [--alt] [--write BENCHMARKS.md]
     """
     import argparse
-    import subprocess
     import sys
-    import tempfile
 
-    from .common import PYTHON, ROOT, free_port
+    from .common import ROOT, free_port
     from .serve import Server
 
     parser = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -677,13 +684,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.now_from:
         return _write_saved(args)
-    site = args.site
-    if site is None:
-        site = Path(tempfile.mkdtemp(prefix="search-bench-")) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env
-        )
+    site = args.site or build_site("search-bench-")
     port = free_port()
     with Server(site, port) as url:
         res = evaluate(url, load_eval())

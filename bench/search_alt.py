@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .common import ROOT
-from .search import EvalAnswer, EvalQuery, EvalResult, EvalScore, load_eval
+from .search import EvalAnswer, EvalQuery, EvalResult, EvalScore, build_site, load_eval
 
 ALT_DIR = Path(__file__).resolve().parent / "search-alt"
 SEARCH_DATA = ROOT / "data" / "search.yml"
@@ -213,9 +213,6 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
-    import os
-
-    from .common import PYTHON
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
@@ -230,13 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", action="append", choices=list(VARIANTS), help="run only this variant (repeatable)")
     parser.add_argument("--save", type=Path, help="keep the figures as JSON (for python -m bench.search --alt-from)")
     args = parser.parse_args(argv)
-    site = args.site
-    if site is None:
-        site = Path(tempfile.mkdtemp(prefix="search-alt-")) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env
-        )
+    site = args.site or build_site("search-alt-")
     chosen = {n: VARIANTS[n] for n in args.variant} if args.variant else VARIANTS
     runs = run(site, load_eval(), chosen)
     for r in runs:
