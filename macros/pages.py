@@ -389,6 +389,8 @@ class GuideMacros:
             "readiness.html",
             principles=self.site.principles,
             target=self.site.number("stories-per-principle").min,
+            # Per principle, its questions: the table shows what an empty browser's would ("0 of 7").
+            asked={p.id: sum(q.principle == p.id for q in self.site.questions) for p in self.site.principles},
             planner=shape.guide_link(self.site, "star-planner", self.here()),
             drill=shape.guide_link(self.site, "drill", self.here()),
             # Where each principle's questions are practiced: its page's list of questions.

@@ -1206,6 +1206,58 @@ def test_every_worked_problem_can_be_reviewed_and_never_under_a_question_id():
     assert set(coach()["coding"]["titles"]) == set(coach()["problems"])
 
 
+SCHEDULER = "/javascripts/vendor/ts-fsrs/index.umd.js"
+
+
+@pytest.mark.browser
+def test_the_readiness_page_loads_the_scheduler_only_for_a_problem_to_enrol(watch: Watch, site_url: str):
+    """The page rates nothing: it downloads ts-fsrs only to make the card of a newly solved problem."""
+    page = watch.page
+    scheduler = lambda: [u for u in watch.requests if u.endswith(SCHEDULER)]  # noqa: E731
+    schedule = coach()["keys"]["schedule"]
+    page.goto(site_url + READINESS)
+    ready(page, "readiness")
+    assert not scheduler(), "an empty browser: nothing to enrol"
+    solve_in_store(page, [worked().problems[0].id], "2026-12-06T09:00:00.000Z")
+    page.reload()
+    ready(page, "readiness")
+    page.wait_for_function(f"() => localStorage.getItem({schedule!r}) !== null")
+    assert scheduler()
+    cards = storage(page)[schedule]
+    watch.requests.clear()
+    page.reload()
+    ready(page, "readiness")
+    page.wait_for_timeout(300)
+    assert not scheduler(), "the problem has its card: nothing to enrol"
+    assert storage(page)[schedule] == cards
+    watch.check()
+
+
+@pytest.mark.browser
+def test_a_scheduler_that_cannot_load_is_reported_and_tried_again_with_nothing_lost(watch: Watch, site_url: str):
+    page = watch.page
+    page.goto(site_url + READINESS)
+    pid = worked().problems[0].id
+    solve_in_store(page, [pid], "2026-12-06T09:00:00.000Z")
+    code = storage(page)[coach()["keys"]["code"]]
+    page.route(f"**{SCHEDULER}", lambda route: route.abort())
+    page.reload()
+    ready(page, "readiness")
+    expect(page.locator("#guide-readiness-msgs [role=alert]")).to_contain_text("could not enter your spaced review")
+    assert coach()["keys"]["schedule"] not in storage(page) and storage(page)[coach()["keys"]["code"]] == code
+    expect(
+        page.locator(f"#guide-readiness-coding tr[data-pattern='{worked().problems[0].pattern}'] td").nth(2)
+    ).to_contain_text("1 of")
+    page.unroute(f"**{SCHEDULER}")
+    page.reload()
+    ready(page, "readiness")
+    page.wait_for_function(
+        f"() => (localStorage.getItem({coach()['keys']['schedule']!r}) || '').includes({code_key(pid)!r})"
+    )
+    watch.errors.clear()  # the aborted script's load error
+    watch.check()
+
+
 def solve_in_store(page: Any, pids: list[str], when: str) -> None:
     """What the code runner writes when every case passes (docs/javascripts/code-runner.js)."""
     page.evaluate(
@@ -1278,14 +1330,19 @@ def test_readiness_counts_each_coding_pattern_and_enrols_problems_solved_in_the_
         """([key, k]) => localStorage.setItem(key, JSON.stringify({ version: 1, reviews: { [k]: [{ date: "2026-12-06", seconds: 600, checks: [true, true, true, true, true, true], rating: 3 }] } }))""",
         [coach()["keys"]["reviews"], code_key(same[1])],
     )
+    watch.requests.clear()
     page.reload()
     ready(page, "readiness")
     row = page.locator(f"#guide-readiness-coding tr[data-pattern='{pattern}'] td")
     n = len(same)
     expect(row).to_have_text([str(n), f"1 of {n}", f"1 of {n}", "0"])
-    # The solve became a card as of the moment it was solved, Good, without the coach being opened.
-    cards = json.loads(storage(page)[coach()["keys"]["schedule"]])["cards"]
+    # The solve became a card as of the moment it was solved, Good, without the coach being opened:
+    # the page loaded the scheduler for it.
+    schedule = coach()["keys"]["schedule"]
+    page.wait_for_function(f"() => localStorage.getItem({schedule!r}) !== null")
+    cards = json.loads(storage(page)[schedule])["cards"]
     assert list(cards) == [code_key(same[0])] and cards[code_key(same[0])]["last_review"] == solved
+    assert [u for u in watch.requests if u.endswith(SCHEDULER)]
     # A pattern with nothing solved is suggested, linked to its problems in the pattern guide.
     other = next(p for p in coach()["coding"]["patterns"] if p["id"] != pattern)
     suggestion = page.locator("#guide-readiness-next li a", has_text=f"{other['name']}: no coding problem solved yet")

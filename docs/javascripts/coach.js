@@ -157,15 +157,17 @@
   // card as if rated Good (3) at the moment it was solved, so a card made later is the same card.
   // Returns { cards, added: [keys] }; `cards` is unchanged.
   function enrolSolved(lib, cards, code, problems, prefix) {
-    const added = [];
+    const added = toEnrol(cards, code, problems, prefix);
+    if (!added.length) return { cards, added };
     const out = { ...cards };
-    for (const [id, p] of Object.entries(code.problems || {})) {
-      const key = prefix + id;
-      if (!(id in problems) || out[key] || !p || !realTime(p.solved)) continue;
-      out[key] = rate(lib, null, 3, new Date(p.solved));
-      added.push(key);
-    }
-    return { cards: added.length ? out : cards, added };
+    for (const key of added) out[key] = rate(lib, null, 3, new Date(code.problems[key.slice(prefix.length)].solved));
+    return { cards: out, added };
+  }
+  // The keys enrolSolved would add, found without the scheduler: a page loads ts-fsrs only for them.
+  function toEnrol(cards, code, problems, prefix) {
+    return Object.entries(code.problems || {})
+      .filter(([id, p]) => id in problems && !cards[prefix + id] && p && realTime(p.solved))
+      .map(([id]) => prefix + id);
   }
 
   // Per coding pattern: its problems, those talked through (a saved self-review), those solved in
@@ -371,7 +373,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode, exportableCode, reviewable, enrolSolved, codingReadiness };
+    module.exports = { clock, dayOf, addDays, daysBetween, checklist, score, addReview, checkReviews, rate, checkSchedule, due, readiness, plan, ics, fold, escapeText, checkPlan, readBackup, makeBackup, checkCode, exportableCode, reviewable, enrolSolved, toEnrol, codingReadiness };
     return;
   }
 
@@ -762,6 +764,26 @@
     };
   }
 
+  // The spaced review's scheduler (ts-fsrs, served from vendor/ beside this file), for a page that
+  // does not list it: the readiness page rates nothing and needs it only to make the cards of newly
+  // solved problems, so it does not load it otherwise. One load at a time; a failed one is tried
+  // again on the next call.
+  const scriptBase = document.currentScript ? document.currentScript.src : location.href;
+  let loadingScheduler = null;
+  const withScheduler = () =>
+    loadingScheduler ||
+    (loadingScheduler = window.FSRS ? Promise.resolve(window.FSRS) : new Promise((ok, fail) => {
+      const tag = el("script");
+      tag.src = new URL("vendor/ts-fsrs/index.umd.js", scriptBase).href;
+      tag.onload = () => (window.FSRS ? ok(window.FSRS) : fail(new Error("ts-fsrs loaded without FSRS")));
+      tag.onerror = () => {
+        tag.remove();
+        loadingScheduler = null;
+        fail(new Error("ts-fsrs could not be loaded"));
+      };
+      document.head.append(tag);
+    }));
+
   // Cards for the problems solved in the code runner that have none yet, written to the schedule.
   // The runner keeps when each problem was solved (its store, in the backup too), and the card is
   // made as of that moment: whichever coach runs first with ts-fsrs makes the same card.
@@ -792,14 +814,12 @@
       code: readCode(D),
     };
   }
-  function summary(D) {
-    const s = readAll(D);
+  function summary(D, s = readAll(D)) {
     const questions = Object.entries(D.questions).map(([id, q]) => ({ id, p: q.p }));
     const principles = D.order.map((id) => ({ id, name: D.principles[id].name }));
     return readiness({ principles, questions, target: D.storiesTarget, stories: s.stories, reviews: s.reviews, cards: s.cards, today: today() });
   }
-  function codingSummary(D) {
-    const s = readAll(D);
+  function codingSummary(D, s = readAll(D)) {
     return codingReadiness({ patterns: D.coding.patterns, problems: D.problems, prefix: D.coding.prefix, reviews: s.reviews, cards: s.cards, code: isObject(s.code) ? s.code : { problems: {} }, today: today() });
   }
 
@@ -823,43 +843,72 @@
   function startReadiness(root) {
     const D = data();
     const $ = (id) => document.getElementById("guide-readiness-" + id);
+    let stopped = false;
+    // A cell is written only when its text changes: the page as built already shows an empty
+    // browser's figures, so a first visit lays the page out once.
+    const put = (cell, text) => cell.textContent !== text && (cell.textContent = text);
+    // Problems solved since the coach last ran enter the spaced review; the table is drawn again
+    // once their cards are written.
+    let enrolling = false;
+    function enrol() {
+      enrolling = true;
+      withScheduler().then(
+        (lib) => {
+          enrolling = false;
+          if (stopped) return;
+          try {
+            if (enrolCards(D, lib).length) render();
+          } catch (e) {
+            say($("msgs"), `Your solved problems could not be scheduled: ${storageProblem(e)}.`, 1);
+          }
+        },
+        () => {
+          enrolling = false;
+          if (!stopped) say($("msgs"), "The problems you solved could not enter your spaced review: its scheduler did not load. Reload the page to try again.", 1);
+        },
+      );
+    }
     function render() {
-      let r, c;
+      let r, c, pending;
       try {
-        if (window.FSRS) enrolCards(D, window.FSRS); // problems solved since the coach last ran enter the spaced review
-        r = summary(D);
-        c = codingSummary(D);
+        const s = readAll(D);
+        pending = toEnrol(s.cards, isObject(s.code) ? s.code : {}, D.problems || {}, D.coding.prefix).length;
+        r = summary(D, s);
+        c = codingSummary(D, s);
       } catch (e) {
         return say($("msgs"), `Your progress cannot be read: ${storageProblem(e)}.`, 1);
       }
+      if (pending && !enrolling) enrol();
       for (const tr of $("table").tBodies[0].rows) {
         const row = r.rows.find((x) => x.id === tr.dataset.principle);
-        tr.cells[1].textContent = `${row.stories} of ${D.storiesTarget}`;
-        tr.cells[2].textContent = `${row.practiced} of ${row.questions}`;
-        tr.cells[3].textContent = row.latest ? `${score(row.latest)}, ${shortDay(row.latest.date)}` : "None yet";
-        tr.cells[4].textContent = String(row.due);
+        put(tr.cells[1], `${row.stories} of ${D.storiesTarget}`);
+        put(tr.cells[2], `${row.practiced} of ${row.questions}`);
+        put(tr.cells[3], row.latest ? `${score(row.latest)}, ${shortDay(row.latest.date)}` : "None yet");
+        put(tr.cells[4], String(row.due));
         tr.classList.toggle("is-gap", row.stories < D.storiesTarget);
       }
       for (const tr of $("coding").tBodies[0].rows) {
         const row = c.rows.find((x) => x.id === tr.dataset.pattern);
         if (!row) continue;
-        tr.cells[1].textContent = String(row.problems);
-        tr.cells[2].textContent = `${row.reviewed} of ${row.problems}`;
-        tr.cells[3].textContent = `${row.solved} of ${row.problems}`;
-        tr.cells[4].textContent = String(row.due);
+        put(tr.cells[1], String(row.problems));
+        put(tr.cells[2], `${row.reviewed} of ${row.problems}`);
+        put(tr.cells[3], `${row.solved} of ${row.problems}`);
+        put(tr.cells[4], String(row.due));
         tr.classList.toggle("is-gap", !row.solved);
       }
       // Each item links to where to practice it: the planner, the drill, the principle's questions
       // or the pattern's problems. The principles' gaps first; one coding item among the first three.
       const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : n.to === "coding" ? document.querySelector(`a[data-pattern="${n.pattern}"]`) : $(n.to));
       const items = r.next.slice(0, c.next.length ? 2 : 3).concat(c.next.slice(0, 1), r.next.slice(2), c.next.slice(1)).slice(0, 3);
-      $("next").replaceChildren(...items.map((n) => {
+      const lis = items.map((n) => {
         const link = where(n);
         const li = el("li", "", link ? null : n.text);
         if (link) li.append(Object.assign(el("a", "", n.text), { href: link.href }));
         return li;
-      }));
-      if (!items.length) $("next").append(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
+      });
+      if (!items.length) lis.push(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
+      const list = $("next");
+      if (lis.length !== list.children.length || lis.some((li, i) => !li.isEqualNode(list.children[i]))) list.replaceChildren(...lis);
     }
 
     // One backup: export.
@@ -978,7 +1027,12 @@
     addEventListener("storage", refresh);
     render();
     root.querySelector(".guide-tool__ui").disabled = false;
-    return { stop: () => removeEventListener("storage", refresh) };
+    return {
+      stop() {
+        stopped = true;
+        removeEventListener("storage", refresh);
+      },
+    };
   }
   const utf8 = (buf) => new TextDecoder("utf-8", { fatal: true }).decode(buf);
   const base64 = (blob) =>

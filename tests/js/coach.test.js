@@ -321,6 +321,10 @@ test("a solved problem enters the spaced review as if rated Good when it was sol
   assert.equal(again.cards, out);
   const rated = { ...cards, "code:lru-cache": C.rate(FSRS, null, 1, new Date("2026-12-01T00:00:00Z")) };
   assert.deepEqual(C.enrolSolved(FSRS, rated, code, problems, "code:").cards, rated);
+  // What a page checks before it loads the scheduler names the same keys, without it.
+  assert.deepEqual(C.toEnrol(cards, code, problems, "code:"), added);
+  assert.deepEqual(C.toEnrol(out, code, problems, "code:"), []);
+  assert.deepEqual(C.toEnrol(cards, { version: 1 }, problems, "code:"), []);
 });
 
 test("coding readiness counts, per pattern, problems talked through, solved and due, and names patterns with nothing solved", () => {
