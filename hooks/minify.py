@@ -2,8 +2,8 @@
 
 The sources in ``docs/stylesheets`` and ``docs/javascripts`` explain
 themselves at length, which is right for the people who maintain them and
-wasted on a reader's phone: comments and spare white space were over a quarter
-of what those files weigh gzipped (15.0 KB against 10.8 KB). After each build the copies in the built site are
+wasted on a reader's phone, where they are a good part of what those files
+weigh even gzipped (BENCHMARKS.md, "Weight"). After each build the copies in the built site are
 minified with rcssmin and rjsmin, which keep strings, template literals and
 regular expressions as they are. The sources stay as written; the tests run
 against the minified copies, which are what readers get.
