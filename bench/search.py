@@ -219,10 +219,17 @@ class EvalQuery:
     def split(self) -> str:
         return split_of(self.query)
 
+    @property
+    def page(self) -> str:
+        return self.target.split("#", 1)[0]
+
+    @property
+    def anchor(self) -> str | None:
+        return self.target.split("#", 1)[1] if "#" in self.target else None
+
     def met_by(self, link: str) -> bool:
-        if "#" in self.target:
-            return link == self.target
-        return link.split("#", 1)[0] == self.target
+        """Whether ``link`` (a path from the site root, with any #anchor) is what was wanted."""
+        return link == self.target if self.anchor else link.split("#", 1)[0] == self.page
 
 
 def split_of(query: str) -> str:

@@ -9,57 +9,21 @@ result group (Material scores every link it shows in ``data-md-score``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+
+from bench.search import EvalQuery, load_eval
 
 QUERIES_DIR = Path(__file__).resolve().parent / "search-queries"
 FIRST_GROUP = ".md-search-result__list > .md-search-result__item:first-child"
 
 
-@dataclass(frozen=True)
-class Query:
-    file: str
-    query: str
-    target: str
-
-    @property
-    def page(self) -> str:
-        return self.target.split("#", 1)[0]
-
-    @property
-    def anchor(self) -> str | None:
-        return self.target.split("#", 1)[1] if "#" in self.target else None
-
-    def met_by(self, link: str) -> bool:
-        """Whether ``link`` (a path from the site root, with any #anchor) is what was wanted."""
-        return link == self.target if self.anchor else link.split("#", 1)[0] == self.page
-
-
-def load_queries(folder: Path = QUERIES_DIR) -> list[Query]:
-    """Every query of every file, checked: a list of mappings with a query and a target."""
-    queries = []
-    for path in sorted(folder.glob("*.yml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not isinstance(entries, list):
-            raise ValueError(f"{path.name}: expected a list of {{query, target}} entries")
-        for n, entry in enumerate(entries, 1):
-            where = f"{path.name}, entry #{n}"
-            if not isinstance(entry, dict) or set(entry) != {"query", "target"}:
-                raise ValueError(f"{where}: expected exactly the keys query and target, got {entry!r}")
-            query, target = entry["query"], entry["target"]
-            if not (isinstance(query, str) and query.strip()):
-                raise ValueError(f"{where}: query must be non-empty text")
-            if not (isinstance(target, str) and target.split("#")[0].endswith("/") and not target.startswith("/")):
-                raise ValueError(
-                    f"{where} ({query!r}): target must be a path from the site root ending in '/', optionally with #anchor"
-                )
-            queries.append(Query(path.name, query, target))
-    return queries
+def load_queries(folder: Path = QUERIES_DIR) -> list[EvalQuery]:
+    """Every query of every file, checked as the benchmark checks its own (bench.search.load_eval)."""
+    return load_eval(folder)
 
 
 class _Ids(HTMLParser):
