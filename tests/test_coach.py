@@ -470,6 +470,20 @@ def import_file(page: Any, path: Path) -> None:
     page.locator("#guide-readiness-import").set_input_files(str(path))
 
 
+def backup(**parts: Any) -> dict[str, Any]:
+    """A valid backup holding nothing (no code, no recordings), with ``parts`` in place of its own."""
+    return {
+        "format": shape.BACKUP_FORMAT,
+        "version": 1,
+        "exported": EXPORTED,
+        "stories": [],
+        "reviews": {"version": 1, "reviews": {}},
+        "schedule": {"version": 1, "cards": {}},
+        "plan": None,
+        **parts,
+    }
+
+
 @pytest.mark.browser
 def test_one_backup_round_trips_every_tool_exactly_recordings_included(watch: Watch, site_url: str, tmp_path: Path):
     page = watch.page
@@ -569,15 +583,7 @@ def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(
     page.reload()
     ready(page, "readiness")
     before, audio = ours(page), recordings(page)
-    good = {
-        "format": shape.BACKUP_FORMAT,
-        "version": 1,
-        "exported": EXPORTED,
-        "stories": [],
-        "reviews": {"version": 1, "reviews": {}},
-        "schedule": {"version": 1, "cards": {}},
-        "plan": None,
-    }
+    good = backup()
     cases = {
         "not-json.json": "{ not json",
         "wrong-version.json": json.dumps({**good, "version": 99}),
@@ -639,24 +645,12 @@ def test_a_full_storage_quota_says_so_and_loses_nothing(watch: Watch, site_url: 
     before = ours(page)
     # Stories first, smaller than those stored (written), then self-reviews larger than the quota allows.
     many = [{"date": "2026-12-01", "seconds": 100, "checks": [True] * 40, "rating": 3}] * 20
-    backup = tmp_path / "b.json"
-    backup.write_text(
-        json.dumps(
-            {
-                "format": shape.BACKUP_FORMAT,
-                "version": 1,
-                "exported": EXPORTED,
-                "stories": [],
-                "reviews": {"version": 1, "reviews": {site().questions[0].id: many}},
-                "schedule": {"version": 1, "cards": {}},
-                "plan": None,
-            }
-        )
-    )
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(backup(reviews={"version": 1, "reviews": {site().questions[0].id: many}})))
     page.evaluate(
         "() => { window.__full = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0) + 50; }"
     )
-    import_file(page, backup)
+    import_file(page, path)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_contain_text("storage is full")
     page.evaluate("() => { window.__full = 0; }")
     assert ours(page) == before
@@ -883,21 +877,15 @@ def test_next_question_while_recording_files_nothing_under_the_new_question(mic_
 
 def two_recordings_backup(tmp_path: Path) -> Path:
     """A valid backup with two recordings, both unlike the seeded one."""
-    backup = {
-        "format": shape.BACKUP_FORMAT,
-        "version": 1,
-        "exported": EXPORTED,
-        "stories": [{**STORY, "title": "From the backup"}],
-        "reviews": {"version": 1, "reviews": {}},
-        "schedule": {"version": 1, "cards": {}},
-        "plan": None,
-        "recordings": [
+    two = backup(
+        stories=[{**STORY, "title": "From the backup"}],
+        recordings=[
             {"q": q.id, "type": "audio/webm", "seconds": 2, "date": "2026-12-02", "audio": "CQkJCQ=="}
             for q in site().questions[1:3]
         ],
-    }
+    )
     path = tmp_path / "backup.json"
-    path.write_text(json.dumps(backup))
+    path.write_text(json.dumps(two))
     return path
 
 
@@ -973,19 +961,7 @@ def test_storage_that_refuses_every_write_loses_nothing_it_had(watch: Watch, sit
     ready(page, "readiness")
     page.evaluate("() => { window.__refuse = true; }")
     path = tmp_path / "b.json"
-    path.write_text(
-        json.dumps(
-            {
-                "format": shape.BACKUP_FORMAT,
-                "version": 1,
-                "exported": EXPORTED,
-                "stories": [],
-                "reviews": {"version": 1, "reviews": {}},
-                "schedule": {"version": 1, "cards": {}},
-                "plan": None,
-            }
-        )
-    )
+    path.write_text(json.dumps(backup()))
     import_file(page, path)
     expect(page.locator("#guide-readiness-file-msgs [role=alert]")).to_have_text(
         "Nothing was imported. This browser does not let the guide use its storage. What was saved before is unchanged."
@@ -1005,19 +981,7 @@ def test_a_backup_without_recordings_says_they_stay_and_leaves_them(watch: Watch
     ready(page, "readiness")
     audio = recordings(page)
     path = tmp_path / "b.json"
-    path.write_text(
-        json.dumps(
-            {
-                "format": shape.BACKUP_FORMAT,
-                "version": 1,
-                "exported": EXPORTED,
-                "stories": [],
-                "reviews": {"version": 1, "reviews": {}},
-                "schedule": {"version": 1, "cards": {}},
-                "plan": None,
-            }
-        )
-    )
+    path.write_text(json.dumps(backup()))
     import_file(page, path)
     expect(page.locator("#guide-readiness-file-msgs [role=status]")).to_contain_text(
         "the recordings in this browser are unchanged"
