@@ -33,9 +33,19 @@ def _project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+# libyaml's safe loader builds the same objects as yaml.safe_load many times faster, and this hook
+# reads every problem's file twice a build (the nav, then the pages). A file it refuses is parsed
+# again by the pure-Python loader, so the build stops with the message it has always given.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path, project: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:
+            return yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            return yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"{path.relative_to(project).as_posix()}: cannot read: {exc}") from None
 
