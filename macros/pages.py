@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import coding, home, runner, search_terms, shape, worked
 from .data import PASSAGE_MAX_WORDS, SiteData, load_site
 from .design import Walkthrough, load_walkthroughs
-from .errors import MacroError
+from .errors import AuthorError, MacroError
 from .examples import SPINE_LENGTH, Examples, load_examples
 from .render import Renderer, md_escape, relative_link
 
@@ -21,6 +21,11 @@ from .render import Renderer, md_escape, relative_link
 SOURCE_DOCUMENT = Path("tests") / "fixtures" / "amazon-interview-guide.source.md"
 # Amazon's own text of the Leadership Principles, quoted on every principle page.
 AMAZON_PRINCIPLES_SOURCE = "amazon-leadership-principles"
+
+
+def _shown(value: object) -> str:
+    """An argument as the author wrote it in the page: strings in double quotes."""
+    return repr(value).replace("'", '"')
 
 
 @dataclass(repr=False)
@@ -81,15 +86,16 @@ class GuideMacros:
         )
 
     def checked(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
-        """``func`` as the macro ``name``: an unknown id becomes one MacroError naming the page and the call."""
+        """``func`` as the macro ``name``: an author's mistake (:class:`AuthorError`) becomes one
+        :class:`MacroError` naming the page and the call. Any other exception is a bug and propagates."""
 
         @functools.wraps(func)
         def macro(*args: Any, **kwargs: Any) -> str:
             try:
                 return func(*args, **kwargs)
-            except KeyError as exc:  # the data layer's lookups raise KeyError("unknown ... id '...'")
-                problem = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
-                arguments = [repr(a).replace("'", '"') for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+            except AuthorError as exc:
+                problem = str(exc)
+                arguments = [_shown(a) for a in args] + [f"{k}={_shown(v)}" for k, v in kwargs.items()]
                 error = MacroError(f"{self.docs_dir}/{self.here()}", f"{name}({', '.join(arguments)})", problem)
                 if not self.defer_errors:
                     raise error from None
@@ -157,7 +163,7 @@ class GuideMacros:
         n = self.site.number(nid)
         if only is not None:
             if only not in ("min", "max"):
-                raise ValueError(f'{self.here()}: number("{nid}", only="{only}"): only must be "min" or "max"')
+                raise AuthorError(f'only must be "min" or "max", got "{only}"')
             n = shape.number_end(n, only)
         text = Markup(md_escape(shape.number_text(n, unit)))
         if not source:
@@ -290,14 +296,14 @@ class GuideMacros:
 
     def _examples(self) -> Examples:
         if self.examples is None:
-            raise KeyError("no answer examples loaded (GuideMacros.from_project loads them)")
+            raise AssertionError("no answer examples loaded (GuideMacros.from_project loads them)")
         return self.examples
 
     def _walk(self, wid: str) -> Walkthrough:
         try:
             return self.walkthroughs[wid]
         except KeyError:
-            raise KeyError(f"unknown walkthrough '{wid}' (data/design/{wid}.yml)") from None
+            raise AuthorError(f"unknown walkthrough '{wid}' (data/design/{wid}.yml)") from None
 
     def answer_example(self, pid: str) -> str:
         examples = self._examples()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from .errors import AuthorError, DataError
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -45,7 +45,7 @@ class SearchTerms:
         try:
             return self.entries[key]
         except KeyError:
-            raise ValueError(f"{page}: search_terms({section!r}) has no entry in data/search.yml") from None
+            raise AuthorError(f"no entry for {key} in data/search.yml") from None
 
 
 def with_spellings(terms: list[str], spellings: dict[str, str]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .data import NUMBER_REF, Company, Correction, Guide, Number, Principle, Question, SiteData, Source, Value
+from .errors import AuthorError
 from .render import relative_link
 
 GROUP_ORDER = ("internal", "external", "company")
@@ -24,7 +25,7 @@ def guide_page(site: SiteData, gid: str) -> str:
     """The docs-relative page of an internal guide, section or tool, as data/guides.yml registers it."""
     page = site.guide(gid).page
     if page is None:
-        raise KeyError(f"guide '{gid}' has no page of its own")
+        raise AuthorError(f"guide '{gid}' has no page of its own")
     return page
 
 
@@ -311,13 +312,13 @@ class QuestionRow:
 def question_rows(site: SiteData, qids: tuple[str, ...], from_page: str) -> list[QuestionRow]:
     """Questions of the bank picked by id, in the order given, each with its principle's page.
 
-    An unknown id raises ``KeyError`` naming it, which the macro reports like any unknown id.
+    An unknown id raises :class:`AuthorError` naming it, which the macro reports like any unknown id.
     """
     by_id = {q.id: q for q in site.questions}
     rows = []
     for qid in qids:
         if qid not in by_id:
-            raise KeyError(f"unknown question '{qid}'")
+            raise AuthorError(f"unknown question id '{qid}'")
         q = by_id[qid]
         rows.append(
             QuestionRow(q, site.principle(q.principle), relative_link(from_page, principle_page(site, q.principle)))
@@ -364,11 +365,11 @@ def mock_loop_data(site: SiteData) -> dict[str, object]:
     minutes = site.number(LOOP_MINUTES)
     per_interview = site.number(LOOP_PRINCIPLES_PER_INTERVIEW)
     if minutes.is_range:
-        raise ValueError(f"data/numbers.yml: '{LOOP_MINUTES}' must be one value for the mock loop, not a range")
+        raise AuthorError(f"data/numbers.yml: '{LOOP_MINUTES}' must be one value for the mock loop, not a range")
     if not site.rounds:
-        raise ValueError("data/rounds.yml: the mock loop needs at least one technical focus")
+        raise AuthorError("data/rounds.yml: the mock loop needs at least one technical focus")
     if interviews.max * per_interview.min > len(site.principles):
-        raise ValueError(
+        raise AuthorError(
             f"data/numbers.yml: {interviews.max} interviews of at least {per_interview.min} principles "
             f"need more than the {len(site.principles)} principles there are"
         )
@@ -378,7 +379,7 @@ def mock_loop_data(site: SiteData) -> dict[str, object]:
     levels = [{"id": i, "name": n, "focuses": [f for f in focuses if f in rounds]} for i, n, focuses in LOOP_LEVELS]
     empty = [lv["id"] for lv in levels if not lv["focuses"]]
     if empty:
-        raise ValueError(f"data/rounds.yml: the mock loop's levels {empty} have none of their technical focuses")
+        raise AuthorError(f"data/rounds.yml: the mock loop's levels {empty} have none of their technical focuses")
     return {
         "levels": levels,
         "level": LOOP_DEFAULT_LEVEL,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from macros.data import PASSAGE_MAX_WORDS, SiteData, load_site
-from macros.errors import DataError
+from macros.errors import AuthorError, DataError
 from macros.pages import GuideMacros
 from tests.support import ROOT
 
@@ -57,8 +57,8 @@ def test_every_citation_in_the_pages_names_a_passage(site_data: SiteData) -> Non
     for page, ref in cited:
         try:
             site_data.citation(ref)
-        except KeyError as exc:
-            problems.append(f'{page}: cite("{ref}"): {exc.args[0]}')
+        except AuthorError as exc:
+            problems.append(f'{page}: cite("{ref}"): {exc}')
     assert not problems, "\n".join(problems)
 
 
@@ -66,13 +66,13 @@ def test_a_source_with_several_passages_is_cited_by_key(site_data: SiteData) -> 
     many = next(s for s in site_data.sources.values() if len(s.passages) > 1)
     key = sorted(many.passages)[0]
     assert site_data.citation(f"{many.id}#{key}") == (many, many.passages[key])
-    with pytest.raises(KeyError, match=f"source '{many.id}' has several passages: name one"):
+    with pytest.raises(AuthorError, match=f"source '{many.id}' has several passages: name one"):
         site_data.citation(many.id)
-    with pytest.raises(KeyError, match=f"source '{many.id}' has no passage 'nope'"):
+    with pytest.raises(AuthorError, match=f"source '{many.id}' has no passage 'nope'"):
         site_data.citation(f"{many.id}#nope")
     one = next(s for s in site_data.sources.values() if "" in s.passages)
     assert site_data.citation(one.id) == (one, one.passages[""])
-    with pytest.raises(KeyError, match=f"source '{one.id}' has one passage: cite it without '#x'"):
+    with pytest.raises(AuthorError, match=f"source '{one.id}' has one passage: cite it without '#x'"):
         site_data.citation(f"{one.id}#x")
 
 

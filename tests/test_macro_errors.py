@@ -1,15 +1,19 @@
-"""A page author's mistake in a macro call ends the build with one line: the page
-(its docs path), the call and the unknown id, and no traceback."""
+"""A page author's mistake in a macro call (an unknown id, an argument the macro cannot use)
+ends the build with one line: the page (its docs path), the call and the problem, and no
+traceback. Any other exception raised by a macro is a bug and keeps its traceback."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from macros.errors import MacroError
+from macros import shape
+from macros.errors import AuthorError, MacroError
 from macros.pages import GuideMacros
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
@@ -39,6 +43,39 @@ CASES = {
         '{{ corrected("nope") }}',
         "docs/practice/drill.md: corrected(\"nope\"): unknown correction id 'nope'",
     ),
+    "cite#key": (
+        '{{ cite("amazon-sde2-oa-prep#nope") }}',
+        "docs/practice/drill.md: cite(\"amazon-sde2-oa-prep#nope\"): source 'amazon-sde2-oa-prep' has no passage 'nope'",
+    ),
+    "number(only=)": (
+        '{{ number("loop-interviews", only="middle") }}',
+        'docs/practice/drill.md: number("loop-interviews", only="middle"): only must be "min" or "max", got "middle"',
+    ),
+    "search_terms": (
+        '{{ search_terms("nowhere") }}',
+        'docs/practice/drill.md: search_terms("nowhere"): no entry for practice/drill.md#nowhere in data/search.yml',
+    ),
+    "questions": (
+        '{{ questions("ownership-1", "ownership-99") }}',
+        'docs/practice/drill.md: questions("ownership-1", "ownership-99"): unknown question id \'ownership-99\'',
+    ),
+    "design_diagram": (
+        '{{ design_diagram("nowhere") }}',
+        "docs/practice/drill.md: design_diagram(\"nowhere\"): unknown walkthrough 'nowhere' (data/design/nowhere.yml)",
+    ),
+    "estimate": (
+        '{{ estimate("distributed-cache", "nope") }}',
+        'docs/practice/drill.md: estimate("distributed-cache", "nope"): '
+        "unknown estimate 'nope' in walkthrough 'distributed-cache'",
+    ),
+    "answer_example": (
+        '{{ answer_example("ownershp") }}',
+        "docs/practice/drill.md: answer_example(\"ownershp\"): no answer example for principle 'ownershp'",
+    ),
+    "coding_problem": (
+        '{{ coding_problem("nope") }}',
+        "docs/practice/drill.md: coding_problem(\"nope\"): unknown coding problem id 'nope'",
+    ),
 }
 
 
@@ -53,6 +90,50 @@ def test_an_unknown_id_raises_one_error_naming_page_call_and_id():
     with pytest.raises(MacroError) as err:
         m.checked("guide_link", m.guide_link)("amazn")
     assert str(err.value) == CASES["guide_link"][1]
+
+
+@pytest.mark.parametrize("macro", list(CASES))
+def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(macro: str):
+    call, line = CASES[macro]
+    expr = ast.parse(call.removeprefix("{{ ").removesuffix(" }}"), mode="eval").body
+    assert isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name)
+    args = [ast.literal_eval(a) for a in expr.args]
+    kwargs = {k.arg: ast.literal_eval(k.value) for k in expr.keywords if k.arg}
+    m = macros(defer=False)
+    with pytest.raises(MacroError) as err:
+        m.checked(expr.func.id, m.registry()[expr.func.id])(*args, **kwargs)
+    assert str(err.value) == line
+    assert isinstance(err.value, AuthorError) and isinstance(err.value, LookupError)
+
+
+def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
+    m = macros(defer=False)
+    minutes = m.site.number(shape.LOOP_MINUTES)
+    ranged = dataclasses.replace(minutes, value=None, low=minutes.min, high=minutes.min + 1)
+    m.site = dataclasses.replace(m.site, numbers=tuple(ranged if n is minutes else n for n in m.site.numbers))
+    with pytest.raises(MacroError) as err:
+        m.checked("mock_loop", m.mock_loop)()
+    assert str(err.value) == (
+        f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{shape.LOOP_MINUTES}' "
+        "must be one value for the mock loop, not a range"
+    )
+
+
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_key_error_in_shaping_code_is_a_bug_not_an_unknown_id(defer: bool, monkeypatch: pytest.MonkeyPatch):
+    """A bug that raises KeyError keeps its type and traceback: it is never reported as the author's mistake."""
+
+    def broken(*_: object) -> None:
+        raise KeyError("amazn")
+
+    monkeypatch.setattr(shape, "guide_link", broken)
+    m = macros(defer=defer)
+    with pytest.raises(KeyError) as err:
+        m.checked("guide_link", m.guide_link)("amazon")
+    assert not isinstance(err.value, AuthorError)
+    assert err.value.__traceback__ is not None
+    assert err.traceback[-1].name == "broken"
+    assert m.problems == []
 
 
 def test_under_mkdocs_the_error_waits_for_the_page_to_finish():

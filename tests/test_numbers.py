@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from macros.data import load_site, source_lines
-from macros.errors import DataError, MacroError
+from macros.errors import AuthorError, DataError, MacroError
 from macros.pages import SOURCE_DOCUMENT, GuideMacros
 from macros.shape import number_text
 
@@ -58,7 +58,7 @@ def test_every_number_has_exactly_one_origin_and_known_sources(site):
 def test_site_number_looks_up_by_id(site):
     for n in site.numbers:
         assert site.number(n.id) is n
-    with pytest.raises(KeyError, match="unknown number id 'nope'"):
+    with pytest.raises(AuthorError, match="unknown number id 'nope'"):
         site.number("nope")
 
 
@@ -224,5 +224,5 @@ def test_number_macro_gives_one_end_of_a_range(site, macros):
     for n in ranged:
         assert macros.number(n.id, only="min") == f"{n.min} {n.unit}"
         assert macros.number(n.id, only="max", unit=False) == str(n.max)
-    with pytest.raises(ValueError, match='only must be "min" or "max"'):
+    with pytest.raises(AuthorError, match='only must be "min" or "max", got "middle"'):
         macros.number(ranged[0].id, only="middle")

@@ -9,6 +9,7 @@ import pytest
 
 from macros import shape
 from macros.data import Company, Guide, Number, Principle, Question, Round, SiteData, Value
+from macros.errors import AuthorError
 from macros.pages import GuideMacros
 from tests.support import ROOT
 
@@ -104,7 +105,7 @@ def test_pages_the_macros_link_to_follow_data_guides_yml():
     assert (view.table, view.bank, view.drill) == ("index.md", "../tools/bank.md#beta", "../tools/timed.md")
     assert (view.previous.href, view.next.href) == ("alpha.md", "gamma.md")
     assert shape.question_groups(moved, "tools/bank.md")[0].href == "../lp/alpha.md"
-    with pytest.raises(KeyError, match="unknown guide id 'drill'"):
+    with pytest.raises(AuthorError, match="unknown guide id 'drill'"):
         shape.principle_view(dataclasses.replace(moved, guides=moved.guides[:2]), "beta", "lp/beta.md")
 
 
@@ -176,12 +177,12 @@ def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats(site_d
 def test_mock_loop_data_refuses_numbers_that_cannot_make_a_loop():
     site = tiny_site()
     too_many = dataclasses.replace(site, numbers=(number(shape.LOOP_INTERVIEWS, 2, 4), *site.numbers[1:]))
-    with pytest.raises(ValueError, match="need more than the 3 principles"):
+    with pytest.raises(AuthorError, match="need more than the 3 principles"):
         shape.mock_loop_data(too_many)
     ranged = dataclasses.replace(site, numbers=(site.numbers[0], number(shape.LOOP_MINUTES, 45, 60), site.numbers[2]))
-    with pytest.raises(ValueError, match="must be one value"):
+    with pytest.raises(AuthorError, match="must be one value"):
         shape.mock_loop_data(ranged)
-    with pytest.raises(ValueError, match="at least one technical focus"):
+    with pytest.raises(AuthorError, match="at least one technical focus"):
         shape.mock_loop_data(dataclasses.replace(site, rounds=()))
 
 
