@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.context import Context
 from macros.data import PASSAGE_MAX_WORDS, SiteData, load_site
 from macros.errors import AuthorError, DataError
-from macros.pages import GuideMacros
+from macros.links import cite
 from tests.support import ROOT
 
 DATA = ROOT / "data"
@@ -121,12 +122,12 @@ def test_a_data_citation_must_name_its_passage(data_copy: Path, site_data: SiteD
 
 
 def test_secondary_sources_are_labeled_where_they_are_cited(site_data: SiteData) -> None:
-    macros = GuideMacros.from_project(ROOT, lambda: "amazon/offer.md")
+    ctx = Context.from_project(ROOT, lambda: "amazon/offer.md")
     secondary = [s for s in site_data.sources.values() if s.secondary]
     primary = [s for s in site_data.sources.values() if not s.secondary]
     assert secondary and primary
     for s in (secondary[0], primary[0]):
         ref = s.id if "" in s.passages else f"{s.id}#{sorted(s.passages)[0]}"
-        out = macros.cite(ref)
+        out = cite(ctx, ref)
         assert s.url in out
         assert ("secondary source" in out) == s.secondary, s.id

@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from macros import shape
+from macros.context import Context, checked
 from macros.errors import AuthorError, MacroError
-from macros.pages import GuideMacros
+from macros.features import macros
+from macros.links import cite, guide_link
+from macros.mock_loop import mock_loop
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
 
@@ -79,16 +82,16 @@ CASES = {
 }
 
 
-def macros(defer: bool) -> GuideMacros:
-    m = GuideMacros.from_project(ROOT, lambda: PAGE)
-    m.defer_errors = defer
-    return m
+def context(defer: bool) -> Context:
+    ctx = Context.from_project(ROOT, lambda: PAGE)
+    ctx.defer_errors = defer
+    return ctx
 
 
 def test_an_unknown_id_raises_one_error_naming_page_call_and_id():
-    m = macros(defer=False)
+    ctx = context(defer=False)
     with pytest.raises(MacroError) as err:
-        m.checked("guide_link", m.guide_link)("amazn")
+        checked(ctx, "guide_link", guide_link)("amazn")
     assert str(err.value) == CASES["guide_link"][1]
 
 
@@ -99,20 +102,20 @@ def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(m
     assert isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name)
     args = [ast.literal_eval(a) for a in expr.args]
     kwargs = {k.arg: ast.literal_eval(k.value) for k in expr.keywords if k.arg}
-    m = macros(defer=False)
+    ctx = context(defer=False)
     with pytest.raises(MacroError) as err:
-        m.checked(expr.func.id, m.registry()[expr.func.id])(*args, **kwargs)
+        checked(ctx, expr.func.id, macros()[expr.func.id])(*args, **kwargs)
     assert str(err.value) == line
     assert isinstance(err.value, AuthorError) and isinstance(err.value, LookupError)
 
 
 def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
-    m = macros(defer=False)
-    minutes = m.site.number(shape.LOOP_MINUTES)
+    ctx = context(defer=False)
+    minutes = ctx.site.number(shape.LOOP_MINUTES)
     ranged = dataclasses.replace(minutes, value=None, low=minutes.min, high=minutes.min + 1)
-    m.site = dataclasses.replace(m.site, numbers=tuple(ranged if n is minutes else n for n in m.site.numbers))
+    ctx.site = dataclasses.replace(ctx.site, numbers=tuple(ranged if n is minutes else n for n in ctx.site.numbers))
     with pytest.raises(MacroError) as err:
-        m.checked("mock_loop", m.mock_loop)()
+        checked(ctx, "mock_loop", mock_loop)()
     assert str(err.value) == (
         f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{shape.LOOP_MINUTES}' "
         "must be one value for the mock loop, not a range"
@@ -127,20 +130,20 @@ def test_a_key_error_in_shaping_code_is_a_bug_not_an_unknown_id(defer: bool, mon
         raise KeyError("amazn")
 
     monkeypatch.setattr(shape, "guide_link", broken)
-    m = macros(defer=defer)
+    ctx = context(defer=defer)
     with pytest.raises(KeyError) as err:
-        m.checked("guide_link", m.guide_link)("amazon")
+        checked(ctx, "guide_link", guide_link)("amazon")
     assert not isinstance(err.value, AuthorError)
     assert err.value.__traceback__ is not None
     assert err.traceback[-1].name == "broken"
-    assert m.problems == []
+    assert ctx.problems == []
 
 
 def test_under_mkdocs_the_error_waits_for_the_page_to_finish():
-    m = macros(defer=True)
-    assert m.checked("cite", m.cite)("amazon-lp") == ""
-    assert m.checked("guide_link", m.guide_link)("drill")  # a known id still renders
-    assert [str(p) for p in m.problems] == [CASES["cite"][1]]
+    ctx = context(defer=True)
+    assert checked(ctx, "cite", cite)("amazon-lp") == ""
+    assert checked(ctx, "guide_link", guide_link)("drill")  # a known id still renders
+    assert [str(p) for p in ctx.problems] == [CASES["cite"][1]]
 
 
 @pytest.mark.parametrize("macro", list(CASES))

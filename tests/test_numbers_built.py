@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from macros import shape
+from macros.context import SOURCE_DOCUMENT
 from macros.data import SiteData
-from macros.pages import SOURCE_DOCUMENT
 from tests.htmltext import elements, main_content, normalize
 from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, NOT_ABOUT_INTERVIEWS_UNDER, QUANTITY, WORDS
 

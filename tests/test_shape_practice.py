@@ -8,9 +8,11 @@ import markdown
 import pytest
 
 from macros import shape
+from macros.companies import company_map
+from macros.context import Context
 from macros.data import Company, Guide, Number, Principle, Question, Round, SiteData, Value
 from macros.errors import AuthorError
-from macros.pages import GuideMacros
+from macros.questions import question_bank
 from tests.support import ROOT
 
 BANK = "practice/question-bank.md"
@@ -83,8 +85,8 @@ def test_real_bank_groups_every_question_once_under_its_principle(site_data: Sit
 
 
 def test_question_bank_markdown_has_a_heading_per_principle_with_its_id(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: BANK)
-    html = markdown.markdown(macros.question_bank(), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
+    ctx = Context.from_project(ROOT, lambda: BANK)
+    html = markdown.markdown(question_bank(ctx), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
     for p in site_data.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
@@ -202,8 +204,8 @@ def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
 
 
 def test_real_map_says_which_companies_it_leaves_out_and_why(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
-    out = macros.company_map()
+    ctx = Context.from_project(ROOT, lambda: "practice/company-map.md")
+    out = company_map(ctx)
     for c in shape.unmapped_companies(site_data):
         assert f"{c.name} has no column" in out
 
@@ -239,8 +241,8 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: Si
 
 
 def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
-    html = markdown.markdown(macros.company_map(), extensions=["tables", "attr_list", "md_in_html"])
+    ctx = Context.from_project(ROOT, lambda: "practice/company-map.md")
+    html = markdown.markdown(company_map(ctx), extensions=["tables", "attr_list", "md_in_html"])
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     assert body.count("<tr>") == len(site_data.principles)
     assert "<td></td>" not in body
