@@ -1,9 +1,9 @@
 """mkdocs-macros entry point: ``define_env`` only registers the macros.
 
-Loading and validation (``data``, ``design``, ``examples``, ``coding``, ``search_terms``),
-shaping (``shape``, ``worked``) and rendering (``render``) live in plain modules that the
-unit tests use without MkDocs; each feature's macros live in its own module, listed in
-``features``.
+Loading and validation (``data``, ``design``, ``examples``, ``coding``, ``search_terms``)
+and rendering (``render``) live in plain modules that the unit tests use without MkDocs.
+Each feature's shaping and macros live in its own module, listed in ``features``; ``shape``
+holds the page links several features share, and ``storage`` the browser storage's format.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from . import (
     runner,
     search_terms,
     shape,
+    storage,
     walkthroughs,
     worked,
 )
@@ -49,6 +50,7 @@ _MODULES: tuple[ModuleType, ...] = (
     errors,
     data,
     render,
+    storage,
     shape,
     diagram,
     design,

@@ -13,7 +13,8 @@ from markupsafe import Markup
 from .context import Context, Macro
 from .data import SiteData
 from .render import md_escape, relative_link
-from .shape import STORY_FORMAT_VERSION, STORY_STORAGE_KEY, Link, guide_link, principle_page
+from .shape import Link, guide_link, principle_page
+from .storage import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
 
 HOME_PAGE = "index.md"
 

@@ -17,7 +17,7 @@ from macros.context import Context, checked
 from macros.errors import AuthorError, MacroError
 from macros.features import macros
 from macros.links import cite, guide_link
-from macros.mock_loop import mock_loop
+from macros.mock_loop import LOOP_MINUTES, mock_loop
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
 
@@ -111,13 +111,13 @@ def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(m
 
 def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
     ctx = context(defer=False)
-    minutes = ctx.site.number(shape.LOOP_MINUTES)
+    minutes = ctx.site.number(LOOP_MINUTES)
     ranged = dataclasses.replace(minutes, value=None, low=minutes.min, high=minutes.min + 1)
     ctx.site = dataclasses.replace(ctx.site, numbers=tuple(ranged if n is minutes else n for n in ctx.site.numbers))
     with pytest.raises(MacroError) as err:
         checked(ctx, "mock_loop", mock_loop)()
     assert str(err.value) == (
-        f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{shape.LOOP_MINUTES}' "
+        f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{LOOP_MINUTES}' "
         "must be one value for the mock loop, not a range"
     )
 

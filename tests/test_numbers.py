@@ -13,8 +13,7 @@ import yaml
 from macros.context import SOURCE_DOCUMENT, Context, checked
 from macros.data import load_site, source_lines
 from macros.errors import AuthorError, DataError, MacroError
-from macros.numbers import corrected, number
-from macros.shape import number_text
+from macros.numbers import corrected, number, number_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
