@@ -9,6 +9,7 @@ functions whose first parameter is a :class:`Context`; ``macros.features`` colle
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,21 +100,31 @@ Macro = Callable[..., str]  # a macro's function: a Context first, then what the
 
 
 def checked(ctx: Context, name: str, func: Macro) -> Callable[..., str]:
-    """``func`` bound to ``ctx`` as the macro ``name``: an author's mistake (:class:`AuthorError`)
-    becomes one :class:`MacroError` naming the page and the call. Any other exception is a bug
-    and propagates with its traceback."""
+    """``func`` bound to ``ctx`` as the macro ``name``: an author's mistake (:class:`AuthorError`,
+    or arguments that do not fit the macro's parameters) becomes one :class:`MacroError` naming
+    the page and the call. Any other exception is a bug and propagates with its traceback."""
+    signature = inspect.signature(func)
 
     @functools.wraps(func)
     def macro(*args: Any, **kwargs: Any) -> str:
         try:
             return func(ctx, *args, **kwargs)
         except AuthorError as exc:
-            arguments = [_shown(a) for a in args] + [f"{k}={_shown(v)}" for k, v in kwargs.items()]
-            error = MacroError(f"{ctx.docs_dir}/{ctx.here()}", f"{name}({', '.join(arguments)})", str(exc))
-            if not ctx.defer_errors:
-                raise error from None
-            ctx.problems.append(error)
-            return ""
+            problem = str(exc)
+        except TypeError:
+            # Only a call the parameters refuse is the author's; a TypeError from inside is a bug.
+            try:
+                signature.bind(ctx, *args, **kwargs)
+            except TypeError as exc:
+                problem = str(exc)
+            else:
+                raise
+        arguments = [_shown(a) for a in args] + [f"{k}={_shown(v)}" for k, v in kwargs.items()]
+        error = MacroError(f"{ctx.docs_dir}/{ctx.here()}", f"{name}({', '.join(arguments)})", problem)
+        if not ctx.defer_errors:
+            raise error from None
+        ctx.problems.append(error)
+        return ""
 
     return macro
 

@@ -75,6 +75,11 @@ CASES = {
         '{{ answer_example("ownershp") }}',
         "docs/practice/drill.md: answer_example(\"ownershp\"): no answer example for principle 'ownershp'",
     ),
+    "number(units=)": (
+        '{{ number("loop-interviews", units=false) }}',
+        "docs/practice/drill.md: number(\"loop-interviews\", units=False): got an unexpected keyword argument 'units'",
+    ),
+    "guide_link()": ("{{ guide_link() }}", "docs/practice/drill.md: guide_link(): missing a required argument: 'gid'"),
     "coding_problem": (
         '{{ coding_problem("nope") }}',
         "docs/practice/drill.md: coding_problem(\"nope\"): unknown coding problem id 'nope'",
@@ -100,8 +105,13 @@ def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(m
     call, line = CASES[macro]
     expr = ast.parse(call.removeprefix("{{ ").removesuffix(" }}"), mode="eval").body
     assert isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name)
+    jinja = {"false": False, "true": True}
     args = [ast.literal_eval(a) for a in expr.args]
-    kwargs = {k.arg: ast.literal_eval(k.value) for k in expr.keywords if k.arg}
+    kwargs = {
+        k.arg: jinja[k.value.id] if isinstance(k.value, ast.Name) else ast.literal_eval(k.value)
+        for k in expr.keywords
+        if k.arg
+    }
     ctx = context(defer=False)
     with pytest.raises(MacroError) as err:
         checked(ctx, expr.func.id, macros()[expr.func.id])(*args, **kwargs)
@@ -120,6 +130,17 @@ def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
         f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{LOOP_MINUTES}' "
         "must be one value for the mock loop, not a range"
     )
+
+
+def test_a_type_error_inside_a_macro_is_a_bug_not_a_bad_call(monkeypatch: pytest.MonkeyPatch):
+    """The call fits the macro's parameters, so the TypeError is the code's: it keeps its traceback."""
+
+    def broken(*_: object) -> None:
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(shape, "guide_link", broken)
+    with pytest.raises(TypeError, match="unsupported operand"):
+        checked(context(defer=True), "guide_link", guide_link)("amazon")
 
 
 @pytest.mark.parametrize("defer", [False, True])
