@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import shape
+from macros import features, links, shape
 from macros.context import Context, checked
 from macros.errors import AuthorError, MacroError
 from macros.features import macros
@@ -178,3 +178,12 @@ def test_the_build_ends_with_that_one_line(
     assert result.returncode != 0, output
     assert re.findall(r"^ERROR\s+-\s+(.*)$", output, flags=re.M) == [line], output
     assert "Traceback" not in output, output
+
+
+def test_two_features_cannot_define_the_same_macro(monkeypatch: pytest.MonkeyPatch):
+    assert "cite" in macros()
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, links))
+    with pytest.raises(
+        RuntimeError, match=re.escape("macros.links and macros.links both define the macro 'guide_link'")
+    ):
+        macros()
