@@ -39,7 +39,6 @@ from . import (
     shape,
     storage,
     walkthroughs,
-    worked,
 )
 from .errors import DataError
 
@@ -55,7 +54,6 @@ _MODULES: tuple[ModuleType, ...] = (
     diagram,
     design,
     examples,
-    worked,
     search_terms,
     coding,
     runner,
