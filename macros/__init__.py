@@ -1,25 +1,83 @@
 """mkdocs-macros entry point: ``define_env`` only registers the macros.
 
-Loading, validation and shaping live in plain modules (``data``, ``shape``,
-``render``, ``pages``) that the unit tests use without MkDocs.
+Loading and validation (``data``, ``design``, ``examples``, ``coding``, ``search_terms``)
+and rendering (``render``) live in plain modules that the unit tests use without MkDocs.
+Each feature's shaping and macros live in its own module, listed in ``features``; ``shape``
+holds the page links several features share, and ``storage`` the browser storage's format.
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from . import coding, data, design, diagram, errors, examples, home, pages, render, runner, search_terms, shape, worked
+from . import (
+    answers,
+    coach,
+    coding,
+    coding_round,
+    companies,
+    context,
+    data,
+    design,
+    diagram,
+    errors,
+    examples,
+    features,
+    home,
+    links,
+    mock_loop,
+    numbers,
+    practice,
+    principles,
+    questions,
+    render,
+    runner,
+    search_terms,
+    shape,
+    storage,
+    walkthroughs,
+)
 from .errors import DataError
 
 __all__ = ["DataError", "define_env", "on_post_build"]
 
+# Every module of the package, each after the modules it imports: the order they are reloaded in.
+_MODULES: tuple[ModuleType, ...] = (
+    errors,
+    data,
+    render,
+    storage,
+    shape,
+    diagram,
+    design,
+    examples,
+    search_terms,
+    coding,
+    runner,
+    context,
+    links,
+    numbers,
+    principles,
+    questions,
+    companies,
+    practice,
+    mock_loop,
+    answers,
+    walkthroughs,
+    home,
+    coach,
+    coding_round,
+    features,
+)
+
 _fresh = True  # set until the first define_env call: the modules were just imported
-_macros: pages.GuideMacros | None = None  # this build's GuideMacros, for on_post_build
+_context: context.Context | None = None  # this build's Context, for on_post_build
 
 
-def _reload() -> type[pages.GuideMacros]:
+def _reload() -> None:
     """Re-import the plain modules so ``mkdocs serve`` picks up edits to them.
 
     mkdocs-macros imports this package once per process and calls
@@ -31,33 +89,18 @@ def _reload() -> type[pages.GuideMacros]:
     if _fresh:
         _fresh = False
     else:
-        for module in (
-            errors,
-            data,
-            render,
-            shape,
-            diagram,
-            design,
-            examples,
-            worked,
-            home,
-            search_terms,
-            coding,
-            runner,
-            pages,
-        ):
+        for module in _MODULES:
             importlib.reload(module)
-    return pages.GuideMacros
 
 
 def define_env(env: Any) -> None:
-    """Register every macro of :class:`macros.pages.GuideMacros` with mkdocs-macros.
+    """Register every macro of :func:`macros.features.macros` with mkdocs-macros.
 
     Zensical calls this same function from its own mkdocs-macros shim; its page
     object carries the docs path as ``page.path`` instead of ``page.file.src_uri``.
     """
-    global _macros
-    guide_macros = _reload()
+    global _context
+    _reload()
 
     def here() -> str:
         file = getattr(env.page, "file", None)
@@ -65,37 +108,37 @@ def define_env(env: Any) -> None:
         return src
 
     try:
-        macros = guide_macros.from_project(Path(env.project_dir), here)
+        ctx = context.Context.from_project(Path(env.project_dir), here)
     except errors.DataError as exc:
         try:
             from mkdocs.exceptions import PluginError
         except ImportError:  # Zensical: no MkDocs; it reports the DataError itself
             raise exc from None
         raise PluginError(str(exc)) from None
-    macros.docs_dir = _docs_dir(env)
+    ctx.docs_dir = _docs_dir(env)
     # Read when a page renders, not now: Material's offline plugin turns directory URLs off in its
     # own on_config, which runs after this one. Links inside the tools' JSON data need the URL form.
-    macros.directory_urls = lambda: bool(getattr(env, "conf", {}).get("use_directory_urls", True))
+    ctx.directory_urls = lambda: bool(getattr(env, "conf", {}).get("use_directory_urls", True))
     # mkdocs-macros prints a traceback for an exception raised inside a page; MkDocs prints
     # one line for a PluginError raised by on_post_build (mkdocs-macros' documented module
     # hook, which Zensical does not call), so errors wait for it. Under Zensical the macro
     # raises the error itself, and Zensical reports it.
-    macros.defer_errors = _is_mkdocs_macros(env)
-    _macros = macros
-    for name, func in macros.registry().items():
-        env.macro(macros.checked(name, func), name)
+    ctx.defer_errors = _is_mkdocs_macros(env)
+    _context = ctx
+    for name, func in features.macros().items():
+        env.macro(context.checked(ctx, name, func), name)
 
 
 def on_post_build(env: Any) -> None:
     """mkdocs-macros' post-build hook: write the practice coach's data file into the site, then
-    stop the build with one line per unknown id a page used (page, call, problem)."""
-    if _macros is None:
+    stop the build with one line per author's mistake a page made (page, call, problem)."""
+    if _context is None:
         return
-    if not _macros.problems:
-        pages.write_coach_data(_macros.site, Path(env.conf["site_dir"]), _macros.coding_data)
+    if not _context.problems:
+        coach.write_coach_data(_context.site, Path(env.conf["site_dir"]), _context.coding_data)
         return
-    problems = [str(p) for p in _macros.problems]
-    _macros.problems.clear()
+    problems = [str(p) for p in _context.problems]
+    _context.problems.clear()
     from mkdocs.exceptions import PluginError
 
     raise PluginError("\n".join(problems))

@@ -37,7 +37,7 @@ from pydantic import (
 )
 
 from .data import ID_RE, SiteData, _kind, _label, read_yaml
-from .errors import DataError
+from .errors import AuthorError, DataError
 from .render import md_escape, relative_link
 from .shape import principle_page
 
@@ -172,13 +172,13 @@ class Coding:
         try:
             return self._patterns_by_id[pid]
         except KeyError:
-            raise KeyError(f"unknown coding pattern id '{pid}'") from None
+            raise AuthorError(f"unknown coding pattern id '{pid}'") from None
 
     def problem(self, pid: str) -> Problem:
         try:
             return self._problems_by_id[pid]
         except KeyError:
-            raise KeyError(f"unknown coding problem id '{pid}'") from None
+            raise AuthorError(f"unknown coding problem id '{pid}'") from None
 
     def problems_for(self, pattern_id: str) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.pattern == pattern_id)
@@ -281,7 +281,7 @@ def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
             raise _data_error(file, label, exc) from None
         try:
             number = site.number(step.minutes)
-        except KeyError:
+        except AuthorError:
             raise DataError(file, label, "minutes", f"unknown number '{step.minutes}' (data/numbers.yml)") from None
         if number.is_range:
             raise DataError(file, label, "minutes", f"'{step.minutes}' is a range; a step of the plan needs one value")
@@ -289,7 +289,7 @@ def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
     total = sum(site.number(s.minutes).min for s in steps)
     try:
         whole = site.number(PLAN_TOTAL)
-    except KeyError:
+    except AuthorError:
         raise DataError(file, None, None, f"needs the number '{PLAN_TOTAL}' in data/numbers.yml") from None
     if total != whole.max:
         raise DataError(file, None, "minutes", f"the steps add up to {total} minutes; '{PLAN_TOTAL}' is {whole.max}")
@@ -425,7 +425,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
             )
         try:
             site.principle(problem.principle)
-        except KeyError:
+        except AuthorError:
             raise DataError(file, problem.id, "principle", f"unknown principle '{problem.principle}'") from None
         if problem.title.casefold() in titles:
             raise DataError(

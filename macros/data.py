@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from .errors import DataError
+from .errors import AuthorError, DataError
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # https only; no whitespace, quotes, angle brackets or parentheses, so a URL can
@@ -201,53 +201,53 @@ class SiteData:
         try:
             return self._principles_by_id[pid]
         except KeyError:
-            raise KeyError(f"unknown principle id '{pid}'") from None
+            raise AuthorError(f"unknown principle id '{pid}'") from None
 
     def guide(self, gid: str) -> Guide:
         try:
             return self._guides_by_id[gid]
         except KeyError:
-            raise KeyError(f"unknown guide id '{gid}'") from None
+            raise AuthorError(f"unknown guide id '{gid}'") from None
 
     def company(self, cid: str) -> Company:
         try:
             return self._companies_by_id[cid]
         except KeyError:
-            raise KeyError(f"unknown company id '{cid}'") from None
+            raise AuthorError(f"unknown company id '{cid}'") from None
 
     def number(self, nid: str) -> Number:
         try:
             return self._numbers_by_id[nid]
         except KeyError:
-            raise KeyError(f"unknown number id '{nid}'") from None
+            raise AuthorError(f"unknown number id '{nid}'") from None
 
     def correction(self, cid: str) -> Correction:
         try:
             return self._corrections_by_id[cid]
         except KeyError:
-            raise KeyError(f"unknown correction id '{cid}'") from None
+            raise AuthorError(f"unknown correction id '{cid}'") from None
 
     def source(self, sid: str) -> Source:
         try:
             return self.sources[sid]
         except KeyError:
-            raise KeyError(f"unknown source id '{sid}'") from None
+            raise AuthorError(f"unknown source id '{sid}'") from None
 
     def citation(self, ref: str) -> tuple[Source, str]:
         """The source and the passage a citation ("id" or "id#key") rests on."""
         m = CITE_RE.match(ref)
         if not m:
-            raise KeyError(f"'{ref}' is not a citation (a source id, or source-id#passage-key)")
+            raise AuthorError(f"'{ref}' is not a citation (a source id, or source-id#passage-key)")
         source = self.source(m.group(1))
         key = m.group(2) or ""
         if key in source.passages:
             return source, source.passages[key]
         if not key:
             keys = ", ".join(sorted(source.passages))
-            raise KeyError(f"source '{source.id}' has several passages: name one ({keys})")
+            raise AuthorError(f"source '{source.id}' has several passages: name one ({keys})")
         if "" in source.passages:
-            raise KeyError(f"source '{source.id}' has one passage: cite it without '#{key}'")
-        raise KeyError(f"source '{source.id}' has no passage '{key}'")
+            raise AuthorError(f"source '{source.id}' has one passage: cite it without '#{key}'")
+        raise AuthorError(f"source '{source.id}' has no passage '{key}'")
 
     def questions_for(self, pid: str) -> tuple[Question, ...]:
         """The principle's questions, in data order."""
@@ -682,8 +682,8 @@ def _check_cite(site: SiteData, ref: str, file: str, entry: str, field: str) -> 
     """A citation names a known source and the one passage it rests on."""
     try:
         site.citation(ref)
-    except KeyError as exc:
-        problem = exc.args[0]
+    except AuthorError as exc:
+        problem = str(exc)
         if problem.startswith("unknown source id"):
             problem = f"unknown source '{ref.split('#')[0]}'"
         raise DataError(file, entry, field, problem) from None
@@ -717,7 +717,7 @@ def check_references(
         if p.corrected is not None:
             try:
                 fix = site.correction(p.corrected)
-            except KeyError:
+            except AuthorError:
                 raise DataError(
                     r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'"
                 ) from None

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .data import SiteData, _Entry, _kind, read_yaml
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout
-from .errors import DataError
+from .errors import AuthorError, DataError
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOLERANCE = 0.02  # a stated figure may be rounded by up to 2% of the computed one
@@ -71,7 +71,7 @@ class Walkthrough:
         for f in self.assumptions + self.derived:
             if f.id == fid:
                 return f
-        raise KeyError(f"unknown estimate '{fid}' in walkthrough '{self.id}'")
+        raise AuthorError(f"unknown estimate '{fid}' in walkthrough '{self.id}'")
 
     def working(self, fid: str) -> str:
         """The formula of a derived figure with each name replaced by its stated value."""
@@ -222,7 +222,7 @@ def load_walkthrough(path: Path, root: Path, site: SiteData) -> Walkthrough:
     guide = e.ident("guide")
     try:
         site.guide(guide)
-    except KeyError:
+    except AuthorError:
         raise e.fail("guide", f"unknown guide '{guide}' (add it to data/guides.yml)") from None
     order = e.raw.get("order")
     if isinstance(order, bool) or not isinstance(order, int):

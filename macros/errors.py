@@ -1,4 +1,4 @@
-"""The one error type the data layer raises."""
+"""The errors a data file or a page author can cause, each reported in one line."""
 
 from __future__ import annotations
 
@@ -23,10 +23,17 @@ class DataError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-class MacroError(ValueError):
-    """A page called a macro with an id the data does not define (or another value it cannot use).
+class AuthorError(LookupError):
+    """A page author's mistake: an id the data does not define, or an argument a macro cannot use.
 
-    The message is one line that names the page, the call and the problem, e.g.
+    Lookups and macros raise it with the problem alone ("unknown guide id 'amazn'"); the macro
+    wrapper (``macros.context.checked``) adds the page and the call. Any other exception raised
+    while a macro runs is a bug in the code, not the author's, and keeps its traceback.
+    """
+
+
+class MacroError(AuthorError):
+    """An :class:`AuthorError` located: one line naming the page, the call and the problem, e.g.
     ``docs/index.md: guide_link("amazn"): unknown guide id 'amazn'``.
     """
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data import Principle, SiteData, _Entry, _kind, read_yaml
-from .errors import DataError
+from .errors import AuthorError, DataError
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 DOMAINS = ("services", "data", "mobile", "infrastructure")
@@ -107,7 +107,7 @@ class Examples:
         for a in self.answers:
             if a.principle.id == pid:
                 return a
-        raise KeyError(f"no answer example for principle '{pid}'")
+        raise AuthorError(f"no answer example for principle '{pid}'")
 
     def minutes(self, answer: AnswerExample) -> float:
         """Spoken length of the strong answer at the stated speaking rate, to a tenth of a minute."""
@@ -181,7 +181,7 @@ def _mediocre(e: _Entry, site: SiteData, principle: Principle) -> Mediocre:
         fid = m.ident("fits")
         try:
             fits = site.principle(fid)
-        except KeyError:
+        except AuthorError:
             raise m.fail("fits", f"unknown principle '{fid}'") from None
         if fits.id == principle.id:
             raise m.fail("fits", "must name a principle other than the example's own")
@@ -207,7 +207,7 @@ def _answer(e: _Entry, site: SiteData) -> AnswerExample:
     pid = e.ident("principle")
     try:
         principle = site.principle(pid)
-    except KeyError:
+    except AuthorError:
         raise e.fail("principle", f"unknown principle '{pid}'") from None
     qid = e.ident("question")
     question = next((q for q in site.questions if q.id == qid), None)
@@ -289,7 +289,7 @@ def _check_spoken_length(file: str, answers: list[AnswerExample], wpm: int, site
     """Each strong answer, spoken at ``wpm``, runs as long as the site tells candidates to speak."""
     try:
         n = site.number(ANSWER_LENGTH)
-    except KeyError:
+    except AuthorError:
         raise DataError(
             file, None, "words_per_minute", f"data/numbers.yml has no '{ANSWER_LENGTH}' to check answers against"
         ) from None
@@ -310,7 +310,7 @@ def _check_spine_length(file: str, answers: list[AnswerExample], wpm: int, site:
     """Each spine, spoken at ``wpm``, runs as long as the guide says a spine should."""
     try:
         n = site.number(SPINE_LENGTH)
-    except KeyError:
+    except AuthorError:
         raise DataError(
             file, None, "words_per_minute", f"data/numbers.yml has no '{SPINE_LENGTH}' to check spines against"
         ) from None

@@ -1,4 +1,4 @@
-"""Shape the home page: cards to every part of the guide, and the progress panel's frame.
+"""The home page: cards to every part of the guide, and the progress panel's frame.
 
 Both come from the data (``data/guides.yml``, ``data/principles.yml``), so a page
 added to guides.yml gets its card without an edit to the home page.
@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .context import Context, Macro
 from .data import SiteData
 from .render import md_escape, relative_link
-from .shape import STORY_FORMAT_VERSION, STORY_STORAGE_KEY, Link, guide_link, principle_page
+from .shape import Link, guide_link, principle_page
+from .storage import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
 
 HOME_PAGE = "index.md"
 
@@ -72,3 +74,14 @@ def progress_frame(site: SiteData, from_page: str = HOME_PAGE) -> ProgressFrame:
             for p in site.principles
         ),
     )
+
+
+def home_cards(ctx: Context) -> str:
+    return ctx.renderer.render("home-cards.md", groups=card_groups(ctx.site, ctx.here()))
+
+
+def home_progress(ctx: Context) -> str:
+    return ctx.renderer.render("home-progress.html", frame=progress_frame(ctx.site, ctx.here()))
+
+
+MACROS: dict[str, Macro] = {"home_cards": home_cards, "home_progress": home_progress}

@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import Any
 
 from .coding import END_MARKER as END, START_MARKER as START, Coding
-from .shape import CODE_MAX_CHARS, CODE_STORAGE_KEY, CODE_STORAGE_VERSION
+from .storage import CODE_MAX_CHARS, CODE_STORAGE_KEY, CODE_STORAGE_VERSION
 
 SUPPORT_FILE = Path("coding") / "support.py"
 SUPPORT_MODULE = "coding.support"
@@ -38,7 +38,7 @@ CASE_SIZES = (0, 1, 2, 3, 4, 5, 6, 8, 10)
 MAX_SIZE = {"n!": 6, "2^n": 10}
 CLOCK_MINUTES = "interview-technical-minutes"  # the clock beside the editor: the technical part of an interview
 TIME_LIMIT = "runner-time-limit-seconds"  # one run, then the worker is replaced
-# The candidate's code, one entry per problem: kept with the coach's keys (shape.py), in its backup.
+# The candidate's code, one entry per problem: kept with the coach's keys (storage.py), in its backup.
 STORAGE_VERSION = CODE_STORAGE_VERSION
 STORAGE_KEY = CODE_STORAGE_KEY
 

@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from .errors import DataError
+from .errors import AuthorError, DataError
+
+if TYPE_CHECKING:  # the context loads this module's data, so the import runs one way only
+    from .context import Context, Macro
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -45,7 +49,7 @@ class SearchTerms:
         try:
             return self.entries[key]
         except KeyError:
-            raise ValueError(f"{page}: search_terms({section!r}) has no entry in data/search.yml") from None
+            raise AuthorError(f"no entry for {key} in data/search.yml") from None
 
 
 def with_spellings(terms: list[str], spellings: dict[str, str]) -> tuple[str, ...]:
@@ -110,3 +114,12 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
             raise DataError(name, where, None, f"a second entry for {entry.key}")
         entries[entry.key] = entry
     return SearchTerms(dict(spellings), entries)
+
+
+def search_terms(ctx: Context, section: str | None = None) -> str:
+    """The words candidates search for this page (or this section), from data/search.yml."""
+    entry = ctx.search().lookup(ctx.here(), section)
+    return ctx.renderer.render("search-terms.html", entry=entry)
+
+
+MACROS: dict[str, Macro] = {"search_terms": search_terms}

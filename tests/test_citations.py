@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.context import Context
 from macros.data import PASSAGE_MAX_WORDS, SiteData, load_site
-from macros.errors import DataError
-from macros.pages import GuideMacros
+from macros.errors import AuthorError, DataError
+from macros.links import cite
 from tests.support import ROOT
 
 DATA = ROOT / "data"
@@ -57,8 +58,8 @@ def test_every_citation_in_the_pages_names_a_passage(site_data: SiteData) -> Non
     for page, ref in cited:
         try:
             site_data.citation(ref)
-        except KeyError as exc:
-            problems.append(f'{page}: cite("{ref}"): {exc.args[0]}')
+        except AuthorError as exc:
+            problems.append(f'{page}: cite("{ref}"): {exc}')
     assert not problems, "\n".join(problems)
 
 
@@ -66,13 +67,13 @@ def test_a_source_with_several_passages_is_cited_by_key(site_data: SiteData) -> 
     many = next(s for s in site_data.sources.values() if len(s.passages) > 1)
     key = sorted(many.passages)[0]
     assert site_data.citation(f"{many.id}#{key}") == (many, many.passages[key])
-    with pytest.raises(KeyError, match=f"source '{many.id}' has several passages: name one"):
+    with pytest.raises(AuthorError, match=f"source '{many.id}' has several passages: name one"):
         site_data.citation(many.id)
-    with pytest.raises(KeyError, match=f"source '{many.id}' has no passage 'nope'"):
+    with pytest.raises(AuthorError, match=f"source '{many.id}' has no passage 'nope'"):
         site_data.citation(f"{many.id}#nope")
     one = next(s for s in site_data.sources.values() if "" in s.passages)
     assert site_data.citation(one.id) == (one, one.passages[""])
-    with pytest.raises(KeyError, match=f"source '{one.id}' has one passage: cite it without '#x'"):
+    with pytest.raises(AuthorError, match=f"source '{one.id}' has one passage: cite it without '#x'"):
         site_data.citation(f"{one.id}#x")
 
 
@@ -121,12 +122,12 @@ def test_a_data_citation_must_name_its_passage(data_copy: Path, site_data: SiteD
 
 
 def test_secondary_sources_are_labeled_where_they_are_cited(site_data: SiteData) -> None:
-    macros = GuideMacros.from_project(ROOT, lambda: "amazon/offer.md")
+    ctx = Context.from_project(ROOT, lambda: "amazon/offer.md")
     secondary = [s for s in site_data.sources.values() if s.secondary]
     primary = [s for s in site_data.sources.values() if not s.secondary]
     assert secondary and primary
     for s in (secondary[0], primary[0]):
         ref = s.id if "" in s.passages else f"{s.id}#{sorted(s.passages)[0]}"
-        out = macros.cite(ref)
+        out = cite(ctx, ref)
         assert s.url in out
         assert ("secondary source" in out) == s.secondary, s.id

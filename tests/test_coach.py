@@ -20,9 +20,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros import shape
+from macros.coach import COACH_DATA_FILE, coach_data, coach_script_links, study_plan_data
 from macros.coding import load_coding
 from macros.data import SiteData, load_site
+from macros.numbers import number_text
+from macros.storage import BACKUP_FORMAT, BACKUP_MAX_BYTES, BACKUP_VERSION, STORY_STORAGE_KEY
 from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
@@ -41,9 +43,9 @@ def site() -> SiteData:
 
 @functools.cache
 def coach() -> dict[str, Any]:
-    """What the coach's data file holds (shape.coach_data)."""
+    """What the coach's data file holds (coach_data)."""
     w = worked()
-    return shape.coach_data(
+    return coach_data(
         site(),
         {p.id: p.pattern for p in w.problems},
         {p.id: p.title for p in w.problems},
@@ -80,17 +82,17 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
         }
     assert coach()["answerSeconds"] == 60 * site().number("answer-minutes").max
     assert coach()["storiesTarget"] == site().number("stories-per-principle").min
-    assert coach()["keys"]["stories"] == shape.STORY_STORAGE_KEY  # the planner's own key, unchanged
+    assert coach()["keys"]["stories"] == STORY_STORAGE_KEY  # the planner's own key, unchanged
     assert len(set(coach()["keys"].values())) == len(coach()["keys"])
 
 
 def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
-    assert shape.coach_scripts("index.md") == [
+    assert coach_script_links("index.md") == [
         "generated/coach-data.js",
         "javascripts/vendor/ts-fsrs/index.umd.js",
         "javascripts/coach.js",
     ]
-    assert shape.coach_scripts("practice/drill.md") == [
+    assert coach_script_links("practice/drill.md") == [
         "../generated/coach-data.js",
         "../javascripts/vendor/ts-fsrs/index.umd.js",
         "../javascripts/coach.js",
@@ -111,16 +113,16 @@ def test_the_readiness_summary_knows_every_key_the_coach_reads(built_site: Path)
 
 
 def test_study_plan_settings_come_from_the_numbers():
-    data = shape.study_plan_data(site())
+    data = study_plan_data(site())
     assert data["mockEvery"] == site().number("plan-mock-loop-every-days").max
     assert data["maxDays"] == site().number("plan-max-days").max
-    assert data["answer"] == shape.number_text(site().number("answer-minutes"))
-    assert data["recency"] == shape.number_text(site().number("story-recency-years"))
+    assert data["answer"] == number_text(site().number("answer-minutes"))
+    assert data["recency"] == number_text(site().number("story-recency-years"))
     assert len(data["topics"]) == len(set(data["topics"])) > 0
 
 
 def test_the_build_writes_the_coach_data_the_lazy_pages_load(built_site: Path):
-    text = (built_site / shape.COACH_DATA_FILE).read_text(encoding="utf-8")
+    text = (built_site / COACH_DATA_FILE).read_text(encoding="utf-8")
     assert text.startswith("window.guideCoachData=") and text.endswith(";\n")
     assert json.loads(text[len("window.guideCoachData=") : -2]) == json.loads(json.dumps(coach()))
 
@@ -473,7 +475,7 @@ def import_file(page: Any, path: Path) -> None:
 def backup(**parts: Any) -> dict[str, Any]:
     """A valid backup holding nothing (no code, no recordings), with ``parts`` in place of its own."""
     return {
-        "format": shape.BACKUP_FORMAT,
+        "format": BACKUP_FORMAT,
         "version": 1,
         "exported": EXPORTED,
         "stories": [],
@@ -499,7 +501,7 @@ def test_one_backup_round_trips_every_tool_exactly_recordings_included(watch: Wa
     backup = tmp_path / "backup.json"
     info.value.save_as(backup)
     data = json.loads(backup.read_text())
-    assert (data["format"], data["version"], len(data["recordings"])) == (shape.BACKUP_FORMAT, shape.BACKUP_VERSION, 1)
+    assert (data["format"], data["version"], len(data["recordings"])) == (BACKUP_FORMAT, BACKUP_VERSION, 1)
 
     page.get_by_role("button", name="Delete all my data on this device").click()
     expect(page.locator("#guide-readiness-delete-msgs [role=status]")).to_contain_text("Everything is deleted")
@@ -606,7 +608,7 @@ def test_hostile_malformed_wrong_version_and_oversized_backups_change_nothing(
                 ],
             }
         ),
-        "oversized.json": json.dumps({**good, "exported": "x" * (shape.BACKUP_MAX_BYTES + 10)}),
+        "oversized.json": json.dumps({**good, "exported": "x" * (BACKUP_MAX_BYTES + 10)}),
         # What the coach could not use later, after "Replace everything", with a misleading message or none.
         **invalid_backups(good),
     }

@@ -19,6 +19,7 @@ from coding import harness
 from macros import runner
 from macros.coding import Coding, load_coding
 from macros.data import load_site
+from macros.storage import COACH_SCHEDULE_KEY
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
 
@@ -365,7 +366,6 @@ def test_the_candidates_code_has_no_network(page, site_url):
 def test_a_problem_solved_in_the_runner_counts_on_readiness_and_enters_the_spaced_review(page, site_url):
     """Solved with the coach open on the page: the card comes at once, as if rated Good at the solve;
     the readiness page counts the solve under the problem's pattern."""
-    from macros import shape
 
     pid = _first_problem()
     problem = worked().problem(pid)
@@ -376,8 +376,8 @@ def test_a_problem_solved_in_the_runner_counts_on_readiness_and_enters_the_space
     page.get_by_role("button", name="Run the tests").click()
     expect(status(page)).to_have_text(re.compile(r"^All \d+ cases passed\.$"), timeout=90_000)
     solved = json.loads(page.evaluate(f"localStorage.getItem({runner.STORAGE_KEY!r})"))["problems"][pid]["solved"]
-    page.wait_for_function(f"() => (localStorage.getItem({shape.COACH_SCHEDULE_KEY!r}) || '').includes('code:{pid}')")
-    card = json.loads(page.evaluate(f"localStorage.getItem({shape.COACH_SCHEDULE_KEY!r})"))["cards"][f"code:{pid}"]
+    page.wait_for_function(f"() => (localStorage.getItem({COACH_SCHEDULE_KEY!r}) || '').includes('code:{pid}')")
+    card = json.loads(page.evaluate(f"localStorage.getItem({COACH_SCHEDULE_KEY!r})"))["cards"][f"code:{pid}"]
     assert card["last_review"] == solved and card["reps"] == 1
 
     page.goto(site_url + "/practice/readiness/")

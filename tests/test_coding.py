@@ -158,8 +158,8 @@ def test_loading_the_coding_data_imports_no_problem_code_and_not_hypothesis() ->
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from macros.pages import GuideMacros\n"
-        "GuideMacros.from_project(Path('.'), lambda: 'index.md')\n"
+        "from macros.context import Context\n"
+        "Context.from_project(Path('.'), lambda: 'index.md')\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('hypothesis', 'coding')))\n"
         "print(loaded)\n"
         "raise SystemExit(1 if loaded else 0)\n"

@@ -12,7 +12,7 @@ import pytest
 
 from macros.data import SiteData
 from macros.home import card_groups
-from macros.shape import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
+from macros.storage import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,16 +1,23 @@
-"""A page author's mistake in a macro call ends the build with one line: the page
-(its docs path), the call and the unknown id, and no traceback."""
+"""A page author's mistake in a macro call (an unknown id, an argument the macro cannot use)
+ends the build with one line: the page (its docs path), the call and the problem, and no
+traceback. Any other exception raised by a macro is a bug and keeps its traceback."""
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from macros.errors import MacroError
-from macros.pages import GuideMacros
+from macros import features, links, shape
+from macros.context import Context, checked
+from macros.errors import AuthorError, MacroError
+from macros.features import macros
+from macros.links import cite, guide_link
+from macros.mock_loop import LOOP_MINUTES, mock_loop
 from tests.support import ROOT
 from tests.support.project import mkdocs_build
 
@@ -39,27 +46,125 @@ CASES = {
         '{{ corrected("nope") }}',
         "docs/practice/drill.md: corrected(\"nope\"): unknown correction id 'nope'",
     ),
+    "cite#key": (
+        '{{ cite("amazon-sde2-oa-prep#nope") }}',
+        "docs/practice/drill.md: cite(\"amazon-sde2-oa-prep#nope\"): source 'amazon-sde2-oa-prep' has no passage 'nope'",
+    ),
+    "number(only=)": (
+        '{{ number("loop-interviews", only="middle") }}',
+        'docs/practice/drill.md: number("loop-interviews", only="middle"): only must be "min" or "max", got "middle"',
+    ),
+    "search_terms": (
+        '{{ search_terms("nowhere") }}',
+        'docs/practice/drill.md: search_terms("nowhere"): no entry for practice/drill.md#nowhere in data/search.yml',
+    ),
+    "questions": (
+        '{{ questions("ownership-1", "ownership-99") }}',
+        'docs/practice/drill.md: questions("ownership-1", "ownership-99"): unknown question id \'ownership-99\'',
+    ),
+    "design_diagram": (
+        '{{ design_diagram("nowhere") }}',
+        "docs/practice/drill.md: design_diagram(\"nowhere\"): unknown walkthrough 'nowhere' (data/design/nowhere.yml)",
+    ),
+    "estimate": (
+        '{{ estimate("distributed-cache", "nope") }}',
+        'docs/practice/drill.md: estimate("distributed-cache", "nope"): '
+        "unknown estimate 'nope' in walkthrough 'distributed-cache'",
+    ),
+    "answer_example": (
+        '{{ answer_example("ownershp") }}',
+        "docs/practice/drill.md: answer_example(\"ownershp\"): no answer example for principle 'ownershp'",
+    ),
+    "number(units=)": (
+        '{{ number("loop-interviews", units=false) }}',
+        "docs/practice/drill.md: number(\"loop-interviews\", units=False): got an unexpected keyword argument 'units'",
+    ),
+    "guide_link()": ("{{ guide_link() }}", "docs/practice/drill.md: guide_link(): missing a required argument: 'gid'"),
+    "coding_problem": (
+        '{{ coding_problem("nope") }}',
+        "docs/practice/drill.md: coding_problem(\"nope\"): unknown coding problem id 'nope'",
+    ),
 }
 
 
-def macros(defer: bool) -> GuideMacros:
-    m = GuideMacros.from_project(ROOT, lambda: PAGE)
-    m.defer_errors = defer
-    return m
+def context(defer: bool) -> Context:
+    ctx = Context.from_project(ROOT, lambda: PAGE)
+    ctx.defer_errors = defer
+    return ctx
 
 
 def test_an_unknown_id_raises_one_error_naming_page_call_and_id():
-    m = macros(defer=False)
+    ctx = context(defer=False)
     with pytest.raises(MacroError) as err:
-        m.checked("guide_link", m.guide_link)("amazn")
+        checked(ctx, "guide_link", guide_link)("amazn")
     assert str(err.value) == CASES["guide_link"][1]
 
 
+@pytest.mark.parametrize("macro", list(CASES))
+def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(macro: str):
+    call, line = CASES[macro]
+    expr = ast.parse(call.removeprefix("{{ ").removesuffix(" }}"), mode="eval").body
+    assert isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name)
+    jinja = {"false": False, "true": True}
+    args = [ast.literal_eval(a) for a in expr.args]
+    kwargs = {
+        k.arg: jinja[k.value.id] if isinstance(k.value, ast.Name) else ast.literal_eval(k.value)
+        for k in expr.keywords
+        if k.arg
+    }
+    ctx = context(defer=False)
+    with pytest.raises(MacroError) as err:
+        checked(ctx, expr.func.id, macros()[expr.func.id])(*args, **kwargs)
+    assert str(err.value) == line
+    assert isinstance(err.value, AuthorError) and isinstance(err.value, LookupError)
+
+
+def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
+    ctx = context(defer=False)
+    minutes = ctx.site.number(LOOP_MINUTES)
+    ranged = dataclasses.replace(minutes, value=None, low=minutes.min, high=minutes.min + 1)
+    ctx.site = dataclasses.replace(ctx.site, numbers=tuple(ranged if n is minutes else n for n in ctx.site.numbers))
+    with pytest.raises(MacroError) as err:
+        checked(ctx, "mock_loop", mock_loop)()
+    assert str(err.value) == (
+        f"docs/practice/drill.md: mock_loop(): data/numbers.yml: '{LOOP_MINUTES}' "
+        "must be one value for the mock loop, not a range"
+    )
+
+
+def test_a_type_error_inside_a_macro_is_a_bug_not_a_bad_call(monkeypatch: pytest.MonkeyPatch):
+    """The call fits the macro's parameters, so the TypeError is the code's: it keeps its traceback."""
+
+    def broken(*_: object) -> None:
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(shape, "guide_link", broken)
+    with pytest.raises(TypeError, match="unsupported operand"):
+        checked(context(defer=True), "guide_link", guide_link)("amazon")
+
+
+@pytest.mark.parametrize("defer", [False, True])
+def test_a_key_error_in_shaping_code_is_a_bug_not_an_unknown_id(defer: bool, monkeypatch: pytest.MonkeyPatch):
+    """A bug that raises KeyError keeps its type and traceback: it is never reported as the author's mistake."""
+
+    def broken(*_: object) -> None:
+        raise KeyError("amazn")
+
+    monkeypatch.setattr(shape, "guide_link", broken)
+    ctx = context(defer=defer)
+    with pytest.raises(KeyError) as err:
+        checked(ctx, "guide_link", guide_link)("amazon")
+    assert not isinstance(err.value, AuthorError)
+    assert err.value.__traceback__ is not None
+    assert err.traceback[-1].name == "broken"
+    assert ctx.problems == []
+
+
 def test_under_mkdocs_the_error_waits_for_the_page_to_finish():
-    m = macros(defer=True)
-    assert m.checked("cite", m.cite)("amazon-lp") == ""
-    assert m.checked("guide_link", m.guide_link)("drill")  # a known id still renders
-    assert [str(p) for p in m.problems] == [CASES["cite"][1]]
+    ctx = context(defer=True)
+    assert checked(ctx, "cite", cite)("amazon-lp") == ""
+    assert checked(ctx, "guide_link", guide_link)("drill")  # a known id still renders
+    assert [str(p) for p in ctx.problems] == [CASES["cite"][1]]
 
 
 @pytest.mark.parametrize("macro", list(CASES))
@@ -73,3 +178,12 @@ def test_the_build_ends_with_that_one_line(
     assert result.returncode != 0, output
     assert re.findall(r"^ERROR\s+-\s+(.*)$", output, flags=re.M) == [line], output
     assert "Traceback" not in output, output
+
+
+def test_two_features_cannot_define_the_same_macro(monkeypatch: pytest.MonkeyPatch):
+    assert "cite" in macros()
+    monkeypatch.setattr(features, "FEATURES", (*features.FEATURES, links))
+    with pytest.raises(
+        RuntimeError, match=re.escape("macros.links and macros.links both define the macro 'guide_link'")
+    ):
+        macros()

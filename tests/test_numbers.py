@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.context import SOURCE_DOCUMENT, Context, checked
 from macros.data import load_site, source_lines
-from macros.errors import DataError, MacroError
-from macros.pages import SOURCE_DOCUMENT, GuideMacros
-from macros.shape import number_text
+from macros.errors import AuthorError, DataError, MacroError
+from macros.numbers import corrected, number, number_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -26,8 +26,8 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def macros() -> GuideMacros:
-    return GuideMacros.from_project(ROOT, lambda: "amazon/interview-process.md")
+def ctx() -> Context:
+    return Context.from_project(ROOT, lambda: "amazon/interview-process.md")
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_every_number_has_exactly_one_origin_and_known_sources(site):
 def test_site_number_looks_up_by_id(site):
     for n in site.numbers:
         assert site.number(n.id) is n
-    with pytest.raises(KeyError, match="unknown number id 'nope'"):
+    with pytest.raises(AuthorError, match="unknown number id 'nope'"):
         site.number("nope")
 
 
@@ -150,13 +150,13 @@ def test_source_lines_drop_markers_and_indentation():
     assert source_lines(text) == {"Heading", "**Key**: value", "value", "**Phone Screen** (45-60 minutes)", "plain"}
 
 
-def test_correction_text_renders_its_numbers_from_numbers_yml(site, macros):
+def test_correction_text_renders_its_numbers_from_numbers_yml(site, ctx):
     from macros.data import NUMBER_REF
 
     with_numbers = [c for c in site.corrections if NUMBER_REF.search(c.correction)]
     assert with_numbers
     for c in with_numbers:
-        out = macros.corrected(c.id)
+        out = corrected(ctx, c.id)
         for ref in NUMBER_REF.findall(c.correction):
             assert number_text(site.number(ref)) in out
 
@@ -184,15 +184,15 @@ def test_number_text_for_a_range_and_a_value(site):
         assert text == f"{bare} {n.unit}"
 
 
-def test_number_macro_renders_the_data(site, macros):
+def test_number_macro_renders_the_data(site, ctx):
     for n in site.numbers:
-        assert macros.number(n.id) == number_text(n)
-        assert macros.number(n.id, unit=False) == number_text(n, unit=False)
+        assert number(ctx, n.id) == number_text(n)
+        assert number(ctx, n.id, unit=False) == number_text(n, unit=False)
 
 
-def test_number_macro_with_source_cites_or_labels_advice(site, macros):
+def test_number_macro_with_source_cites_or_labels_advice(site, ctx):
     for n in site.numbers:
-        out = macros.number(n.id, source=True)
+        out = number(ctx, n.id, source=True)
         assert out.startswith(number_text(n) + " ")
         if n.advice:
             assert "guide-advice" in out and "guide-cite" not in out
@@ -200,29 +200,29 @@ def test_number_macro_with_source_cites_or_labels_advice(site, macros):
             assert site.citation(n.cite)[0].url in out and "guide-advice" not in out
 
 
-def test_unknown_ids_name_the_page_the_macro_and_the_id(macros):
+def test_unknown_ids_name_the_page_the_macro_and_the_id(ctx):
     with pytest.raises(MacroError, match=r'docs/amazon/interview-process.md: number\("loop-size"\): unknown number id'):
-        macros.checked("number", macros.number)("loop-size")
+        checked(ctx, "number", number)("loop-size")
     with pytest.raises(
         MacroError, match=r'docs/amazon/interview-process.md: corrected\("nope"\): unknown correction id'
     ):
-        macros.checked("corrected", macros.corrected)("nope")
+        checked(ctx, "corrected", corrected)("nope")
 
 
-def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, macros):
+def test_corrected_macro_strikes_the_original_and_cites_the_correction(site, ctx):
     for c in site.corrections:
-        out = macros.corrected(c.id)
+        out = corrected(ctx, c.id)
         assert out.startswith('<span class="guide-corrected"><del>' + c.original + "</del>")
         note = out.split("</del>", 1)[1]
         assert "<strong>Corrected:</strong>" in note
         assert site.citation(c.cite)[0].url in note
 
 
-def test_number_macro_gives_one_end_of_a_range(site, macros):
+def test_number_macro_gives_one_end_of_a_range(site, ctx):
     ranged = [n for n in site.numbers if n.is_range]
     assert ranged
     for n in ranged:
-        assert macros.number(n.id, only="min") == f"{n.min} {n.unit}"
-        assert macros.number(n.id, only="max", unit=False) == str(n.max)
-    with pytest.raises(ValueError, match='only must be "min" or "max"'):
-        macros.number(ranged[0].id, only="middle")
+        assert number(ctx, n.id, only="min") == f"{n.min} {n.unit}"
+        assert number(ctx, n.id, only="max", unit=False) == str(n.max)
+    with pytest.raises(AuthorError, match='only must be "min" or "max", got "middle"'):
+        number(ctx, ranged[0].id, only="middle")

@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from macros import shape
+from macros.context import SOURCE_DOCUMENT
 from macros.data import SiteData
-from macros.pages import SOURCE_DOCUMENT
+from macros.mock_loop import mock_loop_data
+from macros.numbers import number_text
+from macros.practice import DRILL_ANSWER, drill_data
+from macros.storage import STORY_MAX_STORIES
 from tests.htmltext import elements, main_content, normalize
 from tests.test_numbers_in_prose import NOT_ABOUT_INTERVIEWS, NOT_ABOUT_INTERVIEWS_UNDER, QUANTITY, WORDS
 
@@ -71,7 +74,7 @@ def allowed(site: SiteData) -> dict[str, set[tuple[int, ...]]]:
     """Per unit word, every value numbers.yml lets a page state: a range, or either end of one."""
     out: dict[str, set[tuple[int, ...]]] = {
         "principle": {(len(site.principles),)},
-        "story": {(shape.STORY_MAX_STORIES,)},  # the planner's file limit, stated where it imports
+        "story": {(STORY_MAX_STORIES,)},  # the planner's file limit, stated where it imports
     }
     for n in site.numbers:
         values = out.setdefault(unit_word(n.unit), set())
@@ -156,8 +159,8 @@ def embedded(page: Path, tool: str) -> object:
 @pytest.mark.parametrize(
     ("page", "tool", "make"),
     [
-        ("practice/mock-loop/index.html", "mock-loop", shape.mock_loop_data),
-        ("practice/drill/index.html", "drill", shape.drill_data),
+        ("practice/mock-loop/index.html", "mock-loop", mock_loop_data),
+        ("practice/drill/index.html", "drill", drill_data),
     ],
 )
 def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, tool: str, make, site_data: SiteData):
@@ -168,12 +171,12 @@ def test_practice_tools_carry_the_data_as_shaped(built_site: Path, page: str, to
     extra = {"tasks", "technicalMinutes"} if tool == "mock-loop" else set()
     assert {k: v for k, v in data.items() if k not in extra} == shaped  # type: ignore[union-attr]
     if extra:
-        assert data["technicalMinutes"] == shape.number_text(site_data.number("interview-technical-minutes"))  # type: ignore[index]
+        assert data["technicalMinutes"] == number_text(site_data.number("interview-technical-minutes"))  # type: ignore[index]
         assert set(data["tasks"]) <= {f["id"] for f in shaped["focuses"]} and data["tasks"]["coding"]  # type: ignore[index]
 
 
 def test_the_drill_starts_at_the_answer_length(built_site: Path, site_data: SiteData):
-    answer = site_data.number(shape.DRILL_ANSWER)
+    answer = site_data.number(DRILL_ANSWER)
     html = (built_site / "practice/drill/index.html").read_text(encoding="utf-8")
     assert re.search(rf'<option value="{answer.min}" selected>', html)
     assert f'id="guide-drill-clock">{answer.min}:00<' in html

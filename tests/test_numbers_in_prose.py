@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.context import SOURCE_DOCUMENT
 from macros.data import SiteData, source_lines
-from macros.pages import SOURCE_DOCUMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_LINES = source_lines((ROOT / SOURCE_DOCUMENT).read_text(encoding="utf-8"))

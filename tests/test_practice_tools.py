@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros import shape
 from macros.data import SiteData
+from macros.mock_loop import LOOP_DEFAULT_LEVEL, mock_loop_data
 from tests.support.axe import assert_no_axe_violations
 
 TOOLS = ["question-bank", "drill", "mock-loop", "company-map", "cheat-sheet"]
@@ -236,8 +236,8 @@ def read_loop(page: Any) -> list[dict[str, Any]]:
 
 
 def check_loop(loop: list[dict[str, Any]], site_data: SiteData) -> None:
-    """The mock loop the page shows keeps to shape.mock_loop_data's numbers and rules."""
-    data = shape.mock_loop_data(site_data)
+    """The mock loop the page shows keeps to mock_loop_data's numbers and rules."""
+    data = mock_loop_data(site_data)
     principle_of = {q.text: q.principle for q in site_data.questions}
     assert data["interviews"]["min"] <= len(loop) <= data["interviews"]["max"]
     assert [iv["bar_raiser"] for iv in loop].count(True) == 1
@@ -302,14 +302,14 @@ def test_new_loop_sets_a_fresh_seed_without_a_history_entry_and_copy_link_copies
 
 
 def test_mock_loop_level_sets_the_technical_questions_and_rides_in_the_link(tool, site_data):
-    levels = {lv["id"]: lv for lv in shape.mock_loop_data(site_data)["levels"]}
+    levels = {lv["id"]: lv for lv in mock_loop_data(site_data)["levels"]}
     open_tool(tool, "mock-loop", "?seed=levels")
     default = read_loop(tool)
-    expect(tool.get_by_label("Level you are interviewing for")).to_have_value(shape.LOOP_DEFAULT_LEVEL)
+    expect(tool.get_by_label("Level you are interviewing for")).to_have_value(LOOP_DEFAULT_LEVEL)
     for level, lv in levels.items():
         tool.get_by_label("Level you are interviewing for").select_option(level)
         expect(tool.locator("#guide-loop-summary")).to_contain_text(f"for {lv['name']},")
-        if level == shape.LOOP_DEFAULT_LEVEL:
+        if level == LOOP_DEFAULT_LEVEL:
             expect(tool).not_to_have_url(re.compile("level="))
             assert read_loop(tool) == default, "the default level keeps the seed's loop"
         else:

@@ -52,7 +52,7 @@ def test_relative_link(src, dst, anchor, expected):
 
 def test_templates_escape_every_value_in_a_table_row():
     from macros.data import Principle
-    from macros.shape import PrincipleRow
+    from macros.principles import PrincipleRow
 
     p = Principle("x", HOSTILE, HOSTILE, "m", ("a",), ("b",), HOSTILE, "x-1")
     out = Renderer(ROOT / "overrides/partials/macros").render(

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks.tag_names import load_names, named
-from macros.errors import DataError
+from macros.errors import AuthorError, DataError
 from macros.search_terms import load, with_spellings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,7 +73,7 @@ def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
         _write(tmp_path, "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n"), tmp_path / "docs"
     )
     assert terms.lookup("page.md").terms == ("x",)
-    with pytest.raises(ValueError, match=r"page\.md: search_terms\('intro'\) has no entry in data/search\.yml"):
+    with pytest.raises(AuthorError, match=r"no entry for page\.md#intro in data/search\.yml"):
         terms.lookup("page.md", "intro")
 
 

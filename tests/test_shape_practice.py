@@ -8,8 +8,29 @@ import markdown
 import pytest
 
 from macros import shape
+from macros.companies import (
+    company_map,
+    map_cell_text,
+    mapped_companies,
+    unmapped_companies,
+    unmapped_values,
+    value_map_rows,
+)
+from macros.context import Context
 from macros.data import Company, Guide, Number, Principle, Question, Round, SiteData, Value
-from macros.pages import GuideMacros
+from macros.errors import AuthorError
+from macros.mock_loop import (
+    LOOP_DEFAULT_LEVEL,
+    LOOP_INTERVIEWS,
+    LOOP_LEVELS,
+    LOOP_MINUTES,
+    LOOP_PRINCIPLES_PER_INTERVIEW,
+    mock_loop_data,
+)
+from macros.practice import drill_data, tool_links
+from macros.principles import cheat_sheet_rows, principle_view
+from macros.questions import question_bank, question_groups
+from macros.storage import COACH_SCHEDULE_KEY
 from tests.support import ROOT
 
 BANK = "practice/question-bank.md"
@@ -52,9 +73,9 @@ def tiny_site(**changes: object) -> SiteData:
         ),
         companies=(),
         numbers=(
-            number(shape.LOOP_INTERVIEWS, 1, 2),
-            number(shape.LOOP_MINUTES, 60),
-            number(shape.LOOP_PRINCIPLES_PER_INTERVIEW, 1, 2),
+            number(LOOP_INTERVIEWS, 1, 2),
+            number(LOOP_MINUTES, 60),
+            number(LOOP_PRINCIPLES_PER_INTERVIEW, 1, 2),
         ),
     )
     return dataclasses.replace(base, **changes)
@@ -64,7 +85,7 @@ def tiny_site(**changes: object) -> SiteData:
 
 
 def test_question_groups_follow_principle_order_and_keep_every_question_once():
-    groups = shape.question_groups(tiny_site(), BANK)
+    groups = question_groups(tiny_site(), BANK)
     assert [g.principle.id for g in groups] == ["alpha", "beta", "gamma"]
     assert [[q.id for q in g.questions] for g in groups] == [["alpha-1", "alpha-2", "alpha-3"], ["beta-1"], ["gamma-1"]]
     assert [str(g.anchor) for g in groups] == ["alpha", "beta", "gamma"]
@@ -72,7 +93,7 @@ def test_question_groups_follow_principle_order_and_keep_every_question_once():
 
 
 def test_real_bank_groups_every_question_once_under_its_principle(site_data: SiteData):
-    groups = shape.question_groups(site_data, BANK)
+    groups = question_groups(site_data, BANK)
     assert [g.principle.id for g in groups] == [p.id for p in site_data.principles]
     assert sorted(q.id for g in groups for q in g.questions) == sorted(q.id for q in site_data.questions)
     assert all(len(g.questions) >= 5 for g in groups)
@@ -82,8 +103,8 @@ def test_real_bank_groups_every_question_once_under_its_principle(site_data: Sit
 
 
 def test_question_bank_markdown_has_a_heading_per_principle_with_its_id(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: BANK)
-    html = markdown.markdown(macros.question_bank(), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
+    ctx = Context.from_project(ROOT, lambda: BANK)
+    html = markdown.markdown(question_bank(ctx), extensions=["attr_list", "md_in_html", "pymdownx.details", "toc"])
     for p in site_data.principles:
         assert f'<h2 id="{p.id}">' in html
         assert f'data-principle="{p.id}"' in html
@@ -100,19 +121,19 @@ def test_pages_the_macros_link_to_follow_data_guides_yml():
             Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "tools/timed.md", None),
         ),
     )
-    view = shape.principle_view(moved, "beta", "lp/beta.md")
+    view = principle_view(moved, "beta", "lp/beta.md")
     assert (view.table, view.bank, view.drill) == ("index.md", "../tools/bank.md#beta", "../tools/timed.md")
     assert (view.previous.href, view.next.href) == ("alpha.md", "gamma.md")
-    assert shape.question_groups(moved, "tools/bank.md")[0].href == "../lp/alpha.md"
-    with pytest.raises(KeyError, match="unknown guide id 'drill'"):
-        shape.principle_view(dataclasses.replace(moved, guides=moved.guides[:2]), "beta", "lp/beta.md")
+    assert question_groups(moved, "tools/bank.md")[0].href == "../lp/alpha.md"
+    with pytest.raises(AuthorError, match="unknown guide id 'drill'"):
+        principle_view(dataclasses.replace(moved, guides=moved.guides[:2]), "beta", "lp/beta.md")
 
 
 # --------------------------------------------------------------------------- drill and mock loop inputs
 
 
 def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
-    data = shape.drill_data(tiny_site())
+    data = drill_data(tiny_site())
     assert data["principles"] == [
         {"id": "alpha", "name": "Alpha"},
         {"id": "beta", "name": "Beta"},
@@ -125,12 +146,12 @@ def test_drill_data_lists_principles_in_order_and_every_question_with_probes():
         "text": "Tell me about gamma",
         "probes": ["probe one", "probe two"],
     }
-    assert data["scheduleKey"] == shape.COACH_SCHEDULE_KEY  # the due-today queue reads the coach's schedule
+    assert data["scheduleKey"] == COACH_SCHEDULE_KEY  # the due-today queue reads the coach's schedule
 
 
 def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
     site = tiny_site()
-    data = shape.mock_loop_data(site)
+    data = mock_loop_data(site)
     assert data == {
         # The levels keep the focuses this site has: it has no object-oriented design round.
         "levels": [
@@ -138,7 +159,7 @@ def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
             {"id": "sde-2", "name": "SDE II", "focuses": ["coding", "system-design"]},
             {"id": "sde-3", "name": "SDE III", "focuses": ["coding", "system-design", "system-design"]},
         ],
-        "level": shape.LOOP_DEFAULT_LEVEL,
+        "level": LOOP_DEFAULT_LEVEL,
         "interviews": {"min": 1, "max": 2},
         "minutes": 60,
         "principles_per_interview": {"min": 1, "max": 2},
@@ -156,17 +177,17 @@ def test_mock_loop_data_has_exactly_the_contract_shape_read_from_the_data():
 
 
 def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats(site_data: SiteData):
-    data = shape.mock_loop_data(site_data)
-    loop, per = site_data.number(shape.LOOP_INTERVIEWS), site_data.number(shape.LOOP_PRINCIPLES_PER_INTERVIEW)
+    data = mock_loop_data(site_data)
+    loop, per = site_data.number(LOOP_INTERVIEWS), site_data.number(LOOP_PRINCIPLES_PER_INTERVIEW)
     assert data["interviews"] == {"min": loop.min, "max": loop.max}
     assert data["principles_per_interview"] == {"min": per.min, "max": per.max}
-    assert data["minutes"] == site_data.number(shape.LOOP_MINUTES).value
+    assert data["minutes"] == site_data.number(LOOP_MINUTES).value
     assert [f["id"] for f in data["focuses"]] == [r.id for r in site_data.rounds]
     assert [p["id"] for p in data["principles"]] == [p.id for p in site_data.principles]
     assert {q["p"] for q in data["questions"]} == {p.id for p in site_data.principles}
     assert len(data["questions"]) == len(site_data.questions)
     # Every focus a level names is a technical focus of the real data; the default level has each once.
-    assert [lv["focuses"] for lv in data["levels"]] == [list(f) for _, _, f in shape.LOOP_LEVELS]
+    assert [lv["focuses"] for lv in data["levels"]] == [list(f) for _, _, f in LOOP_LEVELS]
     default = next(lv for lv in data["levels"] if lv["id"] == data["level"])
     assert default["focuses"] == [r.id for r in site_data.rounds], "old links keep their loop"
     # The largest loop, asking the fewest principles each, needs no principle twice.
@@ -175,14 +196,14 @@ def test_real_mock_loop_data_follows_numbers_yml_and_fits_without_repeats(site_d
 
 def test_mock_loop_data_refuses_numbers_that_cannot_make_a_loop():
     site = tiny_site()
-    too_many = dataclasses.replace(site, numbers=(number(shape.LOOP_INTERVIEWS, 2, 4), *site.numbers[1:]))
-    with pytest.raises(ValueError, match="need more than the 3 principles"):
-        shape.mock_loop_data(too_many)
-    ranged = dataclasses.replace(site, numbers=(site.numbers[0], number(shape.LOOP_MINUTES, 45, 60), site.numbers[2]))
-    with pytest.raises(ValueError, match="must be one value"):
-        shape.mock_loop_data(ranged)
-    with pytest.raises(ValueError, match="at least one technical focus"):
-        shape.mock_loop_data(dataclasses.replace(site, rounds=()))
+    too_many = dataclasses.replace(site, numbers=(number(LOOP_INTERVIEWS, 2, 4), *site.numbers[1:]))
+    with pytest.raises(AuthorError, match="need more than the 3 principles"):
+        mock_loop_data(too_many)
+    ranged = dataclasses.replace(site, numbers=(site.numbers[0], number(LOOP_MINUTES, 45, 60), site.numbers[2]))
+    with pytest.raises(AuthorError, match="must be one value"):
+        mock_loop_data(ranged)
+    with pytest.raises(AuthorError, match="at least one technical focus"):
+        mock_loop_data(dataclasses.replace(site, rounds=()))
 
 
 # --------------------------------------------------------------------------- company map
@@ -196,14 +217,14 @@ def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
     mapped = company("mapped", (Value("v", "V", "s", ("alpha",)),))
     unmapped = company("unmapped", (Value("w", "W", "s", ()),))
     site = tiny_site(companies=(mapped, unmapped))
-    assert shape.mapped_companies(site) == [mapped]
-    assert shape.unmapped_companies(site) == [unmapped]
+    assert mapped_companies(site) == [mapped]
+    assert unmapped_companies(site) == [unmapped]
 
 
 def test_real_map_says_which_companies_it_leaves_out_and_why(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
-    out = macros.company_map()
-    for c in shape.unmapped_companies(site_data):
+    ctx = Context.from_project(ROOT, lambda: "practice/company-map.md")
+    out = company_map(ctx)
+    for c in unmapped_companies(site_data):
         assert f"{c.name} has no column" in out
 
 
@@ -211,23 +232,23 @@ def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsew
     acme = company("acme", (Value("fast", "Fast", "s", ("alpha",)), Value("kind", "Kind", "s", ("alpha", "gamma"))))
     zeta = company("zeta", (Value("plain", "Plain", "s", ()),))
     site = tiny_site(companies=(acme, zeta))
-    assert shape.mapped_companies(site) == [acme]
-    rows = shape.value_map_rows(site, "practice/company-map.md", [acme])
+    assert mapped_companies(site) == [acme]
+    rows = value_map_rows(site, "practice/company-map.md", [acme])
     assert [(r.principle.id, r.cells) for r in rows] == [
         ("alpha", (("Fast", "Kind"),)),
         ("beta", ((),)),
         ("gamma", (("Kind",),)),
     ]
-    assert [shape.map_cell_text(r.cells[0]) for r in rows] == ["Fast; Kind", "\u2014", "Kind"]
-    assert shape.unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
+    assert [map_cell_text(r.cells[0]) for r in rows] == ["Fast; Kind", "\u2014", "Kind"]
+    assert unmapped_values([acme, zeta]) == [(zeta, (zeta.values[0],))]
 
 
 def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: SiteData):
-    companies = shape.mapped_companies(site_data)
+    companies = mapped_companies(site_data)
     assert [c.id for c in companies] == ["google", "meta", "microsoft"]
-    rows = shape.value_map_rows(site_data, "practice/company-map.md", companies)
+    rows = value_map_rows(site_data, "practice/company-map.md", companies)
     assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
-    cells = [shape.map_cell_text(names) for r in rows for names in r.cells]
+    cells = [map_cell_text(names) for r in rows for names in r.cells]
     assert "" not in cells
     assert "\u2014" in cells  # conservative: some principles have no counterpart
     # Anchors of the mapping that every reader would expect.
@@ -238,13 +259,13 @@ def test_real_map_covers_google_meta_microsoft_and_every_principle(site_data: Si
 
 
 def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_framework(site_data: SiteData):
-    macros = GuideMacros.from_project(ROOT, lambda: "practice/company-map.md")
-    html = markdown.markdown(macros.company_map(), extensions=["tables", "attr_list", "md_in_html"])
+    ctx = Context.from_project(ROOT, lambda: "practice/company-map.md")
+    html = markdown.markdown(company_map(ctx), extensions=["tables", "attr_list", "md_in_html"])
     body = html.split("<tbody>")[1].split("</tbody>")[0]
     assert body.count("<tr>") == len(site_data.principles)
     assert "<td></td>" not in body
     assert body.count("<td>\u2014</td>") > 0
-    for c in shape.mapped_companies(site_data):
+    for c in mapped_companies(site_data):
         assert site_data.citation(c.framework_source)[0].url in html
 
 
@@ -252,7 +273,7 @@ def test_company_map_markdown_shows_a_dash_for_every_empty_cell_and_cites_each_f
 
 
 def test_cheat_sheet_rows_use_each_principles_curated_prompt():
-    rows = shape.cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
+    rows = cheat_sheet_rows(tiny_site(), "practice/cheat-sheet.md")
     assert [(r.number, r.principle.id, r.prompt) for r in rows] == [
         (1, "alpha", "Short alph2"),  # alpha's prompt is alpha-3, not its shortest or first question
         (2, "beta", "Beta"),
@@ -261,7 +282,7 @@ def test_cheat_sheet_rows_use_each_principles_curated_prompt():
 
 
 def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle(site_data: SiteData):
-    rows = shape.cheat_sheet_rows(site_data, "practice/cheat-sheet.md")
+    rows = cheat_sheet_rows(site_data, "practice/cheat-sheet.md")
     assert [r.principle.id for r in rows] == [p.id for p in site_data.principles]
     for r in rows:
         (chosen,) = [q for q in site_data.questions_for(r.principle.id) if q.id == r.principle.prompt]
@@ -269,9 +290,9 @@ def test_real_cheat_sheet_shows_the_prompt_question_of_each_principle(site_data:
 
 
 def test_tool_links_list_the_practice_tools_but_not_the_calling_page(site_data: SiteData):
-    links = shape.tool_links(site_data, "practice/index.md")
+    links = tool_links(site_data, "practice/index.md")
     hrefs = [str(link.href) for link in links]
     for page in ("star-planner.md", "question-bank.md", "drill.md", "mock-loop.md", "company-map.md", "cheat-sheet.md"):
         assert page in hrefs
     assert all(link.blurb for link in links)
-    assert "drill.md" not in [str(link.href) for link in shape.tool_links(site_data, "practice/drill.md")]
+    assert "drill.md" not in [str(link.href) for link in tool_links(site_data, "practice/drill.md")]

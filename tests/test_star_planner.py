@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from macros import shape
 from macros.data import SiteData
+from macros.practice import star_planner_data
 from macros.render import Renderer
+from macros.storage import STORY_STORAGE_KEY
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
 
-KEY = shape.STORY_STORAGE_KEY
+KEY = STORY_STORAGE_KEY
 PLANNER = "/practice/star-planner/"
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'
 
@@ -33,7 +34,7 @@ HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">'
 
 
 def test_planner_data_lists_every_principle_in_order_with_the_storage_format(site_data: SiteData):
-    data = shape.star_planner_data(site_data)
+    data = star_planner_data(site_data)
     assert data["principles"] == [{"id": p.id, "name": p.name} for p in site_data.principles]
     config = data["config"]
     assert config["version"] == 1
@@ -47,7 +48,7 @@ def test_planner_data_lists_every_principle_in_order_with_the_storage_format(sit
 
 def render_planner(site: Any) -> str:
     return Renderer(ROOT / "overrides" / "partials" / "macros").render(
-        "star-planner.html", data=shape.star_planner_data(site)
+        "star-planner.html", data=star_planner_data(site)
     )
 
 
@@ -55,7 +56,7 @@ def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup(site_d
     hostile = dataclasses.replace(site_data.principles[0], name="</script><img src=x onerror='alert(1)'> & \"Co\"")
     site = dataclasses.replace(site_data, principles=(hostile, *site_data.principles[1:]))
     html = render_planner(site)
-    data = shape.star_planner_data(site)
+    data = star_planner_data(site)
     root = re.search(
         r"<div class=\"guide-tool guide-planner\" id=\"star-planner\" data-guide-tool=\"star-planner\" data-guide-data='([^']*)'>",
         html,

@@ -11,7 +11,7 @@
 //   readiness-summary the short block a page can include (the home page);
 //   study-plan        the plan from the interview date, with its .ics file.
 // The site's data rides in data-guide-data; the questions and checklists for the coach come
-// from coach-data.js, which the build writes (macros/pages.py, write_coach_data).
+// from coach-data.js, which the build writes (macros/coach.py, write_coach_data).
 // The functions above the DOM part are its pure logic, tested in tests/js/coach.test.js.
 (() => {
   "use strict";

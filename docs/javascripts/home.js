@@ -1,7 +1,7 @@
 /* Home page: the candidate's progress, from the STAR planner's stories in this browser.
  *
  * Reads the planner's localStorage entry (key and format version in the panel's
- * data-guide-data, from macros/shape.py) and never writes it. The panel and every count
+ * data-guide-data, from macros/home.py) and never writes it. The panel and every count
  * are in the page's HTML from the first paint; this only fills them, so nothing moves.
  * Start-up: the home page lists this file in its front matter, and site.js starts it as
  * the tool "home-progress" (CONTRIBUTING.md, "A tool's script").

@@ -40,7 +40,7 @@
   // A whole number in [range.min, range.max].
   const between = (range, r) => range.min + Math.floor(r() * (range.max - range.min + 1));
 
-  // The loop for `seed`, from the data macros/shape.py's mock_loop_data writes:
+  // The loop for `seed`, from the data macros/mock_loop.py's mock_loop_data writes:
   // n interviews in data.interviews; each has one technical focus, every focus at least once when
   // n allows, the rest at random; each asks principles_per_interview principles, never one that
   // another interview asks, with a sample question for each; exactly one interviewer is the Bar Raiser.

@@ -341,7 +341,7 @@
   };
   waiting.forEach(window.guideTools.push);
 
-  // Paths relative to this file. The coach's data is written by the build (macros/pages.py).
+  // Paths relative to this file. The coach's data is written by the build (macros/coach.py).
   var LAZY = {
     coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"],
     "readiness-summary": ["../generated/coach-data.js", "coach.js"], // it rates nothing: no scheduler

@@ -1,16 +1,15 @@
-"""Shape the worked examples for their templates: answer examples and design walkthroughs. No I/O, no markup."""
+"""The annotated answer examples (data/examples/answers.yml): one principle's example, and the list of all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .context import Context, Macro
 from .data import SiteData
-from .design import Figure, Walkthrough, evaluate
-from .diagram import Diagram, render_svg
-from .examples import AnswerExample, Examples
+from .examples import SPINE_LENGTH, AnswerExample, Examples
+from .numbers import number
 from .render import relative_link
 from .shape import principle_page
 
@@ -83,39 +82,35 @@ def answer_rows(site: SiteData, examples: Examples, from_page: str) -> list[Answ
     ]
 
 
-@dataclass(frozen=True)
-class WalkthroughRow:
-    title: str
-    href: Markup
-    blurb: str
-    question: str
-    from_source: bool
+def answer_example(ctx: Context, pid: str) -> str:
+    examples = ctx.answers()
+    view = answer_view(examples, examples.for_principle(pid))
+    render = ctx.renderer.render
+    parts = {
+        kind: Markup(
+            render(
+                "answer-example-parts.html",
+                kind=kind,
+                parts=view.example.mediocre.parts if kind == "mediocre" else getattr(view.example, kind),
+                verdict=note_verdict,
+                note_heading=note_heading,
+            )
+        )
+        for kind in ("strong", "weak", "mediocre")
+    }
+    return render(
+        "answer-example.md",
+        example=view.example,
+        anchor=view.anchor,
+        meta=Markup(render("answer-example-meta.html", **view.meta())),
+        spine=Markup(render("answer-example-spine.html", view=view)),
+        spine_length=Markup(number(ctx, SPINE_LENGTH, source=True)),
+        **parts,
+    )
 
 
-def walkthrough_rows(site: SiteData, walks: Mapping[str, Walkthrough], from_page: str) -> list[WalkthroughRow]:
-    rows = []
-    for w in walks.values():
-        g = site.guide(w.guide)
-        assert g.page is not None
-        rows.append(WalkthroughRow(g.title, relative_link(from_page, g.page), g.blurb, w.question, w.from_source))
-    return rows
+def answer_examples(ctx: Context) -> str:
+    return ctx.renderer.render("answer-examples.md", rows=answer_rows(ctx.site, ctx.answers(), ctx.here()))
 
 
-def diagram_svg(d: Diagram) -> str:
-    return render_svg(d)
-
-
-def node_labels(d: Diagram) -> dict[str, str]:
-    return {n.id: n.label for t in d.tiers for n in t.nodes}
-
-
-def approx_mark(walk: Walkthrough) -> Callable[[Figure], str]:
-    """``≈ `` before a derived figure the page states rounded, nothing before an exact one."""
-    values = {f.id: f.value for f in walk.assumptions + walk.derived}
-
-    def mark(fig: Figure) -> str:
-        assert fig.formula is not None
-        exact = evaluate(fig.formula, values)
-        return "" if abs(fig.value - exact) <= 1e-9 * max(1.0, abs(exact)) else "\u2248 "
-
-    return mark
+MACROS: dict[str, Macro] = {"answer_example": answer_example, "answer_examples": answer_examples}
