@@ -26,6 +26,7 @@ from macros.data import SiteData, load_site
 from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
+from tests.support.data import require_data
 
 DRILL = "/practice/drill/"
 READINESS = "/practice/readiness/"
@@ -36,6 +37,7 @@ FAKE_MIC = ["--use-fake-device-for-media-stream"]
 @functools.cache
 def site() -> SiteData:
     """The site data, read when a test first needs it: a bad data file fails the tests, not collection."""
+    require_data()
     return load_site(ROOT / "data")
 
 

@@ -12,6 +12,7 @@ import pytest
 from macros.errors import MacroError
 from macros.pages import GuideMacros
 from tests.support import ROOT
+from tests.support.data import require_data
 from tests.support.project import mkdocs_build
 
 PAGE = "practice/drill.md"
@@ -43,6 +44,7 @@ CASES = {
 
 
 def macros(defer: bool) -> GuideMacros:
+    require_data()
     m = GuideMacros.from_project(ROOT, lambda: PAGE)
     m.defer_errors = defer
     return m

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from macros.data import load_site, source_lines
 from macros.errors import DataError, MacroError
 from macros.pages import SOURCE_DOCUMENT, GuideMacros
 from macros.shape import number_text
+from tests.support.data import copy_data, require_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -22,19 +22,19 @@ SOURCE = ROOT / SOURCE_DOCUMENT
 
 @pytest.fixture(scope="module")
 def site():
+    require_data()
     return load_site(DATA, SOURCE)
 
 
 @pytest.fixture(scope="module")
 def macros() -> GuideMacros:
+    require_data()
     return GuideMacros.from_project(ROOT, lambda: "amazon/interview-process.md")
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path / "data")
 
 
 def edit_first(path: Path, change: Callable[[dict[str, Any]], None]) -> str:
