@@ -71,7 +71,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     require_data()  # a copy of broken data would prove nothing
     dst = tiny_project(tmp_path_factory.mktemp("data-loads") / "project", {"index.md": "# Home\n"})
     for name in ("hooks", "tools"):
-        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     (dst / "tests").mkdir()
     for name in ("__init__.py", "conftest.py", LOADS_TEST.removeprefix("tests/")):
         shutil.copy2(ROOT / "tests" / name, dst / "tests" / name)
