@@ -15,11 +15,20 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check lint format offline bench
 
-$(BIN)/.installed: requirements.lock
+# The site's Python packages (requirements.lock) are all that serve and build need; the tests
+# and linters add theirs (requirements-test.lock: the site's lock, pin for pin, and the test
+# tools; compiled with requirements.lock as a constraint, see the command at the top of each).
+$(BIN)/.site-installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
+
+$(BIN)/.installed: requirements.lock requirements-test.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-test.lock
+	touch $(BIN)/.site-installed $@
 
 # The site's own npm packages (package.json "dependencies": the code runner's Pyodide and
 # CodeMirror, esbuild, iframe-worker) are all that serve and build need; the tests add the
@@ -32,11 +41,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.site-installed $@
 
-serve: $(BIN)/.installed node_modules/.site-installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+# mkdocs serve --strict, started again after an error that ends it (tools/serve.py says when).
+serve: $(BIN)/.site-installed node_modules/.site-installed
+	$(BIN)/python -m tools.serve --dev-addr 127.0.0.1:8000
 
 # The build bundles the code runner's editor and runs Workbox for the service worker (node_modules).
-build: $(BIN)/.installed node_modules/.site-installed
+build: $(BIN)/.site-installed node_modules/.site-installed
 	$(BIN)/python -m tools.build site
 
 test: lint

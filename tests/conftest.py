@@ -16,7 +16,11 @@ is marked ``unit``. ``make check`` runs ``-m unit`` (no build, no browser);
 
 Browser tests use Debian's Chromium (``/usr/bin/chromium`` or ``$CHROMIUM``);
 Playwright never downloads a browser. No test may skip: a skip is reported as
-a failure, so a missing tool can never pass silently.
+a failure, so a missing tool can never pass silently. The one exception is a
+data file that does not load (``tests/support/data.py``): then
+``tests/test_data_loads.py`` fails with the loader's message, and the tests
+that need the data (through ``site_data``, the build fixtures or
+``require_data()``) are skipped with a reason naming the file.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import pytest
 
 from macros.data import SiteData, load_site
 from tests.support import ROOT
+from tests.support.data import LOADS_TEST, data_skip_reason, require_data
 from tests.support.project import copy_project, tiny_project as make_tiny_project
 from tools.build import build
 from tools.offline import TOP_DIR, build_offline
@@ -79,38 +84,56 @@ def chromium_path() -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     outcome = yield
     report = outcome.get_result()
+    if report.skipped and _skipped_for_bad_data(call):
+        # One line in the summary for all of them, at the test that says why, rather than one per place.
+        report.longrepr = (str(ROOT / LOADS_TEST), None, str(call.excinfo.value) if call.excinfo else "")
+        return
     if report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped tests are not allowed here: {report.longrepr}"
 
 
+def _skipped_for_bad_data(call: pytest.CallInfo[None]) -> bool:
+    """Whether the test was skipped by ``require_data()`` because a data file does not load."""
+    reason = data_skip_reason()
+    return reason is not None and call.excinfo is not None and str(call.excinfo.value) == reason
+
+
 @pytest.fixture(scope="session")
 def site_data() -> SiteData:
-    """``data/`` loaded once per session. A bad data file fails the tests that use it, not collection."""
+    """``data/`` loaded once per session; the test is skipped when a data file does not load."""
+    require_data()
     return load_site(ROOT / "data")
+
+
+# The fixtures below copy or build the project, which only makes sense when its data loads.
 
 
 @pytest.fixture(scope="session")
 def project_factory() -> Callable[[Path], Path]:
     """``copy(dst)``: a copy of the project's build inputs in ``dst``, for a test to change and build."""
+    require_data()
     return copy_project
 
 
 @pytest.fixture(scope="session")
 def tiny_project() -> Callable[[Path, dict[str, str]], Path]:
     """``make(dst, pages)``: a project of only the macros and data with the given docs pages (tests/support/project.py)."""
+    require_data()
     return make_tiny_project
 
 
 @pytest.fixture(scope="session")
 def site_builder() -> Callable[..., subprocess.CompletedProcess[str]]:
     """``tools.build.build``, for a test that builds the site its own way (a different URL or project)."""
+    require_data()
     return build
 
 
 @pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline edition, built and zipped once per session the way ``make offline`` does."""
+    require_data()
     target = tmp_path_factory.mktemp("offline") / "dist" / "interview-guide-offline.zip"
     result = build_offline(target)
     assert result.returncode == 0, result.stderr
@@ -147,6 +170,7 @@ def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
 @pytest.fixture(scope="session")
 def built_site(_site_server: tuple[Path, str]) -> Path:
     """The real site, built strictly once per session for the test server's URL."""
+    require_data()
     out, url = _site_server
     result = build(out, site_url=url + "/")
     assert result.returncode == 0, result.stderr

@@ -29,7 +29,7 @@ import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
-from tests.support import ROOT
+from tests.support.data import copy_data
 from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
 
@@ -154,8 +154,7 @@ def test_a_data_error_names_the_file_then_the_entry_then_the_field():
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_load_site_names_file_entry_and_field(case: str, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = copy_data(tmp_path / "data")
     expected = CASES[case](data)
     with pytest.raises(DataError) as err:
         load_site(data)
@@ -178,7 +177,7 @@ def broken_project(tmp_path_factory: pytest.TempPathFactory, project_factory: Ca
 def test_mkdocs_build_fails_with_that_one_message(case: str, broken_project: Path, tmp_path: Path) -> None:
     data = broken_project / "data"
     shutil.rmtree(data)
-    shutil.copytree(ROOT / "data", data)
+    copy_data(data)
     expected = CASES[case](data)
     result = mkdocs_build(broken_project, tmp_path / "site")
     output = result.stdout + result.stderr

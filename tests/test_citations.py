@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,17 +15,15 @@ from macros.data import PASSAGE_MAX_WORDS, SiteData, load_site
 from macros.errors import AuthorError, DataError
 from macros.links import cite
 from tests.support import ROOT
+from tests.support.data import copy_data
 
-DATA = ROOT / "data"
 # A cite() call in a page or a macro template, with its citation ("id" or "id#key").
 CITE_CALL = re.compile(r"""cite\(\s*["']([^"']+)["']\s*\)""")
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path / "data")
 
 
 def edit(path: Path, change: Callable[[list[dict[str, Any]]], None]) -> None:

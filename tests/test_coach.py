@@ -28,6 +28,7 @@ from macros.storage import BACKUP_FORMAT, BACKUP_MAX_BYTES, BACKUP_VERSION, STOR
 from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
+from tests.support.data import require_data
 
 DRILL = "/practice/drill/"
 READINESS = "/practice/readiness/"
@@ -38,6 +39,7 @@ FAKE_MIC = ["--use-fake-device-for-media-stream"]
 @functools.cache
 def site() -> SiteData:
     """The site data, read when a test first needs it: a bad data file fails the tests, not collection."""
+    require_data()
     return load_site(ROOT / "data")
 
 

@@ -18,10 +18,11 @@ from playwright.sync_api import expect
 from coding import harness
 from macros import runner
 from macros.coding import Coding, load_coding
-from macros.data import load_site
+from macros.data import SiteData, load_site
 from macros.storage import COACH_SCHEDULE_KEY
 from tests.support import ROOT
 from tests.support.axe import assert_no_axe_violations
+from tests.support.data import require_data
 
 PROBLEMS = sorted(p.stem for p in (ROOT / "data" / "coding" / "problems").glob("*.yml"))
 LIMIT = 10  # seconds: checked against data/numbers.yml below
@@ -31,6 +32,7 @@ IN_EDITOR = "() => { const a = document.activeElement; const inner = a && a.shad
 
 @functools.cache
 def worked() -> Coding:
+    require_data()
     site = load_site(ROOT / "data")
     return load_coding(ROOT / "data", site, ROOT)
 
@@ -48,8 +50,8 @@ def run_all(code: str, context: dict[str, Any]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- no browser
 
 
-def test_the_time_limit_the_tests_use_is_the_one_in_the_data():
-    assert load_site(ROOT / "data").number(runner.TIME_LIMIT).max == LIMIT
+def test_the_time_limit_the_tests_use_is_the_one_in_the_data(site_data: SiteData):
+    assert site_data.number(runner.TIME_LIMIT).max == LIMIT
 
 
 @pytest.mark.parametrize("pid", PROBLEMS)

@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from macros.coding import Coding, Problem, load_coding, page_url
 from macros.data import SiteData
 from tests.support import ROOT
+from tests.support.data import require_data
 
 PROBLEM_IDS = sorted(p.stem for p in (ROOT / "data" / "coding" / "problems").glob("*.yml"))
 SMALL_N = 10  # largest size for the random comparison: the reference may be exponential
@@ -155,6 +156,7 @@ def test_solution_lines_are_exactly_those_between_the_markers(coding_data: Codin
 
 def test_loading_the_coding_data_imports_no_problem_code_and_not_hypothesis() -> None:
     """The build loads the data; Hypothesis is a test-only dependency and problem modules never run at build time."""
+    require_data()
     code = (
         "import sys\n"
         "from pathlib import Path\n"

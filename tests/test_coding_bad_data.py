@@ -26,6 +26,7 @@ from macros.coding import load_coding
 from macros.data import load_site
 from macros.errors import DataError
 from tests.support import ROOT
+from tests.support.data import require_data
 from tests.support.project import mkdocs_build
 
 PROBLEM = "lru-cache"
@@ -171,7 +172,7 @@ def duplicate_pattern(project: Path) -> Expected:
 
 def plan_does_not_fill_the_technical_question(project: Path) -> Expected:
     _edit(project, "data/coding/plan.yml", lambda d: d.pop())
-    site = load_site(ROOT / "data")
+    site = load_site(ROOT / "data")  # _broken_copy checked that it loads
     steps = yaml.safe_load((ROOT / "data" / "coding" / "plan.yml").read_text(encoding="utf-8"))[:-1]
     total = sum(site.number(s["minutes"]).min for s in steps)
     whole = site.number("interview-technical-minutes").max
@@ -210,6 +211,7 @@ CASES = {
 def _broken_copy(project: Path, case: str) -> Expected:
     """Fresh copies of data/coding/ and coding/ in ``project`` (and of data/ if it has none), then
     the case's mistake. A tiny project keeps the rest of its own data/ (its trimmed search terms)."""
+    require_data()
     if not (project / "data").is_dir():
         shutil.copytree(ROOT / "data", project / "data")
     for name in ("data/coding", "coding"):

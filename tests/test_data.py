@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ import yaml
 from macros.data import load_site
 from macros.errors import DataError
 from tests.support import ROOT
-
-DATA = ROOT / "data"
+from tests.support.data import copy_data
 
 OFFICIAL_NAMES = [
     "Customer Obsession",
@@ -42,9 +40,7 @@ def site(site_data):
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path / "data")
 
 
 def edit(path: Path, change) -> None:

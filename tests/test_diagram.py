@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site
+from macros.data import SiteData
 from macros.design import load_walkthroughs
 from macros.diagram import WIDTH, Diagram, DiagramError, Node, Step, Tier, layout, render_svg
 
@@ -25,9 +25,8 @@ def _diagram(
 
 
 @pytest.fixture(scope="module")
-def real_diagrams() -> list[Diagram]:
-    data = ROOT / "data"
-    return [w.diagram for w in load_walkthroughs(data, load_site(data)).values()]
+def real_diagrams(site_data: SiteData) -> list[Diagram]:
+    return [w.diagram for w in load_walkthroughs(ROOT / "data", site_data).values()]
 
 
 def test_labels_titles_and_summaries_are_escaped() -> None:

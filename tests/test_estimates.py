@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data import load_site
+from macros.data import SiteData
 from macros.design import TOLERANCE, load_walkthrough
 from macros.errors import DataError
 
@@ -55,16 +55,17 @@ def test_there_is_a_walkthrough_for_each_system_design_question_in_the_source() 
     assert questions and set(questions) <= stated
 
 
-def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(tmp_path: Path) -> None:
+def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(
+    tmp_path: Path, site_data: SiteData
+) -> None:
     data = tmp_path / "data"
     (data / "design").mkdir(parents=True)
     doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
     doc["derived"][0]["value"] = 500  # 10,000,000 / 86,400 is about 116
     target = data / "design" / "order-processing.yml"
     target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
-    site = load_site(ROOT / "data")
     with pytest.raises(DataError) as err:
-        load_walkthrough(target, data, site)
+        load_walkthrough(target, data, site_data)
     message = str(err.value)
     assert "data/design/order-processing.yml" in message
     assert "derived #1 (id 'avg_orders_per_sec')" in message
@@ -80,7 +81,9 @@ def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(tmp_
         ("daily_orders / 0", "divides by zero"),
     ],
 )
-def test_a_formula_may_only_do_arithmetic_over_known_figures(tmp_path: Path, formula: str, problem: str) -> None:
+def test_a_formula_may_only_do_arithmetic_over_known_figures(
+    tmp_path: Path, formula: str, problem: str, site_data: SiteData
+) -> None:
     data = tmp_path / "data"
     (data / "design").mkdir(parents=True)
     doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
@@ -88,19 +91,18 @@ def test_a_formula_may_only_do_arithmetic_over_known_figures(tmp_path: Path, for
     target = data / "design" / "order-processing.yml"
     target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=problem):
-        load_walkthrough(target, data, load_site(ROOT / "data"))
+        load_walkthrough(target, data, site_data)
 
 
-def test_walkthroughs_cite_aws_facts_from_the_design_sources() -> None:
+def test_walkthroughs_cite_aws_facts_from_the_design_sources(site_data: SiteData) -> None:
     """Facts on the walkthrough pages cite data/sources/design.yml (AWS documentation, checked for
     these pages), or one of the papers and specifications the guides already cite."""
     import re
 
     design = {s["id"] for s in yaml.safe_load((ROOT / "data/sources/design.yml").read_text(encoding="utf-8"))}
-    site = load_site(ROOT / "data")
     for page in sorted((ROOT / "docs/amazon/design").glob("*.md")):
         for sid in re.findall(r'cite\("([^"#]+)(?:#[^"]+)?"\)', page.read_text(encoding="utf-8")):
-            assert sid in site.sources, f"{page.name}: unknown source {sid}"
+            assert sid in site_data.sources, f"{page.name}: unknown source {sid}"
             assert sid in design or not sid.startswith("aws-"), (
                 f"{page.name}: {sid} is an AWS source outside design.yml"
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from macros.data import load_site
 from macros.errors import DataError
 from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
+from tests.support.data import copy_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -31,8 +31,8 @@ PRINCIPLE_IDS = _principle_ids()
 
 
 @pytest.fixture(scope="module")
-def site():
-    return load_site(DATA)
+def site(site_data):
+    return site_data
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +91,7 @@ def test_weak_answers_are_shorter_and_every_example_has_probes(examples) -> None
 
 @pytest.fixture
 def answers_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path / "data")
 
 
 def _edit(data: Path, change) -> None:

@@ -55,7 +55,7 @@ def run_linkchecker(origin: str, pages: list[str], workdir: Path) -> list[dict[s
     so the check never touches the network.
     """
     if not LINKCHECKER.is_file():
-        pytest.fail(f"{LINKCHECKER} is missing: install the test extras (requirements.lock)", pytrace=False)
+        pytest.fail(f"{LINKCHECKER} is missing: install the test extras (requirements-test.lock)", pytrace=False)
     config = workdir / "linkcheckerrc"
     # LinkChecker waits 0.1-0.6 s between requests to a host unless the host answers
     # with a "LinkChecker" header (our handler does) and the rate allows more.

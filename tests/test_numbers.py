@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from macros.context import SOURCE_DOCUMENT, Context, checked
 from macros.data import load_site, source_lines
 from macros.errors import AuthorError, DataError, MacroError
 from macros.numbers import corrected, number, number_text
+from tests.support.data import copy_data, require_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -22,19 +22,19 @@ SOURCE = ROOT / SOURCE_DOCUMENT
 
 @pytest.fixture(scope="module")
 def site():
+    require_data()
     return load_site(DATA, SOURCE)
 
 
 @pytest.fixture(scope="module")
 def ctx() -> Context:
+    require_data()
     return Context.from_project(ROOT, lambda: "amazon/interview-process.md")
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    dst = tmp_path / "data"
-    shutil.copytree(DATA, dst)
-    return dst
+    return copy_data(tmp_path / "data")
 
 
 def edit_first(path: Path, change: Callable[[dict[str, Any]], None]) -> str:

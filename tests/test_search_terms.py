@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from hooks.tag_names import load_names, named
 from macros.errors import AuthorError, DataError
 from macros.search_terms import load, with_spellings
+from tests.support.data import require_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SPELLINGS = {"behavioral": "behavioural", "practice": "practise"}
@@ -78,6 +79,7 @@ def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
 
 
 def test_the_site_terms_load():
+    require_data()
     terms = load(ROOT / "data" / "search.yml", ROOT / "docs")
     assert terms.entries
 
@@ -112,6 +114,7 @@ def test_every_entry_is_in_the_search_index_where_it_belongs_and_off_the_page(bu
 
 
 def test_tags_are_shown_by_name_and_an_unnamed_tag_is_named():
+    require_data()
     names = load_names(ROOT / "data" / "tags.yml")
     assert named(["company-specific"], names, "amazon/index.md") == [names["company-specific"]]
     with pytest.raises(PluginError, match=r"amazon/index\.md: tag 'nope' has no name in data/tags\.yml"):

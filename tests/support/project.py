@@ -68,11 +68,14 @@ plugins:
       module_name: macros
       on_error_fail: true
       on_undefined: strict
+hooks:
+  - hooks/page_jinja.py
 """
 
 
 def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
-    """A project of only the macros, their templates and data, with ``pages`` (docs path -> Markdown) as its docs.
+    """A project of only the macros, their templates and data (and the hook that reads pages' Jinja), with
+    ``pages`` (docs path -> Markdown) as its docs.
 
     Builds in about a second, for tests of what one page does with the macros.
     """
@@ -80,6 +83,8 @@ def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
     for name in ("data", "macros", "coding"):
         shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides" / "partials" / "macros", dst / "overrides" / "partials" / "macros")
+    (dst / "hooks").mkdir()
+    shutil.copy2(ROOT / "hooks" / "page_jinja.py", dst / "hooks" / "page_jinja.py")
     (dst / "mkdocs.yml").write_text(TINY_CONFIG, encoding="utf-8")
     for path, text in pages.items():
         page = dst / "docs" / path
