@@ -126,6 +126,9 @@ def checked(ctx: Context, name: str, func: Macro) -> Callable[..., str]:
         ctx.problems.append(error)
         return ""
 
+    # What a page calls: the parameters after the context (functools.wraps would report ``func``'s,
+    # and hooks/page_jinja.py checks a page's calls against this signature under `make serve`).
+    vars(macro)["__signature__"] = signature.replace(parameters=list(signature.parameters.values())[1:])
     return macro
 
 
