@@ -54,7 +54,7 @@ test: lint
 
 # tests/conftest.py marks every test that needs no build and no browser as `unit`.
 check: lint
-	$(BIN)/python -m pytest -m unit -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m unit -q --hypothesis-profile=check $(PYTEST_ARGS)
 
 # Every linter runs, even after one failed, and the last line names each that failed.
 # Configured in pyproject.toml (ruff, mypy), eslint.config.mjs and stylelint.config.mjs.

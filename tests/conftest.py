@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from macros.data import SiteData, load_site
 from tests.support import ROOT
@@ -42,6 +43,14 @@ from tests.support.data import LOADS_TEST, data_skip_reason, require_data
 from tests.support.project import copy_project, tiny_project as make_tiny_project
 from tools.build import build
 from tools.offline import TOP_DIR, build_offline
+
+# Hypothesis's properties (tests/test_coding.py) are the same on every machine: derandomized, no
+# example database, no deadline. `make test` and CI draw 200 cases per property ("full", the
+# default); `make check`, the quick loop while you work, draws 25 of the same kind ("check").
+_EVERYWHERE = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": list(HealthCheck)}
+settings.register_profile("full", max_examples=200, **_EVERYWHERE)
+settings.register_profile("check", max_examples=25, **_EVERYWHERE)
+settings.load_profile("full")
 
 # Fixtures that make a test slow, and the tier marks each one brings. A test
 # using any of them (directly or through another fixture) is not a unit test.

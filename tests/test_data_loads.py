@@ -12,14 +12,14 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.support import ROOT
-from tests.support.data import LOADS_TEST, LOADS_TEST_NAME, data_problem, require_data
-from tests.support.project import tiny_project
+from tests.support.data import LOADS_TEST, LOADS_TEST_NAME, data_problem
 
 
 def test_the_data_loads() -> None:
@@ -66,9 +66,9 @@ def _run_probe(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The macros, their data and the test suite's fixtures, in a copy of the project."""
-    require_data()  # a copy of broken data would prove nothing
+def project(tmp_path_factory: pytest.TempPathFactory, tiny_project: Callable[[Path, dict[str, str]], Path]) -> Path:
+    """The macros, their data and the test suite's fixtures, in a copy of the project (the build
+    tier, like every test on a copy: two runs of pytest are too slow for `make check`)."""
     dst = tiny_project(tmp_path_factory.mktemp("data-loads") / "project", {"index.md": "# Home\n"})
     for name in ("hooks", "tools"):
         shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
