@@ -14,11 +14,8 @@ from types import ModuleType
 from typing import Any
 
 from . import (
-    answers,
     coach,
     coding,
-    coding_round,
-    companies,
     context,
     data,
     design,
@@ -26,26 +23,19 @@ from . import (
     errors,
     examples,
     features,
-    home,
-    links,
-    mock_loop,
-    numbers,
-    practice,
-    principles,
-    questions,
     render,
     runner,
     search_terms,
     shape,
     storage,
-    walkthroughs,
 )
 from .errors import DataError
 
 __all__ = ["DataError", "define_env", "on_post_build"]
 
 # Every module of the package, each after the modules it imports: the order they are reloaded in.
-_MODULES: tuple[ModuleType, ...] = (
+# The modules the features build on, then the features (macros/features.py lists them), then that list.
+_BASE: tuple[ModuleType, ...] = (
     errors,
     data,
     render,
@@ -58,18 +48,10 @@ _MODULES: tuple[ModuleType, ...] = (
     coding,
     runner,
     context,
-    links,
-    numbers,
-    principles,
-    questions,
-    companies,
-    practice,
-    mock_loop,
-    answers,
-    walkthroughs,
-    home,
-    coach,
-    coding_round,
+)
+_MODULES: tuple[ModuleType, ...] = (
+    *_BASE,
+    *(feature for feature in features.FEATURES if feature not in _BASE),
     features,
 )
 
