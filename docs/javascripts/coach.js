@@ -166,7 +166,7 @@
   // The keys enrolSolved would add, found without the scheduler: a page loads ts-fsrs only for them.
   function toEnrol(cards, code, problems, prefix) {
     return Object.entries(code.problems || {})
-      .filter(([id, p]) => id in problems && !cards[prefix + id] && p && realTime(p.solved))
+      .filter(([id, p]) => Object.hasOwn(problems, id) && !(Object.hasOwn(cards, prefix + id) && cards[prefix + id]) && p && realTime(p.solved))
       .map(([id]) => prefix + id);
   }
 
@@ -775,12 +775,14 @@
     (loadingScheduler = window.FSRS ? Promise.resolve(window.FSRS) : new Promise((ok, fail) => {
       const tag = el("script");
       tag.src = new URL("vendor/ts-fsrs/index.umd.js", scriptBase).href;
-      tag.onload = () => (window.FSRS ? ok(window.FSRS) : fail(new Error("ts-fsrs loaded without FSRS")));
-      tag.onerror = () => {
+      const failed = (why) => {
         tag.remove();
         loadingScheduler = null;
-        fail(new Error("ts-fsrs could not be loaded"));
+        fail(new Error(why));
       };
+      // A reply that is not the script (a captive portal's page) runs without defining FSRS.
+      tag.onload = () => (window.FSRS ? ok(window.FSRS) : failed("ts-fsrs loaded without FSRS"));
+      tag.onerror = () => failed("ts-fsrs could not be loaded");
       document.head.append(tag);
     }));
 
@@ -848,23 +850,35 @@
     // browser's figures, so a first visit lays the page out once.
     const put = (cell, text) => cell.textContent !== text && (cell.textContent = text);
     // Problems solved since the coach last ran enter the spaced review; the table is drawn again
-    // once their cards are written.
+    // once their cards are written. A failure is said once and tried again for a new solve (every
+    // write of the code runner in another tab redraws this page), or on the next visit.
+    // The list as built ("Nothing stored yet: …"), kept while nothing is stored: a first visit then
+    // changes nothing on the page, and after a delete-all the list says so again.
+    const built = [...$("next").children].map((li) => li.cloneNode(true));
     let enrolling = false;
-    function enrol() {
+    let failedFor = null; // the problems a failed attempt was for, while its message shows
+    function enrol(keys) {
+      const failure = (text) => {
+        say($("msgs"), text, 1);
+        failedFor = keys;
+      };
       enrolling = true;
       withScheduler().then(
         (lib) => {
           enrolling = false;
           if (stopped) return;
           try {
-            if (enrolCards(D, lib).length) render();
+            const added = enrolCards(D, lib).length;
+            if (failedFor !== null) say($("msgs"), "");
+            failedFor = null;
+            if (added) render();
           } catch (e) {
-            say($("msgs"), `Your solved problems could not be scheduled: ${storageProblem(e)}.`, 1);
+            failure(`Your solved problems could not be scheduled: ${storageProblem(e)}.`);
           }
         },
         () => {
           enrolling = false;
-          if (!stopped) say($("msgs"), "The problems you solved could not enter your spaced review: its scheduler did not load. Reload the page to try again.", 1);
+          if (!stopped) failure("The problems you solved could not enter your spaced review: its scheduler did not load. Reload the page to try again.");
         },
       );
     }
@@ -872,13 +886,17 @@
       let r, c, pending;
       try {
         const s = readAll(D);
-        pending = toEnrol(s.cards, isObject(s.code) ? s.code : {}, D.problems || {}, D.coding.prefix).length;
+        pending = toEnrol(s.cards, isObject(s.code) ? s.code : {}, D.problems || {}, D.coding.prefix).join(" ");
         r = summary(D, s);
         c = codingSummary(D, s);
       } catch (e) {
         return say($("msgs"), `Your progress cannot be read: ${storageProblem(e)}.`, 1);
       }
-      if (pending && !enrolling) enrol();
+      if (failedFor !== null && !pending) {
+        say($("msgs"), ""); // another tab made the cards
+        failedFor = null;
+      }
+      if (pending && pending !== failedFor && !enrolling) enrol(pending);
       for (const tr of $("table").tBodies[0].rows) {
         const row = r.rows.find((x) => x.id === tr.dataset.principle);
         put(tr.cells[1], `${row.stories} of ${D.storiesTarget}`);
@@ -900,13 +918,14 @@
       // or the pattern's problems. The principles' gaps first; one coding item among the first three.
       const where = (n) => (n.to === "questions" ? document.querySelector(`a[data-practice="${n.p}"]`) : n.to === "coding" ? document.querySelector(`a[data-pattern="${n.pattern}"]`) : $(n.to));
       const items = r.next.slice(0, c.next.length ? 2 : 3).concat(c.next.slice(0, 1), r.next.slice(2), c.next.slice(1)).slice(0, 3);
-      const lis = items.map((n) => {
+      const empty = r.rows.every((x) => !x.stories && !x.practiced && !x.due) && c.rows.every((x) => !x.reviewed && !x.solved && !x.due);
+      const lis = empty ? built.map((li) => li.cloneNode(true)) : items.map((n) => {
         const link = where(n);
         const li = el("li", "", link ? null : n.text);
         if (link) li.append(Object.assign(el("a", "", n.text), { href: link.href }));
         return li;
       });
-      if (!items.length) lis.push(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
+      if (!empty && !items.length) lis.push(el("li", "", "Every principle has its stories and practice: keep your due reviews going."));
       const list = $("next");
       if (lis.length !== list.children.length || lis.some((li, i) => !li.isEqualNode(list.children[i]))) list.replaceChildren(...lis);
     }

@@ -325,6 +325,9 @@ test("a solved problem enters the spaced review as if rated Good when it was sol
   assert.deepEqual(C.toEnrol(cards, code, problems, "code:"), added);
   assert.deepEqual(C.toEnrol(out, code, problems, "code:"), []);
   assert.deepEqual(C.toEnrol(cards, { version: 1 }, problems, "code:"), []);
+  // An id the guide has no problem for is never enrolled, whatever the object inherits.
+  const inherited = { version: 1, problems: { constructor: code.problems["lru-cache"], toString: code.problems["lru-cache"] } };
+  assert.deepEqual(C.toEnrol({}, inherited, problems, "code:"), []);
 });
 
 test("coding readiness counts, per pattern, problems talked through, solved and due, and names patterns with nothing solved", () => {
