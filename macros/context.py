@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import coding, search_terms
+from . import coding, search_terms, shape
 from .data import SiteData, load_site
 from .design import Walkthrough, load_walkthroughs
 from .errors import AuthorError, MacroError
@@ -72,7 +72,7 @@ class Context:
             here,
             examples=load_examples(data, site),
             walkthroughs=load_walkthroughs(data, site),
-            terms=search_terms.load(data / "search.yml", project_dir / "docs"),
+            terms=search_terms.load(data / "search.yml", project_dir / "docs", shape.generated_pages(site)),
             coding_data=coding.load_coding(data, site, project_dir),
             project_dir=project_dir,
         )

@@ -6,10 +6,14 @@ import posixpath
 import re
 from pathlib import Path
 
+import yaml
+
+from hooks import data_pages
 from macros import shape
 from macros.data import SiteData
 from tests.htmltext import elements, main_content
 from tests.support import ROOT
+from tests.support.nav import mkdocs_nav, nav_pages, section, site_nav
 from tests.test_data import OFFICIAL_NAMES
 
 
@@ -97,20 +101,20 @@ def test_docs_link_to_other_guides_only_through_macros():
 
 
 def test_every_principle_has_a_page_in_the_nav(site_data: SiteData):
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     pages = [shape.principle_page(site_data, p.id) for p in site_data.principles]
-    nav = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
+    nav = nav_pages(site_nav())
     assert [page for page in nav if page in pages] == pages, "every principle's page in the nav, in Amazon's order"
-    for p, page in zip(site_data.principles, pages, strict=True):
-        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-        assert f'{{{{ principle_page("{p.id}") }}}}' in text
+
+
+def test_mkdocs_yml_names_no_page_the_data_lists(site_data: SiteData):
+    """The principles', walkthroughs' and other companies' entries come from the data; one written in
+    mkdocs.yml as well would keep its place there, whatever the data's order."""
+    written = mkdocs_nav()
+    listed_by_data = {shape.principle_page(site_data, p.id) for p in site_data.principles}
+    for walkthrough in (ROOT / "data" / "design").glob("*.yml"):
+        listed_by_data.add(site_data.guide(yaml.safe_load(walkthrough.read_text(encoding="utf-8"))["guide"]).page)
+    assert not listed_by_data & set(nav_pages(written))
+    assert section(written, data_pages.COMPANIES_SECTION) == []
 
 
 def test_no_generated_markup_is_shown_escaped(built_site: Path):
