@@ -120,7 +120,14 @@ def checked(ctx: Context, name: str, func: Macro) -> Callable[..., str]:
             else:
                 raise
         arguments = [_shown(a) for a in args] + [f"{k}={_shown(v)}" for k, v in kwargs.items()]
-        error = MacroError(f"{ctx.docs_dir}/{ctx.here()}", f"{name}({', '.join(arguments)})", problem)
+        here = ctx.here()
+        # A generated page has no file to open: name the data it is made from.
+        where = (
+            f"{here} (from data/principles.yml)"
+            if here in shape.generated_pages(ctx.site)
+            else f"{ctx.docs_dir}/{here}"
+        )
+        error = MacroError(where, f"{name}({', '.join(arguments)})", problem)
         if not ctx.defer_errors:
             raise error from None
         ctx.problems.append(error)

@@ -207,3 +207,17 @@ def test_a_nav_without_the_index_page_names_it(site_data: SiteData, tmp_path: Pa
     (project / "mkdocs.yml").write_text(yaml.safe_dump({"nav": nav}), encoding="utf-8")
     with pytest.raises(PluginError, match=re.escape(site_data.guide(data_pages.PRINCIPLES_INDEX).page)):
         site_nav(project)
+
+
+def test_a_mistake_on_a_generated_page_names_its_data(
+    tiny_project: Callable[[Path, dict[str, str]], Path], site_data: SiteData, tmp_path: Path
+) -> None:
+    project = _project(tiny_project, tmp_path / "project", site_data, {})
+    principle = _new_principle(project / "data", site_data)
+    page = shape.principle_page(site_data, principle["id"])
+    _edit(project / "data" / "search.yml", lambda doc: doc["pages"].pop())  # the new principle's terms
+    result = mkdocs_build(project, tmp_path / "site")
+    errors = re.findall(r"^ERROR\s+-\s+(.*)$", result.stdout + result.stderr, flags=re.MULTILINE)
+    assert errors == [
+        f'{page} (from data/principles.yml): principle_page("{principle["id"]}"): no entry for {page} in data/search.yml'
+    ]
