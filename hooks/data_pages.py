@@ -23,6 +23,7 @@ the ids, names, pages and order it needs, and stops the build with one line if i
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from collections.abc import Iterable
@@ -105,8 +106,11 @@ def principle_path(pages: dict[str, str], pid: str) -> str:
 
 def principle_source(principle: dict[str, Any]) -> str:
     """The generated page: front matter, then the macros that render the principle and its example."""
+    # Material writes a page's description into an attribute as it is: the name is data, so it is
+    # escaped here (a name with a quote would otherwise end the attribute). An apostrophe is safe there.
+    name = html.escape(principle["name"], quote=False).replace('"', "&quot;")
     description = (
-        f"{principle['name']} in Amazon interviews: what it means for engineers, what interviewers listen for, "
+        f"{name} in Amazon interviews: what it means for engineers, what interviewers listen for, "
         "pitfalls, and practice questions with follow-ups."
     )
     # A JSON string is a YAML double-quoted scalar.
