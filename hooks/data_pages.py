@@ -73,7 +73,7 @@ def _entries(project: Path, relative: Path, fields: Iterable[str]) -> list[dict[
     return found
 
 
-def _guide_pages(project: Path) -> dict[str, str]:
+def guide_pages(project: Path) -> dict[str, str]:
     """Guide id -> page, for the guides that have one."""
     doc = _read(project, DATA / "guides.yml")
     entries = doc if isinstance(doc, list) else []
@@ -199,7 +199,7 @@ def append_to_section(entries: list[Any], title: str, pages: list[str], present:
 
 def extend_nav(nav: list[Any], project: Path) -> None:
     """Add the principles', walkthroughs' and company guides' entries to ``nav`` (mkdocs.yml's), from the data."""
-    pages = _guide_pages(project)
+    pages = guide_pages(project)
     present = _listed(nav)
     principles_index = _guide_page(pages, PRINCIPLES_INDEX, "the principles' pages")
     listed = [principle_path(pages, p["id"]) for p in principles(project)]
@@ -244,7 +244,7 @@ def _add_in_walk_order(files: Files, new: list[File]) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig, **kwargs: object) -> Files:
     project = _project_dir(config)
-    pages = _guide_pages(project)
+    pages = guide_pages(project)
     generated = [
         File.generated(config, principle_path(pages, p["id"]), content=principle_source(p)) for p in principles(project)
     ]

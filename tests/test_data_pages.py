@@ -24,8 +24,9 @@ from macros.data import SiteData
 from tests.htmltext import main_content
 from tests.support import ROOT
 from tests.support.data import copy_data
-from tests.support.nav import nav_pages, site_nav
+from tests.support.nav import mkdocs_nav, nav_pages, site_nav
 from tests.support.project import mkdocs_build
+from tools.longevity import zensical_sources
 
 Edit = Callable[[Any], None]
 
@@ -221,3 +222,11 @@ def test_a_mistake_on_a_generated_page_names_its_data(
     assert errors == [
         f'{page} (from data/principles.yml): principle_page("{principle["id"]}"): no entry for {page} in data/search.yml'
     ]
+
+
+def test_the_zensical_copy_has_every_generated_page_and_nav_entry(tmp_path: Path) -> None:
+    """Zensical runs no hooks, so tools/longevity.py writes what they generate into its copy."""
+    project = zensical_sources(tmp_path / "project")
+    listed = nav_pages(mkdocs_nav(project))
+    assert set(nav_pages(site_nav())) <= set(listed)
+    assert [page for page in listed if not (project / "docs" / page).is_file()] == []
