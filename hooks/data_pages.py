@@ -41,6 +41,7 @@ WALKTHROUGHS_INDEX = "design-walkthroughs"  # guide id of the walkthroughs' inde
 COMPANIES_SECTION = "Other companies"  # the nav section that lists the company guides
 PRINCIPLE_TAG = "leadership-principles"
 
+# libyaml's loader where installed: the same objects as yaml.safe_load, read on every build and rebuild.
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
