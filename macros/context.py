@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import coding, search_terms
+from . import coding, search_terms, shape
 from .data import SiteData, load_site
 from .design import Walkthrough, load_walkthroughs
 from .errors import AuthorError, MacroError
@@ -72,7 +72,7 @@ class Context:
             here,
             examples=load_examples(data, site),
             walkthroughs=load_walkthroughs(data, site),
-            terms=search_terms.load(data / "search.yml", project_dir / "docs"),
+            terms=search_terms.load(data / "search.yml", project_dir / "docs", shape.generated_pages(site)),
             coding_data=coding.load_coding(data, site, project_dir),
             project_dir=project_dir,
         )
@@ -120,7 +120,14 @@ def checked(ctx: Context, name: str, func: Macro) -> Callable[..., str]:
             else:
                 raise
         arguments = [_shown(a) for a in args] + [f"{k}={_shown(v)}" for k, v in kwargs.items()]
-        error = MacroError(f"{ctx.docs_dir}/{ctx.here()}", f"{name}({', '.join(arguments)})", problem)
+        here = ctx.here()
+        # A generated page has no file to open: name the data it is made from.
+        where = (
+            f"{here} (from data/principles.yml)"
+            if here in shape.generated_pages(ctx.site)
+            else f"{ctx.docs_dir}/{here}"
+        )
+        error = MacroError(where, f"{name}({', '.join(arguments)})", problem)
         if not ctx.defer_errors:
             raise error from None
         ctx.problems.append(error)

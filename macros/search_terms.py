@@ -13,6 +13,7 @@ removes from the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,8 +70,11 @@ def _respell(word: str, spellings: dict[str, str]) -> str:
     return other.capitalize() if word[:1].isupper() else other
 
 
-def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
-    """Read and check ``data/search.yml``; errors name the file, the entry and the field."""
+def load(path: Path, docs_dir: Path | None = None, generated: Collection[str] = ()) -> SearchTerms:
+    """Read and check ``data/search.yml``; errors name the file, the entry and the field.
+
+    A page must be a file under ``docs_dir`` or one of the ``generated`` pages (the principles' pages,
+    which ``hooks/data_pages.py`` generates from the data)."""
     name = f"data/{path.name}"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -102,7 +106,7 @@ def load(path: Path, docs_dir: Path | None = None) -> SearchTerms:
         if (
             not isinstance(page, str)
             or not page.endswith(".md")
-            or (docs_dir is not None and not (docs_dir / page).is_file())
+            or (docs_dir is not None and page not in generated and not (docs_dir / page).is_file())
         ):
             raise DataError(name, where, "page", "expected the path of a page under docs/")
         if section is not None and not (isinstance(section, str) and _ANCHOR.match(section)):

@@ -36,6 +36,11 @@ def principle_page(site: SiteData, pid: str) -> str:
     return posixpath.join(folder, f"{pid}.md")
 
 
+def generated_pages(site: SiteData) -> frozenset[str]:
+    """The pages ``hooks/data_pages.py`` generates from the data, which no file under docs/ holds."""
+    return frozenset(principle_page(site, p.id) for p in site.principles)
+
+
 def principle_anchor(pid: str) -> str:
     """The anchor of a principle's group on the question bank page."""
     return pid

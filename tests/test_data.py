@@ -92,7 +92,8 @@ def test_the_source_documents_questions_are_the_ones_marked_from_source(site):
 def test_every_guide_kind_needed_by_related_resources_exists(site):
     kinds = {g.kind for g in site.guides}
     assert {"company", "internal", "external"} <= kinds
-    assert {g.id for g in site.guides if g.kind == "company"} == {"amazon", "apple", "google", "meta", "microsoft"}
+    company_guides = {g.id for g in site.guides if g.kind == "company"}
+    assert "amazon" in company_guides and {c.guide for c in site.companies} <= company_guides
 
 
 def test_sources_are_https_and_dated(site):
@@ -102,8 +103,8 @@ def test_sources_are_https_and_dated(site):
         assert s.verified.year >= 2025, s.id
 
 
-def test_valid_data_loads_from_a_copy(data_copy):
-    assert len(load_site(data_copy).principles) == 16
+def test_valid_data_loads_from_a_copy(data_copy, site):
+    assert load_site(data_copy) == site
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from macros.errors import DataError
 from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
 from tests.support.data import copy_data
+from tests.support.nav import section, site_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -194,19 +195,13 @@ def test_bad_examples_name_file_entry_and_field(answers_copy: Path, change, expe
 # --------------------------------------------------------------------------- nav
 
 
-def _nav() -> object:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
-
-
 def test_each_walkthrough_and_the_collection_are_in_the_nav_under_amazon(site) -> None:
-    amazon = next(item["Amazon"] for item in _nav() if isinstance(item, dict) and "Amazon" in item)
+    amazon = section(site_nav(), "Amazon")
     listed = re.findall(r"amazon/design/([a-z0-9-]+)\.md", str(amazon))
-    assert listed[0] == "index" and sorted(listed[1:]) == WALKTHROUGHS
+    by_order = sorted(
+        WALKTHROUGHS, key=lambda w: yaml.safe_load((DATA / f"design/{w}.yml").read_text("utf-8"))["order"]
+    )
+    assert listed == ["index", *by_order], "the walkthroughs follow their index, in their order"
     assert "amazon/answer-examples.md" in str(amazon)
     for w in WALKTHROUGHS:
         guide = site.guide(f"design-{w}")

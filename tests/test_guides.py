@@ -6,11 +6,14 @@ import posixpath
 import re
 from pathlib import Path
 
+import yaml
+
+from hooks import data_pages
 from macros import shape
 from macros.data import SiteData
 from tests.htmltext import elements, main_content
 from tests.support import ROOT
-from tests.test_data import OFFICIAL_NAMES
+from tests.support.nav import mkdocs_nav, nav_pages, section, site_nav
 
 
 def resolve(built: Path, page_url: str, href: str) -> Path:
@@ -32,7 +35,7 @@ def test_principles_table_has_a_row_per_principle_with_official_names_and_workin
     links = [
         (a.get("href"), t) for tag, a, t in elements(table) if tag == "a" and not a.get("href", "").startswith("https:")
     ]
-    assert [t for _, t in links] == OFFICIAL_NAMES
+    assert [t for _, t in links] == [p.name for p in site_data.principles]  # the names: tests/test_data.py
     for (href, name), principle in zip(links, site_data.principles, strict=True):
         target = resolve(built_site, "amazon/leadership-principles/index.html", href)
         assert target.is_file(), href
@@ -70,9 +73,12 @@ def test_related_resources_on_the_overview_list_every_other_guide(built_site: Pa
         assert heading in [t for tag, _, t in elements(section) if tag == "h3"]
 
 
-def test_company_guides_cite_sources_with_a_verified_date(built_site: Path):
-    for cid in ("apple", "google", "meta", "microsoft"):
-        html = main_content(built_site / f"companies/{cid}/index.html")
+def test_company_guides_cite_sources_with_a_verified_date(built_site: Path, site_data: SiteData):
+    for guide in site_data.guides:
+        if guide.kind != "company" or guide.id == "amazon":
+            continue
+        cid = guide.id
+        html = main_content(built_site / guide.page.removesuffix(".md") / "index.html")
         # A citation runs to its checked date's closing tags: a secondary source's label is a span inside it.
         cites = re.findall(r'<span class="guide-cite">.*?</time></span></span>', html, re.S)
         assert len(cites) >= 5, cid
@@ -97,20 +103,20 @@ def test_docs_link_to_other_guides_only_through_macros():
 
 
 def test_every_principle_has_a_page_in_the_nav(site_data: SiteData):
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     pages = [shape.principle_page(site_data, p.id) for p in site_data.principles]
-    nav = re.findall(r"[\w/.-]+\.md", str(config["nav"]))
+    nav = nav_pages(site_nav())
     assert [page for page in nav if page in pages] == pages, "every principle's page in the nav, in Amazon's order"
-    for p, page in zip(site_data.principles, pages, strict=True):
-        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-        assert f'{{{{ principle_page("{p.id}") }}}}' in text
+
+
+def test_mkdocs_yml_names_no_page_the_data_lists(site_data: SiteData):
+    """The principles', walkthroughs' and other companies' entries come from the data; one written in
+    mkdocs.yml as well would keep its place there, whatever the data's order."""
+    written = mkdocs_nav()
+    listed_by_data = {shape.principle_page(site_data, p.id) for p in site_data.principles}
+    for walkthrough in (ROOT / "data" / "design").glob("*.yml"):
+        listed_by_data.add(site_data.guide(yaml.safe_load(walkthrough.read_text(encoding="utf-8"))["guide"]).page)
+    assert not listed_by_data & set(nav_pages(written))
+    assert section(written, data_pages.COMPANIES_SECTION) == []
 
 
 def test_no_generated_markup_is_shown_escaped(built_site: Path):

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from macros.data import SiteData
 from tests.htmltext import elements, main_content
+from tests.support.nav import section, site_nav
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,16 +40,8 @@ SOURCED_NUMBER = re.compile(r"""\{\{\s*number\(\s*["']([a-z0-9-]+)["'][^)]*sourc
 
 @functools.lru_cache(maxsize=1)
 def amazon_nav() -> list[str]:
-    """Page paths listed under the Amazon section of mkdocs.yml's nav, in order."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    amazon = next(entry["Amazon"] for entry in config["nav"] if isinstance(entry, dict) and "Amazon" in entry)
-    return re.findall(r"amazon/[a-z0-9/-]+\.md", str(amazon))
+    """Page paths listed under the Amazon section of the site's nav, in order."""
+    return re.findall(r"amazon/[a-z0-9/-]+\.md", str(section(site_nav(), "Amazon")))
 
 
 def markdown(page: str) -> str:

@@ -11,8 +11,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from hooks.tag_names import load_names, named
+from macros.data import SiteData
 from macros.errors import AuthorError, DataError
 from macros.search_terms import load, with_spellings
+from macros.shape import generated_pages
 from tests.support.data import require_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +80,8 @@ def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
         terms.lookup("page.md", "intro")
 
 
-def test_the_site_terms_load():
-    require_data()
-    terms = load(ROOT / "data" / "search.yml", ROOT / "docs")
+def test_the_site_terms_load(site_data: SiteData):
+    terms = load(ROOT / "data" / "search.yml", ROOT / "docs", generated_pages(site_data))
     assert terms.entries
 
 
@@ -89,10 +90,10 @@ def _index_location(entry) -> str:
     return (f"{page}/" if page else "") + (f"#{entry.section}" if entry.section else "")
 
 
-def test_every_entry_is_in_the_search_index_where_it_belongs_and_off_the_page(built_site: Path):
+def test_every_entry_is_in_the_search_index_where_it_belongs_and_off_the_page(built_site: Path, site_data: SiteData):
     """Each entry's terms are keywords of its page's opening or of its section in the search index,
     and no page carries them, or the marker that filed them, in its HTML."""
-    terms = load(ROOT / "data" / "search.yml", ROOT / "docs")
+    terms = load(ROOT / "data" / "search.yml", ROOT / "docs", generated_pages(site_data))
     docs = {
         d["location"]: d
         for d in json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
@@ -133,3 +134,12 @@ def test_no_slug_shows_as_a_tag_on_any_page(built_site: Path):
     assert in_index and in_index <= set(names.values()), (
         f"search results show tag ids: {sorted(in_index - set(names.values()))}"
     )
+
+
+def test_a_page_may_be_a_generated_one_but_not_a_missing_one(tmp_path):
+    body = "spellings: {}\nfamilies: []\npages:\n  - page: made/by-hook.md\n    terms: [x]\n"
+    assert load(_write(tmp_path, body), tmp_path / "docs", {"made/by-hook.md"}).lookup("made/by-hook.md").terms == (
+        "x",
+    )
+    with pytest.raises(DataError, match="expected the path of a page under docs/"):
+        load(_write(tmp_path, body), tmp_path / "docs", {"made/other.md"})

@@ -19,9 +19,9 @@ macros generate come out the same as with MkDocs.
   theme overrides listed in :data:`ZENSICAL_UNSUPPORTED_OVERRIDES` are left
   out of the copy, because Zensical renders theme templates with MiniJinja,
   which has no Python methods. Each needs porting before a real switch (see
-  README, "Longevity"). Zensical runs no hooks, so the worked coding problems'
-  pages, which hooks/coding_pages.py generates for MkDocs, are written into the copy
-  with their nav entries (:func:`write_problem_pages`).
+  README, "Longevity"). Zensical runs no hooks, so the pages and nav entries that
+  hooks/data_pages.py and hooks/coding_pages.py make from the data for MkDocs are
+  written into the copy (:func:`write_data_pages`, :func:`write_problem_pages`).
 """
 
 from __future__ import annotations
@@ -129,8 +129,32 @@ def zensical_sources(target: Path) -> Path:
             shutil.copy2(src, target / name)
     for rel in ZENSICAL_UNSUPPORTED_OVERRIDES:
         (target / rel).unlink(missing_ok=True)
+    write_data_pages(target)
     write_problem_pages(target)
     return target
+
+
+def write_data_pages(target: Path) -> None:
+    """Zensical runs no hooks: write the principles' pages, which hooks/data_pages.py generates for
+    MkDocs, as files of the copy, and its nav as that hook extends it from the data."""
+    import yaml
+
+    from hooks.data_pages import extend_nav, guide_pages, principle_path, principle_source, principles
+
+    pages = guide_pages(ROOT)
+    for principle in principles(ROOT):
+        page = target / "docs" / principle_path(pages, principle["id"])
+        page.write_text(principle_source(principle), encoding="utf-8")
+    config = target / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == "nav:"), None)
+    if start is None:
+        raise SystemExit("mkdocs.yml has no top-level 'nav:'")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n")), len(lines))
+    nav = yaml.safe_load("".join(lines[start:end]))["nav"]
+    extend_nav(nav, ROOT)
+    lines[start:end] = [yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)]
+    config.write_text("".join(lines), encoding="utf-8")
 
 
 def write_problem_pages(target: Path) -> None:

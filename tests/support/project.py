@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.data import load_site
+from macros.shape import generated_pages
 from tests.support import ROOT
 
 # Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
@@ -90,9 +92,11 @@ def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
         page = dst / "docs" / path
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(text, encoding="utf-8")
-    # data/search.yml may only name pages that exist (macros/search_terms.py): keep the entries for these pages.
+    # data/search.yml may only name pages that exist or are generated (macros/search_terms.py): keep the
+    # entries for these pages and for the generated ones, which a project with hooks/data_pages.py builds.
     search = dst / "data" / "search.yml"
     terms = yaml.safe_load(search.read_text(encoding="utf-8"))
-    terms["pages"] = [entry for entry in terms["pages"] if entry["page"] in pages]
+    kept = set(pages) | generated_pages(load_site(dst / "data"))
+    terms["pages"] = [entry for entry in terms["pages"] if entry["page"] in kept]
     search.write_text(yaml.safe_dump(terms, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dst
