@@ -849,12 +849,12 @@
     // A cell is written only when its text changes: the page as built already shows an empty
     // browser's figures, so a first visit lays the page out once.
     const put = (cell, text) => cell.textContent !== text && (cell.textContent = text);
-    // Problems solved since the coach last ran enter the spaced review; the table is drawn again
-    // once their cards are written. A failure is said once and tried again for a new solve (every
-    // write of the code runner in another tab redraws this page), or on the next visit.
     // The list as built ("Nothing stored yet: …"), kept while nothing is stored: a first visit then
     // changes nothing on the page, and after a delete-all the list says so again.
     const built = [...$("next").children].map((li) => li.cloneNode(true));
+    // Problems solved since the coach last ran enter the spaced review; the table is drawn again
+    // once their cards are written. A failure is said once and tried again for a new solve (every
+    // write of the code runner in another tab redraws this page), or on the next visit.
     let enrolling = false;
     let failedFor = null; // the problems a failed attempt was for, while its message shows
     function enrol(keys) {
