@@ -25,11 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
-from tests.support.data import copy_data
+from tests.support.data import copy_data, read_yaml, write_yaml
 from tests.support.project import mkdocs_build
 from tests.support.site import built_pages
 
@@ -47,12 +46,7 @@ class Expected:
         return str(DataError(self.file, self.entry, self.field, self.problem))
 
 
-def _load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _dump(path: Path, doc: Any) -> None:
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+_load, _dump = read_yaml, write_yaml
 
 
 def _first_entry(data: Path, name: str, change: Callable[[dict[str, Any]], None]) -> str:

@@ -26,7 +26,7 @@ from macros.coding import load_coding
 from macros.data import load_site
 from macros.errors import DataError
 from tests.support import ROOT
-from tests.support.data import require_data
+from tests.support.data import edit_yaml, require_data
 from tests.support.project import mkdocs_build
 
 PROBLEM = "lru-cache"
@@ -47,10 +47,7 @@ class Expected:
 
 
 def _edit(project: Path, name: str, change: Callable[[Any], None]) -> None:
-    path = project / name
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    edit_yaml(project / name, change)
 
 
 # Each case breaks a copy of the project (data/ and coding/) and returns what the error must say.

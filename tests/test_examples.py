@@ -12,7 +12,7 @@ from macros.data import load_site
 from macros.errors import DataError
 from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
-from tests.support.data import copy_data
+from tests.support.data import copy_data, edit_yaml
 from tests.support.nav import section, site_nav
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,10 +96,7 @@ def answers_copy(tmp_path: Path) -> Path:
 
 
 def _edit(data: Path, change) -> None:
-    path = data / "examples/answers.yml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    edit_yaml(data / "examples/answers.yml", change)
 
 
 def _set(index: int, field: str, value):

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 
 from hooks.tag_names import TAGS_FILE, load_names
@@ -65,3 +68,23 @@ def copy_data(dst: Path) -> Path:
     require_data()
     shutil.copytree(ROOT / "data", dst)
     return dst
+
+
+# libyaml where installed: the tests that break a copy of data/ read and write its largest files.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+
+
+def write_yaml(path: Path, doc: Any) -> None:
+    path.write_text(yaml.dump(doc, Dumper=_DUMPER, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def edit_yaml(path: Path, change: Callable[[Any], None]) -> None:
+    """``change`` the YAML document in ``path`` in place, and write it back."""
+    doc = read_yaml(path)
+    change(doc)
+    write_yaml(path, doc)
