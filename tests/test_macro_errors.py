@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -90,11 +91,15 @@ CASES = {
 }
 
 
-def context(defer: bool) -> Context:
+@functools.cache
+def _loaded() -> Context:
     require_data()
-    ctx = Context.from_project(ROOT, lambda: PAGE)
-    ctx.defer_errors = defer
-    return ctx
+    return Context.from_project(ROOT, lambda: PAGE)
+
+
+def context(defer: bool) -> Context:
+    """A context of its own for each test (its errors and ``problems``), on data read once."""
+    return dataclasses.replace(_loaded(), defer_errors=defer, problems=[])
 
 
 def test_an_unknown_id_raises_one_error_naming_page_call_and_id():
