@@ -146,7 +146,7 @@ def readiness(ctx: Context) -> str:
         principles=site.principles,
         target=site.number("stories-per-principle").min,
         # Per principle, its questions: the table shows what an empty browser's would ("0 of 7").
-        asked={p.id: sum(q.principle == p.id for q in site.questions) for p in site.principles},
+        asked={p.id: len(site.questions_for(p.id)) for p in site.principles},
         planner=shape.guide_link(site, "star-planner", here),
         drill=shape.guide_link(site, "drill", here),
         # Where each principle's questions are practiced: its page's list of questions.
