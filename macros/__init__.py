@@ -25,6 +25,7 @@ from . import (
     features,
     render,
     runner,
+    schema,
     search_terms,
     shape,
     storage,
@@ -37,6 +38,7 @@ __all__ = ["DataError", "define_env", "on_post_build"]
 # The modules the features build on, then the features (macros/features.py lists them), then that list.
 _BASE: tuple[ModuleType, ...] = (
     errors,
+    schema,
     data,
     render,
     storage,

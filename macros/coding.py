@@ -25,20 +25,16 @@ from typing import Annotated, Any, Literal
 
 from markupsafe import Markup
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     JsonValue,
     StrictBool,
-    StrictStr,
-    StringConstraints,
-    ValidationError,
     field_validator,
 )
 
-from .data import ID_RE, SiteData, _kind, _label, read_yaml
+from .data import SiteData
 from .errors import AuthorError, DataError
 from .render import md_escape, relative_link
+from .schema import Ident, Model, PythonName, Text, entries_of, load_entries, load_mapping, rel
 from .shape import principle_page
 
 PATTERNS_FILE = Path("coding") / "patterns.yml"  # under data/
@@ -53,17 +49,9 @@ DIFFICULTIES = ("easy", "medium", "hard")
 MIN_PROBLEMS_PER_PATTERN = 2
 MIN_EDGE_EXAMPLES = 2
 
-# Text: one or more non-blank characters; whitespace runs (folded YAML) become one space.
-# Strict strings and booleans: YAML's 5 or yes is not text, and "yes" is not true.
-Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1)]
-Ident = Annotated[StrictStr, StringConstraints(pattern=ID_RE.pattern)]
-PythonName = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 
-
-class _Model(BaseModel):
-    """Every record: frozen, and no unknown keys."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Model(Model):
+    """Every record of the coding round: text inside any field (an example's expected text too) on one line."""
 
     @field_validator("*", mode="after")
     @classmethod
@@ -184,56 +172,6 @@ class Coding:
         return tuple(p for p in self.problems if p.pattern == pattern_id)
 
 
-# --------------------------------------------------------------------------- errors
-
-
-def _problem_text(error: Mapping[str, Any]) -> str:
-    """Pydantic's complaint about one value, worded as the rest of the data layer words it."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return "is missing"
-    if kind == "extra_forbidden":
-        return "is not a field this entry may have"
-    if kind == "literal_error":
-        return f"{value!r} is not one of: {ctx.get('expected', '')}"
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == ID_RE.pattern:
-            return f"'{value}' is not a kebab-case id (a-z, 0-9 and single hyphens)"
-        return f"'{value}' is not a Python name"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "too_short":
-        return f"must have at least {ctx.get('min_length')} items, got {ctx.get('actual_length')}"
-    if kind == "too_long":
-        return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
-    if kind in ("string_type", "str_type"):
-        return f"must be text, got {_kind(value)}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false, got {_kind(value)}"
-    if kind in ("tuple_type", "list_type"):
-        return f"must be a list, got {_kind(value)}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"must be a mapping, got {_kind(value)}"
-    return str(error["msg"][:1].lower() + error["msg"][1:])
-
-
-def _data_error(file: str, entry: str, exc: ValidationError) -> DataError:
-    """The first of pydantic's errors as a DataError: list positions go into the entry
-    ("lru-cache examples #2"), the rest of the location is the field ("complexity.growth")."""
-    error = exc.errors()[0]
-    loc = [part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-"))]
-    names: list[str] = []
-    for part in loc:
-        if isinstance(part, int):
-            entry += f" {'.'.join(names)} #{part + 1}" if names else f" #{part + 1}"
-            names = []
-        else:
-            names.append(str(part))
-    return DataError(file, entry, ".".join(names) or None, _problem_text(error))
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -244,48 +182,31 @@ def _rel(path: Path, project: Path) -> str:
         return path.as_posix()
 
 
+# What each file of the coding round holds; macros/schemas.py exports them as JSON Schema.
+SCHEMAS: dict[str, Any] = {
+    "coding/patterns.yml": entries_of(Pattern),
+    "coding/plan.yml": entries_of(Step),
+    "coding/problems/*.yml": Problem,
+}
+
+
 def load_patterns(data_dir: Path) -> tuple[Pattern, ...]:
-    path = Path(data_dir) / PATTERNS_FILE
-    file = _rel(path, Path(data_dir).parent)
-    doc = read_yaml(path, Path(data_dir))
-    if not isinstance(doc, list) or not doc:
-        raise DataError(file, None, None, f"must be a list of patterns, got {_kind(doc)}")
-    patterns = []
-    seen: set[str] = set()
-    for i, raw in enumerate(doc, 1):
-        label = _label(i, raw)
-        try:
-            pattern = Pattern.model_validate(raw)
-        except ValidationError as exc:
-            raise _data_error(file, label, exc) from None
-        if pattern.id in seen:
-            raise DataError(file, label, "id", f"duplicate id '{pattern.id}'")
-        seen.add(pattern.id)
-        patterns.append(pattern)
-    return tuple(patterns)
+    return tuple(load_entries(Path(data_dir) / PATTERNS_FILE, Path(data_dir), Pattern))
 
 
 def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
     """The plan's steps; each names a number, and the numbers add up to PLAN_TOTAL."""
     path = Path(data_dir) / PLAN_FILE
-    file = _rel(path, Path(data_dir).parent)
-    doc = read_yaml(path, Path(data_dir))
-    if not isinstance(doc, list) or not doc:
-        raise DataError(file, None, None, f"must be a list of steps, got {_kind(doc)}")
-    steps = []
-    for i, raw in enumerate(doc, 1):
-        label = _label(i, raw)
-        try:
-            step = Step.model_validate(raw)
-        except ValidationError as exc:
-            raise _data_error(file, label, exc) from None
+    file = rel(path, Path(data_dir))
+    steps = load_entries(path, Path(data_dir), Step)
+    for i, step in enumerate(steps, 1):
+        where = f"#{i} (id '{step.id}')"
         try:
             number = site.number(step.minutes)
         except AuthorError:
-            raise DataError(file, label, "minutes", f"unknown number '{step.minutes}' (data/numbers.yml)") from None
+            raise DataError(file, where, "minutes", f"unknown number '{step.minutes}' (data/numbers.yml)") from None
         if number.is_range:
-            raise DataError(file, label, "minutes", f"'{step.minutes}' is a range; a step of the plan needs one value")
-        steps.append(step)
+            raise DataError(file, where, "minutes", f"'{step.minutes}' is a range; a step of the plan needs one value")
     total = sum(site.number(s.minutes).min for s in steps)
     try:
         whole = site.number(PLAN_TOTAL)
@@ -297,16 +218,11 @@ def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
 
 
 def load_problem(path: Path, data_dir: Path) -> Problem:
-    file = _rel(path, Path(data_dir).parent)
-    raw = read_yaml(path, Path(data_dir))
-    if not isinstance(raw, dict):
-        raise DataError(file, None, None, f"must be a mapping of a problem's fields, got {_kind(raw)}")
-    try:
-        problem = Problem.model_validate(raw)
-    except ValidationError as exc:
-        raise _data_error(file, path.stem, exc) from None
+    problem = load_mapping(path, Path(data_dir), Problem)
     if problem.id != path.stem:
-        raise DataError(file, path.stem, "id", f"'{problem.id}' must match the file name '{path.stem}'")
+        raise DataError(
+            rel(path, Path(data_dir)), path.stem, "id", f"'{problem.id}' must match the file name '{path.stem}'"
+        )
     return problem
 
 

@@ -8,82 +8,126 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import AfterValidator, Field, model_validator
 
 from .errors import AuthorError, DataError
+from .schema import (
+    CITE_RE,
+    ID_RE,
+    PAGE_RE,
+    URL_RE,
+    Cite,
+    Count,
+    Date,
+    FieldProblem,
+    Flag,
+    Ident,
+    Model,
+    Page,
+    Text,
+    Url,
+    distinct,
+    entries_of,
+    glob_files,
+    kind as _kind,
+    load_entries,
+    load_mapping,
+    read_yaml,
+    rel,
+)
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# https only; no whitespace, quotes, angle brackets or parentheses, so a URL can
-# never break out of a Markdown link or an HTML attribute.
-URL_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~!$&*+,;=:@%/?#-]*)?$")
-PAGE_RE = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*\.md$")
-GUIDE_KINDS = ("company", "internal", "external", "section", "tool")
-# A citation names a source, and one of its passages when it has several: "source-id" or
-# "source-id#passage-key". The passage is the source's own words the claim rests on.
-CITE_RE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?$")
+__all__ = [
+    "ID_RE",
+    "_kind",
+    "read_yaml",
+]  # still imported from here by design.py and examples.py until they are on the models
+
 PASSAGE_MAX_WORDS = 30
-# libyaml's safe loader builds the same objects as yaml.safe_load about ten times
-# faster; reading data/ was the largest cost this package added to a build.
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
-class Principle:
-    id: str
-    name: str
-    summary: str  # the source document's one-line paraphrase, verbatim
-    meaning: str
-    listen_for: tuple[str, ...]
-    pitfalls: tuple[str, ...]
-    amazon_opening: str = ""  # the first sentence of Amazon's own text of the principle, verbatim
-    prompt: str = ""  # id of the question the cheat sheet shows for this principle
-    corrected: str | None = None  # id of the correction that marks the summary as wrong
+def _quote(value: str) -> str:
+    words = len(value.split())
+    if words > PASSAGE_MAX_WORDS:
+        raise ValueError(f"is {words} words long; quote at most {PASSAGE_MAX_WORDS} words")
+    return value
 
 
-@dataclass(frozen=True)
-class Question:
-    id: str
-    principle: str
-    text: str
-    from_source: bool
-    follow_ups: tuple[str, ...]
+# The source's own words a claim rests on, at most PASSAGE_MAX_WORDS words.
+Passage = Annotated[Text, AfterValidator(_quote)]
 
 
-@dataclass(frozen=True)
-class Round:
+class Principle(Model):
+    """One Leadership Principle (data/principles.yml)."""
+
+    id: Ident
+    name: Text
+    summary: Text  # the source document's one-line paraphrase, verbatim
+    meaning: Text
+    listen_for: Annotated[tuple[Text, ...], Field(min_length=3, max_length=5)]
+    pitfalls: Annotated[tuple[Text, ...], Field(min_length=1)]
+    amazon_opening: Text  # the first sentence of Amazon's own text of the principle, verbatim
+    prompt: Ident  # id of the question the cheat sheet shows for this principle
+    corrected: Ident | None = None  # id of the correction that marks the summary as wrong
+
+
+class Question(Model):
+    """One behavioral question and its follow-up probes (data/questions.yml)."""
+
+    id: Ident
+    principle: Ident
+    text: Text
+    from_source: Flag
+    follow_ups: Annotated[tuple[Text, ...], Field(min_length=2, max_length=4)]
+
+
+class Round(Model):
     """A technical focus an interview in the loop can have (data/rounds.yml)."""
 
-    id: str
-    name: str
-    summary: str
-    cite: str
+    id: Ident
+    name: Text
+    summary: Text
+    cite: Cite
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(Model):
     """One number a page states about the process or the guide's advice (data/numbers.yml).
 
-    Either ``value`` is set, or ``low`` and ``high`` (a range, low < high). Exactly one of
-    ``cite`` (a source id) and ``advice`` (the guide's own advice) says where it comes from.
+    Either ``value`` is set, or ``min`` and ``max`` (a range, min < max). Exactly one of
+    ``cite`` (a source) and ``advice: true`` (the guide's own advice) says where it comes from.
     """
 
-    id: str
-    label: str
-    unit: str
-    value: int | None
-    low: int | None
-    high: int | None
-    cite: str | None
-    advice: bool
+    id: Ident
+    label: Text
+    unit: Text
+    value: Count | None = None
+    low: Annotated[Count | None, Field(alias="min")] = None
+    high: Annotated[Count | None, Field(alias="max")] = None
+    cite: Cite | None = None
+    advice: Flag = False
+
+    @model_validator(mode="after")
+    def _one_value_and_one_origin(self) -> Number:
+        ranged = self.low is not None or self.high is not None
+        if (self.value is not None) == ranged:
+            raise FieldProblem("value", "give either value, or min and max")
+        if ranged and (self.low is None or self.high is None):
+            raise FieldProblem("max" if self.high is None else "min", "is missing")
+        if ranged and self.low is not None and self.high is not None and self.low >= self.high:
+            raise FieldProblem("max", f"must be greater than min ({self.low}), got {self.high}")
+        if (self.cite is not None) == ("advice" in self.model_fields_set):
+            raise FieldProblem("cite", "give exactly one of cite (a source id) and advice: true")
+        if "advice" in self.model_fields_set and not self.advice:
+            raise FieldProblem("advice", "must be true when given (use cite for a sourced number)")
+        return self
 
     @property
     def is_range(self) -> bool:
@@ -104,56 +148,88 @@ class Number:
         return end
 
 
-@dataclass(frozen=True)
-class Correction:
-    """A statement of the source document kept on the site but marked as corrected."""
+class Correction(Model):
+    """A statement of the source document kept on the site but marked as corrected (data/corrections.yml)."""
 
-    id: str
-    original: str  # a line of the source document, verbatim (its Markdown included)
-    correction: str
-    cite: str
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str
-    url: str
-    verified: dt.date
-    # The quotes citations rest on, verbatim from the source, each at most PASSAGE_MAX_WORDS
-    # words: {"": quote} for a source that backs one claim (`passage`), else {key: quote}
-    # (`passages`), and a citation names its key.
-    passages: Mapping[str, str]
-    secondary: bool = False  # not the company's (or the service's) own words: reporting, candidates, prep sites
+    id: Ident
+    original: Text  # a line of the source document, verbatim (its Markdown included)
+    correction: Text
+    cite: Cite
 
 
-@dataclass(frozen=True)
-class Guide:
-    id: str
-    title: str
-    kind: str
-    blurb: str
-    page: str | None
-    source: str | None
+class Source(Model):
+    """A page a fact rests on, with the quotes citations name (data/sources/*.yml).
+
+    ``passage`` for a source that backs one claim, or ``passages`` (key: quote) for several;
+    a citation names the key.
+    """
+
+    id: Ident
+    title: Text
+    publisher: Text
+    url: Url
+    verified: Date
+    passage: Passage | None = None
+    many: Annotated[dict[Ident, Passage] | None, Field(alias="passages", min_length=2)] = None
+    secondary: Flag = False  # not the company's (or the service's) own words: reporting, candidates, prep sites
+
+    @model_validator(mode="after")
+    def _one_or_many(self) -> Source:
+        if (self.passage is None) == (self.many is None):
+            raise FieldProblem(
+                "passage", "give exactly one of passage (the quote a citation rests on) and passages (key: quote)"
+            )
+        return self
+
+    @property
+    def passages(self) -> Mapping[str, str]:
+        """Every quote by its key: ``{"": quote}`` for a source with one passage."""
+        return {"": self.passage} if self.passage is not None else dict(self.many or {})
 
 
-@dataclass(frozen=True)
-class Value:
-    id: str
-    name: str
-    summary: str
-    principles: tuple[str, ...]  # Amazon principles this value maps onto; may be empty
+class Guide(Model):
+    """A guide the related-guides tables link to (data/guides.yml): a page of ours, or an external one."""
+
+    id: Ident
+    title: Text
+    kind: Literal["company", "internal", "external", "section", "tool"]
+    blurb: Text
+    page: Page | None = None
+    source: Ident | None = None
+
+    @model_validator(mode="after")
+    def _page_or_source(self) -> Guide:
+        if self.kind == "external":
+            if self.source is None:
+                raise FieldProblem("source", "is missing")
+            if self.page is not None:
+                raise FieldProblem("page", "an external guide has a source, not a page")
+        else:
+            if self.page is None:
+                raise FieldProblem("page", "is missing")
+            if self.source is not None:
+                raise FieldProblem("source", f"a {self.kind} guide has a page, not a source")
+        return self
 
 
-@dataclass(frozen=True)
-class Company:
-    id: str
-    name: str
-    guide: str
-    framework: str
-    framework_source: str
-    values: tuple[Value, ...]
+class Value(Model):
+    """One of a company's values, with the Amazon principles it maps onto (may be none)."""
+
+    id: Ident
+    name: Text
+    summary: Text
+    principles: Annotated[tuple[Ident, ...], AfterValidator(distinct)] = ()
+
+
+class Company(Model):
+    """A company guide's values table (data/companies/<id>.yml)."""
+
+    id: Ident
+    name: Text
+    guide: Ident
+    framework: Text
+    framework_source: Cite
+    values: Annotated[tuple[Value, ...], Field(min_length=1), AfterValidator(distinct)]
 
 
 @dataclass(frozen=True)
@@ -370,138 +446,6 @@ class _Entry:
         return out
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def _label(index: int, raw: Any) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        return f"#{index} (id '{raw['id']}')"
-    return f"#{index}"
-
-
-# --------------------------------------------------------------------------- files
-
-
-def read_yaml(path: Path, root: Path) -> Any:
-    """Parse one YAML file; a missing, empty or malformed file is a DataError."""
-    name = _rel(path, root)
-    if not path.is_file():
-        raise DataError(name, None, None, "file is missing")
-    text = path.read_text(encoding="utf-8")
-    try:
-        try:
-            doc = yaml.load(text, Loader=_FAST_LOADER)
-        except yaml.YAMLError:
-            doc = yaml.safe_load(text)  # the pure-Python parser words the error as it always has
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(name, None, None, f"is not valid YAML{where}: {problem}") from None
-    if doc is None:
-        raise DataError(name, None, None, "is empty")
-    return doc
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root.parent).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-T = TypeVar("T")
-
-
-def _entries(path: Path, root: Path, build: Callable[[_Entry], T]) -> list[T]:
-    doc = read_yaml(path, root)
-    name = _rel(path, root)
-    if not isinstance(doc, list):
-        raise DataError(name, None, None, f"must be a list of entries, got {_kind(doc)}")
-    if not doc:
-        raise DataError(name, None, None, "must list at least one entry")
-    out = [build(_Entry(name, _label(i, raw), raw)) for i, raw in enumerate(doc, 1)]
-    _unique(name, out)
-    return out
-
-
-def _unique(file: str, records: Sequence[Any], field: str = "id") -> None:
-    seen: set[str] = set()
-    for i, rec in enumerate(records, 1):
-        key = getattr(rec, field)
-        if key in seen:
-            raise DataError(file, f"#{i} (id '{key}')", field, f"duplicate id '{key}'")
-        seen.add(key)
-
-
-def _principle(e: _Entry) -> Principle:
-    return Principle(
-        id=e.ident(),
-        name=e.text("name"),
-        summary=e.text("summary"),
-        meaning=e.text("meaning"),
-        listen_for=e.texts("listen_for"),
-        pitfalls=e.texts("pitfalls"),
-        amazon_opening=e.text("amazon_opening"),
-        prompt=e.ident("prompt"),
-        corrected=e.ident("corrected") if e.raw.get("corrected") is not None else None,
-    )
-
-
-def _question(e: _Entry) -> Question:
-    return Question(
-        id=e.ident(),
-        principle=e.ident("principle"),
-        text=e.text("text"),
-        from_source=e.flag("from_source"),
-        follow_ups=e.texts("follow_ups"),
-    )
-
-
-def _round(e: _Entry) -> Round:
-    return Round(id=e.ident(), name=e.text("name"), summary=e.text("summary"), cite=e.cite())
-
-
-def _number(e: _Entry) -> Number:
-    nid = e.ident()
-    has_value = "value" in e.raw
-    has_range = "min" in e.raw or "max" in e.raw
-    if has_value == has_range:
-        raise e.fail("value", "give either value, or min and max")
-    value = low = high = None
-    if has_value:
-        value = e.count("value")
-    else:
-        low, high = e.count("min"), e.count("max")
-        if low >= high:
-            raise e.fail("max", f"must be greater than min ({low}), got {high}")
-    has_cite = e.raw.get("cite") is not None
-    has_advice = "advice" in e.raw
-    if has_cite == has_advice:
-        raise e.fail("cite", "give exactly one of cite (a source id) and advice: true")
-    if has_advice and not e.flag("advice"):
-        raise e.fail("advice", "must be true when given (use cite for a sourced number)")
-    return Number(
-        id=nid,
-        label=e.text("label"),
-        unit=e.text("unit"),
-        value=value,
-        low=low,
-        high=high,
-        cite=e.cite() if has_cite else None,
-        advice=has_advice,
-    )
-
-
-def _correction(e: _Entry) -> Correction:
-    return Correction(id=e.ident(), original=e.text("original"), correction=e.text("correction"), cite=e.cite())
-
-
 # A line of the source document as a reader sees its words: without indentation, heading
 # hashes, list markers or a trailing space. ``original`` in corrections.yml must be one.
 _LINE_MARKER = re.compile(r"^(?:#+|[-*]|\d+\.)\s+")
@@ -529,84 +473,53 @@ def source_lines(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _passage(e: _Entry, field: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise e.fail(field, f"must be non-empty text (the source's words the claim rests on), got {_kind(value)}")
-    quote = " ".join(value.split())
-    words = len(quote.split())
-    if words > PASSAGE_MAX_WORDS:
-        raise e.fail(field, f"is {words} words long; quote at most {PASSAGE_MAX_WORDS} words")
-    return quote
-
-
-def _source(e: _Entry) -> Source:
-    has_one, has_many = e.raw.get("passage") is not None, e.raw.get("passages") is not None
-    if has_one == has_many:
-        raise e.fail("passage", "give exactly one of passage (the quote a citation rests on) and passages (key: quote)")
-    if has_one:
-        passages = {"": _passage(e, "passage", e.raw["passage"])}
-    else:
-        raw = e.raw["passages"]
-        if not isinstance(raw, dict) or len(raw) < 2:
-            raise e.fail("passages", "must map two or more keys to quotes (use passage for one)")
-        passages = {}
-        for key, value in raw.items():
-            if not isinstance(key, str) or not ID_RE.match(key):
-                raise e.fail("passages", f"'{key}' is not a kebab-case key")
-            passages[key] = _passage(e, f"passages.{key}", value)
-    return Source(
-        id=e.ident(),
-        title=e.text("title"),
-        publisher=e.text("publisher"),
-        url=e.url("url"),
-        verified=e.date("verified"),
-        passages=passages,
-        secondary=e.flag("secondary") if "secondary" in e.raw else False,
-    )
-
-
-def _guide(e: _Entry) -> Guide:
-    kind = e.choice("kind", GUIDE_KINDS)
-    page = source = None
-    if kind == "external":
-        source = e.ident("source")
-        if "page" in e.raw:
-            raise e.fail("page", "an external guide has a source, not a page")
-    else:
-        page = e.page("page")
-        if "source" in e.raw:
-            raise e.fail("source", f"a {kind} guide has a page, not a source")
-    return Guide(id=e.ident(), title=e.text("title"), kind=kind, blurb=e.text("blurb"), page=page, source=source)
-
-
-def _company(e: _Entry) -> Company:
-    values = []
-    for i, raw in enumerate(e.items("values"), 1):
-        v = _Entry(e.file, f"{e.label} values{_label(i, raw)}", raw)
-        principles = v.idents("principles") if "principles" in v.raw else ()
-        values.append(Value(id=v.ident(), name=v.text("name"), summary=v.text("summary"), principles=principles))
-    _unique(e.file, values)
-    return Company(
-        id=e.ident(),
-        name=e.text("name"),
-        guide=e.ident("guide"),
-        framework=e.text("framework"),
-        framework_source=e.cite("framework_source"),
-        values=tuple(values),
-    )
-
-
-def _glob(root: Path, folder: str) -> list[Path]:
-    path = root / folder
-    if not path.is_dir():
-        raise DataError(_rel(path, root), None, None, "folder is missing")
-    files = sorted(path.glob("*.yml"))
-    if not files:
-        raise DataError(_rel(path, root), None, None, "folder has no .yml files")
-    return files
-
-
 # --------------------------------------------------------------------------- the whole site
+
+# Each principle's questions: enough for the drill and the mock loop to vary what they ask.
+MIN_QUESTIONS = 5
+
+# What each file under data/ that this module reads holds: a list of entries of a model,
+# or (companies) one mapping. macros/schemas.py exports them as JSON Schema.
+SCHEMAS: dict[str, Any] = {
+    "principles.yml": entries_of(Principle),
+    "questions.yml": entries_of(Question),
+    "rounds.yml": entries_of(Round),
+    "numbers.yml": entries_of(Number),
+    "corrections.yml": entries_of(Correction),
+    "guides.yml": entries_of(Guide),
+    "sources/*.yml": entries_of(Source),
+    "companies/*.yml": Company,
+}
+
+
+def _load_sources(root: Path) -> dict[str, Source]:
+    """Every source, from every file under data/sources/; an id is unique across them."""
+    sources: dict[str, Source] = {}
+    source_file: dict[str, str] = {}
+    for path in glob_files(root, "sources"):
+        name = rel(path, root)
+        for i, src in enumerate(load_entries(path, root, Source), 1):
+            if src.id in sources:
+                raise DataError(
+                    name, f"#{i} (id '{src.id}')", "id", f"duplicate id '{src.id}' (also in {source_file[src.id]})"
+                )
+            sources[src.id] = src
+            source_file[src.id] = name
+    return sources
+
+
+def _load_companies(root: Path) -> tuple[list[Company], dict[str, str]]:
+    """Every company's values table, one file each, named by its id; and each one's file."""
+    companies: list[Company] = []
+    company_file: dict[str, str] = {}
+    for path in glob_files(root, "companies"):
+        company = load_mapping(path, root, Company)
+        name = rel(path, root)
+        if company.id != path.stem:
+            raise DataError(name, path.stem, "id", f"'{company.id}' must match the file name '{path.stem}'")
+        companies.append(company)
+        company_file[company.id] = name
+    return companies, company_file
 
 
 def load_site(root: Path, source_document: Path | None = None) -> SiteData:
@@ -616,37 +529,14 @@ def load_site(root: Path, source_document: Path | None = None) -> SiteData:
     must be a verbatim line of that document.
     """
     root = Path(root)
-    principles = _entries(root / "principles.yml", root, _principle)
-    numbers = _entries(root / "numbers.yml", root, _number)
-    corrections = _entries(root / "corrections.yml", root, _correction)
-    questions = _entries(root / "questions.yml", root, _question)
-    rounds = _entries(root / "rounds.yml", root, _round)
-    guides = _entries(root / "guides.yml", root, _guide)
-
-    sources: dict[str, Source] = {}
-    source_file: dict[str, str] = {}
-    for path in _glob(root, "sources"):
-        for i, src in enumerate(_entries(path, root, _source), 1):
-            if src.id in sources:
-                raise DataError(
-                    _rel(path, root),
-                    f"#{i} (id '{src.id}')",
-                    "id",
-                    f"duplicate id '{src.id}' (also in {source_file[src.id]})",
-                )
-            sources[src.id] = src
-            source_file[src.id] = _rel(path, root)
-
-    companies: list[Company] = []
-    company_file: dict[str, str] = {}
-    for path in _glob(root, "companies"):
-        name = _rel(path, root)
-        company = _company(_Entry(name, path.stem, read_yaml(path, root)))
-        if company.id != path.stem:
-            raise DataError(name, path.stem, "id", f"'{company.id}' must match the file name '{path.stem}'")
-        companies.append(company)
-        company_file[company.id] = name
-
+    principles = load_entries(root / "principles.yml", root, Principle)
+    numbers = load_entries(root / "numbers.yml", root, Number)
+    corrections = load_entries(root / "corrections.yml", root, Correction)
+    questions = load_entries(root / "questions.yml", root, Question)
+    rounds = load_entries(root / "rounds.yml", root, Round)
+    guides = load_entries(root / "guides.yml", root, Guide)
+    sources = _load_sources(root)
+    companies, company_file = _load_companies(root)
     site = SiteData(
         principles=tuple(principles),
         questions=tuple(questions),
@@ -657,7 +547,7 @@ def load_site(root: Path, source_document: Path | None = None) -> SiteData:
         numbers=tuple(numbers),
         corrections=tuple(corrections),
     )
-    check_references(site, root, company_file, source_file)
+    check_references(site, root, company_file)
     if source_document is not None:
         check_corrections(site, root, Path(source_document))
     return site
@@ -666,7 +556,7 @@ def load_site(root: Path, source_document: Path | None = None) -> SiteData:
 def check_corrections(site: SiteData, root: Path, source_document: Path) -> None:
     """Each correction's ``original`` is a line of the source document, word for word."""
     if not source_document.is_file():
-        raise DataError(_rel(source_document, root), None, None, "source document is missing")
+        raise DataError(rel(source_document, root), None, None, "source document is missing")
     lines = source_lines(source_document.read_text(encoding="utf-8"))
     for i, c in enumerate(site.corrections, 1):
         if c.original not in lines:
@@ -689,45 +579,47 @@ def _check_cite(site: SiteData, ref: str, file: str, entry: str, field: str) -> 
         raise DataError(file, entry, field, problem) from None
 
 
-def check_references(
-    site: SiteData, root: Path, company_file: Mapping[str, str], source_file: Mapping[str, str]
-) -> None:
-    """Every id that one file names must exist in the file that defines it."""
-    r = root.name + "/"
-    principle_ids = {p.id for p in site.principles}
-    guide_ids = {g.id for g in site.guides}
+# Each check below looks at the ids one file names, against the files that define them.
 
-    for i, x in enumerate(site.rounds, 1):
-        _check_cite(site, x.cite, r + "rounds.yml", f"#{i} (id '{x.id}')", "cite")
+
+def _check_questions(site: SiteData, r: str) -> None:
+    principle_ids = {p.id for p in site.principles}
     for i, q in enumerate(site.questions, 1):
         if q.principle not in principle_ids:
             raise DataError(
                 r + "questions.yml", f"#{i} (id '{q.id}')", "principle", f"unknown principle '{q.principle}'"
             )
-    for i, p in enumerate(site.principles, 1):
-        if not site.questions_for(p.id):
-            raise DataError(r + "questions.yml", None, "principle", f"no question for principle '{p.id}'")
-        if p.prompt not in {q.id for q in site.questions_for(p.id)}:
+    for p in site.principles:
+        asked = len(site.questions_for(p.id))
+        if asked < MIN_QUESTIONS:
             raise DataError(
-                r + "principles.yml",
-                f"#{i} (id '{p.id}')",
-                "prompt",
-                f"'{p.prompt}' is not a question of this principle",
+                r + "questions.yml",
+                None,
+                "principle",
+                f"principle '{p.id}' has {asked} questions; each needs at least {MIN_QUESTIONS}",
             )
-        if p.corrected is not None:
-            try:
-                fix = site.correction(p.corrected)
-            except AuthorError:
-                raise DataError(
-                    r + "principles.yml", f"#{i} (id '{p.id}')", "corrected", f"unknown correction '{p.corrected}'"
-                ) from None
-            if fix.original != p.summary:
-                raise DataError(
-                    r + "principles.yml",
-                    f"#{i} (id '{p.id}')",
-                    "corrected",
-                    f"correction '{p.corrected}' does not strike this summary",
-                )
+
+
+def _check_principles(site: SiteData, r: str) -> None:
+    for i, p in enumerate(site.principles, 1):
+        entry = f"#{i} (id '{p.id}')"
+        if p.prompt not in {q.id for q in site.questions_for(p.id)}:
+            raise DataError(r + "principles.yml", entry, "prompt", f"'{p.prompt}' is not a question of this principle")
+        if p.corrected is None:
+            continue
+        try:
+            fix = site.correction(p.corrected)
+        except AuthorError:
+            raise DataError(r + "principles.yml", entry, "corrected", f"unknown correction '{p.corrected}'") from None
+        if fix.original != p.summary:
+            raise DataError(
+                r + "principles.yml", entry, "corrected", f"correction '{p.corrected}' does not strike this summary"
+            )
+
+
+def _check_citations(site: SiteData, r: str) -> None:
+    for i, x in enumerate(site.rounds, 1):
+        _check_cite(site, x.cite, r + "rounds.yml", f"#{i} (id '{x.id}')", "cite")
     for i, n in enumerate(site.numbers, 1):
         if n.cite is not None:
             _check_cite(site, n.cite, r + "numbers.yml", f"#{i} (id '{n.id}')", "cite")
@@ -742,6 +634,11 @@ def check_references(
     for i, g in enumerate(site.guides, 1):
         if g.source is not None and g.source not in site.sources:
             raise DataError(r + "guides.yml", f"#{i} (id '{g.id}')", "source", f"unknown source '{g.source}'")
+
+
+def _check_companies(site: SiteData, company_file: Mapping[str, str]) -> None:
+    principle_ids = {p.id for p in site.principles}
+    guide_ids = {g.id for g in site.guides}
     for company in site.companies:
         name = company_file[company.id]
         if company.guide not in guide_ids:
@@ -751,5 +648,14 @@ def check_references(
             for pid in v.principles:
                 if pid not in principle_ids:
                     raise DataError(
-                        name, f"{company.id} values#{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'"
+                        name, f"{company.id} values #{i} (id '{v.id}')", "principles", f"unknown principle '{pid}'"
                     )
+
+
+def check_references(site: SiteData, root: Path, company_file: Mapping[str, str]) -> None:
+    """Every id that one file names must exist in the file that defines it."""
+    r = root.name + "/"
+    _check_questions(site, r)
+    _check_principles(site, r)
+    _check_citations(site, r)
+    _check_companies(site, company_file)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -23,7 +22,7 @@ def number_text(number: Number, unit: bool = True) -> str:
 def number_end(number: Number, end: str) -> Number:
     """One end of a range as a number of its own; a single value stays as it is."""
     value = number.min if end == "min" else number.max
-    return dataclasses.replace(number, value=value, low=None, high=None)
+    return number.model_copy(update={"value": value, "low": None, "high": None})
 
 
 @dataclass(frozen=True)

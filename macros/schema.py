@@ -50,6 +50,7 @@ def _fold(value: str) -> str:
 # Strict strings and booleans: YAML's 5 or yes is not text, and "yes" is not true.
 Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_fold)]
 Ident = Annotated[StrictStr, StringConstraints(pattern=ID_RE.pattern)]
+PythonName = Annotated[StrictStr, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 Cite = Annotated[StrictStr, StringConstraints(pattern=CITE_RE.pattern)]
 Url = Annotated[StrictStr, StringConstraints(pattern=URL_RE.pattern)]
 Page = Annotated[StrictStr, StringConstraints(pattern=PAGE_RE.pattern)]

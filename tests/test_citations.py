@@ -85,14 +85,14 @@ def test_a_source_with_several_passages_is_cited_by_key(site_data: SiteData) -> 
             lambda d: d[0].update(passage=" ".join(["word"] * (PASSAGE_MAX_WORDS + 1)), passages=None),
             f"field 'passage': is {PASSAGE_MAX_WORDS + 1} words long; quote at most {PASSAGE_MAX_WORDS} words",
         ),
-        (lambda d: d[0].update(passage="", passages=None), "field 'passage': must be non-empty text"),
+        (lambda d: d[0].update(passage="", passages=None), "field 'passage': must not be empty"),
         (
             lambda d: d[0].update(passage=None, passages={"only": "one quote"}),
-            "field 'passages': must map two or more keys",
+            "field 'passages': must have at least 2 items, got 1",
         ),
         (
             lambda d: d[0].update(passage=None, passages={"a": "one", "B C": "two"}),
-            "field 'passages': 'B C' is not a kebab-case key",
+            "field 'passages.B C': 'B C' is not a kebab-case id",
         ),
         (lambda d: d[0].update(secondary="yes"), "field 'secondary': must be true or false"),
     ],

@@ -59,22 +59,9 @@ def test_summaries_are_the_source_documents_one_liners(site):
         assert f"- **{p.name}**: {p.summary}\n" in source, p.id
 
 
-def test_amazon_openings_are_first_sentences_and_prompts_are_own_questions(site):
+def test_amazon_openings_are_first_sentences(site):
     for p in site.principles:
         assert p.amazon_opening.endswith(".") and p.amazon_opening.count(". ") == 0, p.id
-        assert p.prompt in {q.id for q in site.questions_for(p.id)}, p.id
-
-
-def test_a_corrected_summary_is_struck_by_a_correction_quoting_it(site):
-    corrected = [p for p in site.principles if p.corrected]
-    assert corrected
-    for p in corrected:
-        assert site.correction(p.corrected).original == p.summary
-
-
-def test_every_principle_has_at_least_five_questions(site):
-    for p in site.principles:
-        assert len(site.questions_for(p.id)) >= 5, p.id
 
 
 def test_the_source_documents_questions_are_the_ones_marked_from_source(site):
@@ -96,10 +83,9 @@ def test_every_guide_kind_needed_by_related_resources_exists(site):
     assert "amazon" in company_guides and {c.guide for c in site.companies} <= company_guides
 
 
-def test_sources_are_https_and_dated(site):
+def test_sources_were_checked_recently(site):
     assert site.sources
     for s in site.sources.values():
-        assert s.url.startswith("https://"), s.id
         assert s.verified.year >= 2025, s.id
 
 
@@ -161,6 +147,27 @@ def test_valid_data_loads_from_a_copy(data_copy, site):
             lambda d: d["values"][0].update(principles=["customer-obsession", "nope"]),
             "field 'principles': unknown principle 'nope'",
         ),
+        (
+            "principles.yml",
+            lambda d: d[0].update(listen_for=["one", "two"]),
+            "field 'listen_for': must have at least 3 items, got 2",
+        ),
+        (
+            "questions.yml",
+            lambda d: d[0].update(follow_ups=["one", "two", "three", "four", "five"]),
+            "field 'follow_ups': must have at most 4 items, got 5",
+        ),
+        (
+            "questions.yml",
+            lambda d: d.pop(4),  # the fifth of customer-obsession's five
+            "field 'principle': principle 'customer-obsession' has 4 questions; each needs at least 5",
+        ),
+        ("numbers.yml", lambda d: d[0].update(value=3, min=3), "field 'value': give either value, or min and max"),
+        (
+            "guides.yml",
+            lambda d: d[0].pop("page"),
+            "field 'page': is missing",
+        ),
     ],
 )
 def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected):
@@ -168,6 +175,35 @@ def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert expected in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("file", "entry"),
+    [
+        ("principles.yml", "#1 (id 'customer-obsession')"),
+        ("questions.yml", "#1 (id 'customer-obsession-1')"),
+        ("rounds.yml", "#1"),
+        ("numbers.yml", "#1"),
+        ("corrections.yml", "#1"),
+        ("guides.yml", "#1"),
+        ("sources/amazon.yml", "#1"),
+    ],
+)
+def test_an_unknown_key_is_refused_by_name(data_copy, file, entry):
+    edit(data_copy / file, lambda d: d[0].update(listen_fro="a misspelled key"))
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert str(err.value).startswith(f"data/{file}, entry {entry}")
+    assert str(err.value).endswith("field 'listen_fro': is not a field this entry may have")
+
+
+def test_an_unknown_key_in_a_company_value_is_refused_by_name(data_copy):
+    edit(data_copy / "companies/google.yml", lambda d: d["values"][1].update(principle=["ownership"]))
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert str(err.value) == (
+        "data/companies/google.yml, entry google values #2, field 'principle': is not a field this entry may have"
+    )
 
 
 def test_duplicate_source_id_across_files_is_reported(data_copy):

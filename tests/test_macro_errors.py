@@ -131,7 +131,7 @@ def test_each_kind_of_author_mistake_is_one_error_naming_page_call_and_problem(m
 def test_a_data_mistake_the_mock_loop_cannot_use_names_the_page_and_the_file():
     ctx = context(defer=False)
     minutes = ctx.site.number(LOOP_MINUTES)
-    ranged = dataclasses.replace(minutes, value=None, low=minutes.min, high=minutes.min + 1)
+    ranged = minutes.model_copy(update={"value": None, "low": minutes.min, "high": minutes.min + 1})
     ctx.site = dataclasses.replace(ctx.site, numbers=tuple(ranged if n is minutes else n for n in ctx.site.numbers))
     with pytest.raises(MacroError) as err:
         checked(ctx, "mock_loop", mock_loop)()

@@ -54,7 +54,16 @@ def test_templates_escape_every_value_in_a_table_row():
     from macros.data import Principle
     from macros.principles import PrincipleRow
 
-    p = Principle("x", HOSTILE, HOSTILE, "m", ("a",), ("b",), HOSTILE, "x-1")
+    p = Principle(
+        id="x",
+        name=HOSTILE,
+        summary=HOSTILE,
+        meaning="m",
+        listen_for=("a", "b", "c"),
+        pitfalls=("b",),
+        amazon_opening=HOSTILE,
+        prompt="x-1",
+    )
     out = Renderer(ROOT / "overrides/partials/macros").render(
         "principles-table.md", rows=[PrincipleRow(1, p, Markup("x.md"), 5)], summaries={"x": HOSTILE}
     )

@@ -38,23 +38,29 @@ BANK = "practice/question-bank.md"
 
 def principle(pid: str, prompt: str = "") -> Principle:
     return Principle(
-        pid, pid.title(), f"{pid} summary", "meaning", ("a",), ("b",), f"{pid} opening.", prompt or f"{pid}-1"
+        id=pid,
+        name=pid.title(),
+        summary=f"{pid} summary",
+        meaning="meaning",
+        listen_for=("a", "b", "c"),
+        pitfalls=("b",),
+        amazon_opening=f"{pid} opening.",
+        prompt=prompt or f"{pid}-1",
     )
 
 
 def number(nid: str, low: int, high: int | None = None) -> Number:
-    if high is None:
-        return Number(nid, nid, "units", low, None, None, None, True)
-    return Number(nid, nid, "units", None, low, high, None, True)
+    ends = {"value": low} if high is None else {"min": low, "max": high}
+    return Number.model_validate({"id": nid, "label": nid, "unit": "units", "advice": True, **ends})
 
 
 def question(qid: str, pid: str, text: str) -> Question:
-    return Question(qid, pid, text, False, ("probe one", "probe two"))
+    return Question(id=qid, principle=pid, text=text, from_source=False, follow_ups=("probe one", "probe two"))
 
 
 def tiny_site(**changes: object) -> SiteData:
     """Three principles, five questions, two focuses, a loop of one or two interviews: small enough to check by hand."""
-    rounds = tuple(Round(r, r.title(), f"{r} summary", "src") for r in ("coding", "system-design"))
+    rounds = tuple(Round(id=r, name=r.title(), summary=f"{r} summary", cite="src") for r in ("coding", "system-design"))
     base = SiteData(
         principles=(principle("alpha", "alpha-3"), principle("beta"), principle("gamma")),
         questions=(
@@ -67,9 +73,15 @@ def tiny_site(**changes: object) -> SiteData:
         rounds=rounds,
         sources={},
         guides=(
-            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "amazon/leadership-principles/index.md", None),
-            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", BANK, None),
-            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "practice/drill.md", None),
+            Guide(
+                id=shape.PRINCIPLES_GUIDE,
+                title="Principles",
+                kind="section",
+                blurb="b",
+                page="amazon/leadership-principles/index.md",
+            ),
+            Guide(id=shape.QUESTION_BANK_GUIDE, title="Question bank", kind="tool", blurb="b", page=BANK),
+            Guide(id=shape.DRILL_GUIDE, title="Drill", kind="tool", blurb="b", page="practice/drill.md"),
         ),
         companies=(),
         numbers=(
@@ -116,9 +128,9 @@ def test_pages_the_macros_link_to_follow_data_guides_yml():
     moved = dataclasses.replace(
         tiny_site(),
         guides=(
-            Guide(shape.PRINCIPLES_GUIDE, "Principles", "section", "b", "lp/index.md", None),
-            Guide(shape.QUESTION_BANK_GUIDE, "Question bank", "tool", "b", "tools/bank.md", None),
-            Guide(shape.DRILL_GUIDE, "Drill", "tool", "b", "tools/timed.md", None),
+            Guide(id=shape.PRINCIPLES_GUIDE, title="Principles", kind="section", blurb="b", page="lp/index.md"),
+            Guide(id=shape.QUESTION_BANK_GUIDE, title="Question bank", kind="tool", blurb="b", page="tools/bank.md"),
+            Guide(id=shape.DRILL_GUIDE, title="Drill", kind="tool", blurb="b", page="tools/timed.md"),
         ),
     )
     view = principle_view(moved, "beta", "lp/beta.md")
@@ -210,12 +222,14 @@ def test_mock_loop_data_refuses_numbers_that_cannot_make_a_loop():
 
 
 def company(cid: str, values: tuple[Value, ...]) -> Company:
-    return Company(cid, cid.title(), cid, "Values", f"{cid}-source", values)
+    return Company(
+        id=cid, name=cid.title(), guide=cid, framework="Values", framework_source=f"{cid}-source", values=values
+    )
 
 
 def test_companies_without_a_mapped_value_are_named_as_left_out_of_the_map():
-    mapped = company("mapped", (Value("v", "V", "s", ("alpha",)),))
-    unmapped = company("unmapped", (Value("w", "W", "s", ()),))
+    mapped = company("mapped", (Value(id="v", name="V", summary="s", principles=("alpha",)),))
+    unmapped = company("unmapped", (Value(id="w", name="W", summary="s", principles=()),))
     site = tiny_site(companies=(mapped, unmapped))
     assert mapped_companies(site) == [mapped]
     assert unmapped_companies(site) == [unmapped]
@@ -229,8 +243,14 @@ def test_real_map_says_which_companies_it_leaves_out_and_why(site_data: SiteData
 
 
 def test_value_map_rows_put_each_value_under_its_principles_and_an_em_dash_elsewhere():
-    acme = company("acme", (Value("fast", "Fast", "s", ("alpha",)), Value("kind", "Kind", "s", ("alpha", "gamma"))))
-    zeta = company("zeta", (Value("plain", "Plain", "s", ()),))
+    acme = company(
+        "acme",
+        (
+            Value(id="fast", name="Fast", summary="s", principles=("alpha",)),
+            Value(id="kind", name="Kind", summary="s", principles=("alpha", "gamma")),
+        ),
+    )
+    zeta = company("zeta", (Value(id="plain", name="Plain", summary="s", principles=()),))
     site = tiny_site(companies=(acme, zeta))
     assert mapped_companies(site) == [acme]
     rows = value_map_rows(site, "practice/company-map.md", [acme])

@@ -53,7 +53,7 @@ def render_planner(site: Any) -> str:
 
 
 def test_planner_template_embeds_the_data_so_that_no_value_becomes_markup(site_data: SiteData):
-    hostile = dataclasses.replace(site_data.principles[0], name="</script><img src=x onerror='alert(1)'> & \"Co\"")
+    hostile = site_data.principles[0].model_copy(update={"name": "</script><img src=x onerror='alert(1)'> & \"Co\""})
     site = dataclasses.replace(site_data, principles=(hostile, *site_data.principles[1:]))
     html = render_planner(site)
     data = star_planner_data(site)
