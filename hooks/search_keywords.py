@@ -139,13 +139,15 @@ def stem(word: str) -> str:
 
 def vocabulary(docs: list[dict[str, object]], separator: re.Pattern[str]) -> dict[str, set[str]]:
     """Every word of the site's titles and text, by stem."""
-    out: dict[str, set[str]] = {}
+    tokens: set[str] = set()
     for doc in docs:
         text = re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")
-        for w in words(html.unescape(text), separator):
-            w = w.strip(".,;:!?()'\"")
-            if len(w) >= MIN_STEM and w.isalpha():
-                out.setdefault(stem(w), set()).add(w)
+        tokens.update(words(html.unescape(text), separator))
+    out: dict[str, set[str]] = {}
+    for token in tokens:  # each distinct word once: the site's text repeats most of them many times
+        w = token.strip(".,;:!?()'\"")
+        if len(w) >= MIN_STEM and w.isalpha():
+            out.setdefault(stem(w), set()).add(w)
     return out
 
 

@@ -73,7 +73,7 @@ class Principle(Model):
     summary: Text  # the source document's one-line paraphrase, verbatim
     meaning: Text
     listen_for: Annotated[tuple[Text, ...], Field(min_length=3, max_length=5)]
-    pitfalls: Annotated[tuple[Text, ...], Field(min_length=1)]
+    pitfalls: Annotated[tuple[Text, ...], Field(min_length=3, max_length=5)]
     amazon_opening: Text  # the first sentence of Amazon's own text of the principle, verbatim
     prompt: Ident  # id of the question the cheat sheet shows for this principle
     corrected: Ident | None = None  # id of the correction that marks the summary as wrong

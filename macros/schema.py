@@ -143,7 +143,7 @@ def read_yaml(path: Path, root: Path) -> Any:
 
 
 def _too_short(ctx: Mapping[str, Any]) -> str:
-    if ctx.get("min_length") == 1:
+    if ctx.get("actual_length") == 0:
         return "must not be an empty list"
     return f"must have at least {ctx.get('min_length')} items, got {ctx.get('actual_length')}"
 

@@ -60,7 +60,7 @@ def test_templates_escape_every_value_in_a_table_row():
         summary=HOSTILE,
         meaning="m",
         listen_for=("a", "b", "c"),
-        pitfalls=("b",),
+        pitfalls=("d", "e", "f"),
         amazon_opening=HOSTILE,
         prompt="x-1",
     )

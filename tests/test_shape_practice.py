@@ -43,7 +43,7 @@ def principle(pid: str, prompt: str = "") -> Principle:
         summary=f"{pid} summary",
         meaning="meaning",
         listen_for=("a", "b", "c"),
-        pitfalls=("b",),
+        pitfalls=("d", "e", "f"),
         amazon_opening=f"{pid} opening.",
         prompt=prompt or f"{pid}-1",
     )
