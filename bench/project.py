@@ -107,7 +107,7 @@ def timed_build(project: Path, out: Path, *, strict: bool, site_url: str | None 
 
 def page_count(project: Path) -> int:
     """Markdown pages in ``docs/``: each becomes one HTML page. The site generates some of its pages
-    (hooks/coding_pages.py, hooks/data_pages.py); the baseline's ``docs/`` has every page written out."""
+    (hooks/data_pages.py); the baseline's ``docs/`` has every page written out."""
     return sum(1 for _ in (project / "docs").rglob("*.md"))
 
 

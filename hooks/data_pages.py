@@ -14,10 +14,15 @@ Adding a principle, a design walkthrough or a company guide touches its data and
 * **Company guides** (``kind: company`` in ``data/guides.yml``): ``on_config`` lists every one the
   nav does not already name (Amazon's has its own section) in the section
   :data:`COMPANIES_SECTION`, in the data's order.
+* **Worked coding problems** (``data/coding/problems/<id>.yml``): ``on_files`` adds one generated
+  page per problem (front matter with its title and a description, then the ``coding_problem``
+  macro, which renders the problem and the solution read from its module); ``on_config`` lists
+  them after :data:`PROBLEMS_INDEX`, in the order of the patterns in ``data/coding/patterns.yml``
+  and then by file name (the order the index page shows).
 
 The index pages are named by their guide ids (:data:`PRINCIPLES_INDEX`, :data:`WALKTHROUGHS_INDEX`),
 so the nav in mkdocs.yml names each index page only. The data itself is checked by the macros'
-loaders (``macros/data.py``, ``macros/design.py``) when mkdocs-macros loads them; this hook reads only
+loaders (``macros/data.py``, ``macros/design.py``, ``macros/coding.py``) when mkdocs-macros loads them; this hook reads only
 the ids, names, pages and order it needs, and stops the build with one line if it cannot.
 """
 
@@ -40,6 +45,7 @@ PRINCIPLES_INDEX = "amazon-leadership-principles-page"  # guide id of the princi
 WALKTHROUGHS_INDEX = "design-walkthroughs"  # guide id of the walkthroughs' index; the walkthroughs follow it
 COMPANIES_SECTION = "Other companies"  # the nav section that lists the company guides
 PRINCIPLE_TAG = "leadership-principles"
+PROBLEMS_INDEX = "amazon/coding/problems/index.md"  # the nav entry the problem pages follow
 
 # libyaml's loader where installed: the same objects as yaml.safe_load, read on every build and rebuild.
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -151,6 +157,49 @@ def company_pages(project: Path) -> list[str]:
     ]
 
 
+# --------------------------------------------------------------------------- worked problems
+
+
+def problems(project: Path) -> list[dict[str, str]]:
+    """Each problem's id, title and pattern, in the order the pages list them."""
+    patterns = _read(project, DATA / "coding" / "patterns.yml")
+    order = [p.get("id") for p in patterns if isinstance(p, dict)] if isinstance(patterns, list) else []
+    found = []
+    for path in sorted((project / DATA / "coding" / "problems").glob("*.yml")):
+        relative = path.relative_to(project)
+        doc = _read(project, relative)
+        fields = {key: doc.get(key) for key in ("id", "title", "pattern")} if isinstance(doc, dict) else {}
+        texts = {key: value for key, value in fields.items() if isinstance(value, str) and value}
+        if len(texts) != 3 or texts["id"] != path.stem:
+            raise PluginError(f"{relative.as_posix()}: needs an id equal to the file name, a title and a pattern")
+        found.append(texts)
+    return sorted(found, key=lambda p: order.index(p["pattern"]) if p["pattern"] in order else len(order))
+
+
+# Material's search multiplies every match on a problem page by this. The problems' titles are
+# stories in everyday words ("Most water between two walls", "Merge overlapping delivery windows"),
+# and a title weighs 1,000 times running text: at 1 they came first for "which leadership principles
+# matter most" and "content delivery network". A problem is still found first by its title and by
+# the name of the problem it resembles (tests/search-queries/coding.yml, bench/search-eval/).
+SEARCH_BOOST = 0.5
+
+
+def problem_path(problem_id: str) -> str:
+    return f"{posixpath.dirname(PROBLEMS_INDEX)}/{problem_id}.md"
+
+
+def problem_source(problem: dict[str, str]) -> str:
+    """The generated page: front matter, then the macro that renders the problem."""
+    meta = {
+        "title": problem["title"],
+        "description": f"A worked Amazon-style coding interview problem, {problem['title']}: clarifying questions, "
+        "brute force, a tested Python solution, complexity, tests and follow-ups.",
+        "search": {"boost": SEARCH_BOOST},
+    }
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{{{{ coding_problem({problem['id']!r}) }}}}\n"
+
+
 # --------------------------------------------------------------------------- the nav
 
 
@@ -199,7 +248,8 @@ def append_to_section(entries: list[Any], title: str, pages: list[str], present:
 
 
 def extend_nav(nav: list[Any], project: Path) -> None:
-    """Add the principles', walkthroughs' and company guides' entries to ``nav`` (mkdocs.yml's), from the data."""
+    """Add the principles', walkthroughs', company guides' and worked problems' entries to ``nav`` (mkdocs.yml's),
+    from the data."""
     pages = guide_pages(project)
     present = _listed(nav)
     principles_index = _guide_page(pages, PRINCIPLES_INDEX, "the principles' pages")
@@ -211,6 +261,8 @@ def extend_nav(nav: list[Any], project: Path) -> None:
         raise PluginError(f"mkdocs.yml: the nav must list {walkthroughs_index}; the walkthroughs follow it")
     if not append_to_section(nav, COMPANIES_SECTION, company_pages(project), present):
         raise PluginError(f"mkdocs.yml: the nav must have a section '{COMPANIES_SECTION}' for the company guides")
+    if not insert_after(nav, PROBLEMS_INDEX, [problem_path(p["id"]) for p in problems(project)], present):
+        raise PluginError(f"mkdocs.yml: the nav must list {PROBLEMS_INDEX}; the worked problems' pages follow it")
 
 
 def on_config(config: MkDocsConfig, **kwargs: object) -> MkDocsConfig:
@@ -250,4 +302,6 @@ def on_files(files: Files, *, config: MkDocsConfig, **kwargs: object) -> Files:
         File.generated(config, principle_path(pages, p["id"]), content=principle_source(p)) for p in principles(project)
     ]
     _add_in_walk_order(files, generated)
+    for problem in problems(project):  # after every other file, where MkDocs has always put them
+        files.append(File.generated(config, problem_path(problem["id"]), content=problem_source(problem)))
     return files

@@ -50,6 +50,7 @@ def _nav(site: SiteData) -> list[Any]:
                 site.guide("amazon").page,
                 {"Principles": [site.guide(data_pages.PRINCIPLES_INDEX).page]},
                 {"Walkthroughs": [site.guide(data_pages.WALKTHROUGHS_INDEX).page]},
+                {"Worked problems": [data_pages.PROBLEMS_INDEX]},
             ]
         },
         {data_pages.COMPANIES_SECTION: []},
@@ -62,6 +63,7 @@ def _project(make: Callable[[Path, dict[str, str]], Path], dst: Path, site: Site
     listed = {g.page for g in site.guides if g.kind == "company" and g.page}
     listed |= {site.guide(gid).page for gid in _walkthrough_guides(ROOT / "data")}
     listed |= {site.guide(data_pages.PRINCIPLES_INDEX).page, site.guide(data_pages.WALKTHROUGHS_INDEX).page}
+    listed.add(data_pages.PROBLEMS_INDEX)
     docs = {page: "# A page\n" for page in listed if page}
     project = make(dst, {"index.md": "# Tiny\n", **docs, **pages})
     shutil.copy2(ROOT / "hooks" / "data_pages.py", project / "hooks" / "data_pages.py")

@@ -20,8 +20,8 @@ macros generate come out the same as with MkDocs.
   out of the copy, because Zensical renders theme templates with MiniJinja,
   which has no Python methods. Each needs porting before a real switch (see
   README, "Longevity"). Zensical runs no hooks, so the pages and nav entries that
-  hooks/data_pages.py and hooks/coding_pages.py make from the data for MkDocs are
-  written into the copy (:func:`write_data_pages`, :func:`write_problem_pages`).
+  hooks/data_pages.py makes from the data for MkDocs are
+  written into the copy (:func:`write_data_pages`).
 """
 
 from __future__ import annotations
@@ -130,21 +130,32 @@ def zensical_sources(target: Path) -> Path:
     for rel in ZENSICAL_UNSUPPORTED_OVERRIDES:
         (target / rel).unlink(missing_ok=True)
     write_data_pages(target)
-    write_problem_pages(target)
     return target
 
 
 def write_data_pages(target: Path) -> None:
-    """Zensical runs no hooks: write the principles' pages, which hooks/data_pages.py generates for
-    MkDocs, as files of the copy, and its nav as that hook extends it from the data."""
+    """Zensical runs no hooks: write the principles' and the worked problems' pages, which
+    hooks/data_pages.py generates for MkDocs, as files of the copy, and its nav as that hook extends it
+    from the data."""
     import yaml
 
-    from hooks.data_pages import extend_nav, guide_pages, principle_path, principle_source, principles
+    from hooks.data_pages import (
+        extend_nav,
+        guide_pages,
+        principle_path,
+        principle_source,
+        principles,
+        problem_path,
+        problem_source,
+        problems,
+    )
 
     pages = guide_pages(ROOT)
     for principle in principles(ROOT):
         page = target / "docs" / principle_path(pages, principle["id"])
         page.write_text(principle_source(principle), encoding="utf-8")
+    for problem in problems(ROOT):
+        (target / "docs" / problem_path(problem["id"])).write_text(problem_source(problem), encoding="utf-8")
     config = target / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.rstrip() == "nav:"), None)
@@ -154,25 +165,6 @@ def write_data_pages(target: Path) -> None:
     nav = yaml.safe_load("".join(lines[start:end]))["nav"]
     extend_nav(nav, ROOT)
     lines[start:end] = [yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)]
-    config.write_text("".join(lines), encoding="utf-8")
-
-
-def write_problem_pages(target: Path) -> None:
-    """Zensical runs no hooks: write the worked problems' pages, which hooks/coding_pages.py
-    generates for MkDocs, as files of the copy, and list them in its nav after the problems index."""
-    from hooks.coding_pages import PROBLEMS_INDEX, page_path, page_source, problems
-
-    found = problems(ROOT)
-    for problem in found:
-        page = target / "docs" / page_path(problem["id"])
-        page.write_text(page_source(problem), encoding="utf-8")
-    config = target / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = next((i for i, line in enumerate(lines) if line.strip() == f"- {PROBLEMS_INDEX}"), None)
-    if at is None:
-        raise SystemExit(f"mkdocs.yml lists no '- {PROBLEMS_INDEX}' line to put the problem pages after")
-    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
-    lines[at + 1 : at + 1] = [f"{indent}- {page_path(p['id'])}\n" for p in found]
     config.write_text("".join(lines), encoding="utf-8")
 
 
