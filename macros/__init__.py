@@ -23,8 +23,10 @@ from . import (
     errors,
     examples,
     features,
+    relabel,
     render,
     runner,
+    schema,
     search_terms,
     shape,
     storage,
@@ -37,6 +39,8 @@ __all__ = ["DataError", "define_env", "on_post_build"]
 # The modules the features build on, then the features (macros/features.py lists them), then that list.
 _BASE: tuple[ModuleType, ...] = (
     errors,
+    schema,
+    relabel,
     data,
     render,
     storage,
