@@ -45,7 +45,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     [
         (
             "pages:\n  - page: page.md\n    terms: [x]\n",
-            "expected exactly the keys 'spellings', 'pages' and 'families'",
+            "field 'spellings': is missing",
         ),
         (
             "spellings: {}\nfamilies: []\npages:\n  - page: nowhere.md\n    terms: [x]\n",
@@ -63,12 +63,32 @@ def _write(tmp_path: Path, text: str) -> Path:
             "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n",
             "entry #2 .*a second entry for page.md",
         ),
-        ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "field 'families'"),
+        ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "entry families #1: must have at least 2 items, got 1"),
+        (
+            "spellings: {Color: colour}\nfamilies: []\npages: []\n",
+            "field 'spellings.Color': 'Color' is not a lower-case single word",
+        ),
     ],
 )
 def test_a_bad_terms_file_names_the_entry_and_field(tmp_path, body, message):
     with pytest.raises(DataError, match=message):
         load(_write(tmp_path, body), tmp_path / "docs")
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("spellings: {}\nfamilies: []\npages: []\nweights: {}\n", "field 'weights'"),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n    weight: 2\n",
+            "entry #1 (page 'page.md'), field 'weight'",
+        ),
+    ],
+)
+def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(tmp_path, body, where):
+    with pytest.raises(DataError) as err:
+        load(_write(tmp_path, body), tmp_path / "docs")
+    assert str(err.value) == f"{tmp_path.name}/search.yml, {where}: is not a field this entry may have"
 
 
 def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
