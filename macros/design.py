@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictStr
 
 from .data import SiteData
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout
 from .errors import AuthorError, DataError
 from .relabel import named_by, validate_named
-from .schema import Count, Flag, Ident, Model, Text, glob_files, kind, read_yaml, rel
+from .schema import Flag, Ident, Model, Text, glob_files, kind, read_yaml, rel
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOLERANCE = 0.02  # a stated figure may be rounded by up to 2% of the computed one
@@ -223,7 +223,7 @@ class WalkthroughData(Model):
     guide: Ident  # an id of data/guides.yml
     question: Text
     from_source: Flag
-    order: Count  # position among the walkthroughs; no two share one
+    order: StrictInt  # position among the walkthroughs (any whole number); no two share one
     assumptions: Annotated[tuple[AssumptionData, ...], Field(min_length=1)]
     derived: Annotated[tuple[DerivedData, ...], Field(min_length=1)]
     diagram: DiagramData
