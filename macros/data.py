@@ -6,9 +6,8 @@ Plain, typed functions with no MkDocs dependency. Every failure raises
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,9 +18,6 @@ from pydantic import AfterValidator, Field, model_validator
 from .errors import AuthorError, DataError
 from .schema import (
     CITE_RE,
-    ID_RE,
-    PAGE_RE,
-    URL_RE,
     Cite,
     Count,
     Date,
@@ -35,18 +31,10 @@ from .schema import (
     distinct,
     entries_of,
     glob_files,
-    kind as _kind,
     load_entries,
     load_mapping,
-    read_yaml,
     rel,
 )
-
-__all__ = [
-    "ID_RE",
-    "_kind",
-    "read_yaml",
-]  # still imported from here by design.py and examples.py until they are on the models
 
 PASSAGE_MAX_WORDS = 30
 
@@ -328,122 +316,6 @@ class SiteData:
     def questions_for(self, pid: str) -> tuple[Question, ...]:
         """The principle's questions, in data order."""
         return self._questions_by_principle.get(pid, ())
-
-
-# --------------------------------------------------------------------------- field readers
-
-
-class _Entry:
-    """One mapping from a data file, with typed accessors that raise DataError."""
-
-    def __init__(self, file: str, label: str, raw: Any) -> None:
-        self.file = file
-        self.label = label
-        if not isinstance(raw, dict):
-            raise DataError(file, label, None, f"expected a mapping, got {_kind(raw)}")
-        self.raw: dict[str, Any] = raw
-
-    def fail(self, field: str | None, problem: str) -> DataError:
-        return DataError(self.file, self.label, field, problem)
-
-    def _get(self, field: str) -> Any:
-        if field not in self.raw or self.raw[field] is None:
-            raise self.fail(field, "is missing")
-        return self.raw[field]
-
-    def text(self, field: str) -> str:
-        value = self._get(field)
-        if not isinstance(value, str):
-            raise self.fail(field, f"must be text, got {_kind(value)}")
-        value = " ".join(value.split())
-        if not value:
-            raise self.fail(field, "must not be empty")
-        return value
-
-    def optional_text(self, field: str) -> str | None:
-        return self.text(field) if self.raw.get(field) is not None else None
-
-    def ident(self, field: str = "id") -> str:
-        value = self.text(field)
-        if not ID_RE.match(value):
-            raise self.fail(field, f"'{value}' is not a kebab-case id (a-z, 0-9 and single hyphens)")
-        return value
-
-    def cite(self, field: str = "cite") -> str:
-        value = self.text(field)
-        if not CITE_RE.match(value):
-            raise self.fail(field, f"'{value}' is not a citation (a source id, or source-id#passage-key)")
-        return value
-
-    def url(self, field: str) -> str:
-        value = self.text(field)
-        if not URL_RE.match(value):
-            raise self.fail(field, f"'{value}' is not an https URL without spaces, quotes, brackets or parentheses")
-        return value
-
-    def page(self, field: str) -> str:
-        value = self.text(field)
-        if not PAGE_RE.match(value):
-            raise self.fail(field, f"'{value}' is not a docs-relative path to a .md file")
-        return value
-
-    def flag(self, field: str) -> bool:
-        value = self._get(field)
-        if not isinstance(value, bool):
-            raise self.fail(field, f"must be true or false, got {_kind(value)}")
-        return value
-
-    def count(self, field: str) -> int:
-        value = self._get(field)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(field, f"must be a whole number, got {_kind(value)}")
-        if value < 0:
-            raise self.fail(field, f"must not be negative, got {value}")
-        return value
-
-    def date(self, field: str) -> dt.date:
-        value = self._get(field)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.fail(field, f"must be a date (YYYY-MM-DD), got {value!r}")
-
-    def choice(self, field: str, allowed: Sequence[str]) -> str:
-        value = self.text(field)
-        if value not in allowed:
-            raise self.fail(field, f"'{value}' is not one of: {', '.join(allowed)}")
-        return value
-
-    def items(self, field: str) -> list[Any]:
-        value = self._get(field)
-        if not isinstance(value, list):
-            raise self.fail(field, f"must be a list, got {_kind(value)}")
-        if not value:
-            raise self.fail(field, "must not be an empty list")
-        return value
-
-    def texts(self, field: str) -> tuple[str, ...]:
-        out = []
-        for i, item in enumerate(self.items(field), 1):
-            if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"{field}[{i}]", f"must be non-empty text, got {_kind(item)}")
-            out.append(" ".join(item.split()))
-        return tuple(out)
-
-    def idents(self, field: str) -> tuple[str, ...]:
-        out = self.texts(field)
-        for i, value in enumerate(out, 1):
-            if not ID_RE.match(value):
-                raise self.fail(f"{field}[{i}]", f"'{value}' is not a kebab-case id")
-        if len(set(out)) != len(out):
-            raise self.fail(field, "lists the same id twice")
-        return out
 
 
 # A line of the source document as a reader sees its words: without indentation, heading

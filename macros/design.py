@@ -12,7 +12,9 @@ Each file holds one walkthrough's numbers and diagram (its prose lives in
 * ``diagram``: tiers of nodes and the numbered data flow, drawn by
   :mod:`macros.diagram`.
 
-Errors are :class:`macros.errors.DataError` naming file, entry and field.
+The file's shape is :class:`WalkthroughData` (a pydantic model, no other keys allowed);
+what needs other files or arithmetic (the guide's id, the formulas, the diagram's layout) is
+checked after it. Errors are :class:`macros.errors.DataError` naming file, entry and field.
 """
 
 from __future__ import annotations
@@ -24,10 +26,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
-from .data import SiteData, _Entry, _kind, read_yaml
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictStr
+
+from .data import SiteData
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout
 from .errors import AuthorError, DataError
+from .schema import Flag, Ident, Model, Text, glob_files, kind, named_by, read_yaml, rel, validate_named
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOLERANCE = 0.02  # a stated figure may be rounded by up to 2% of the computed one
@@ -148,64 +154,116 @@ def spell(node: ast.AST, values: Mapping[str, float], parent: int = 0, right: bo
     return text
 
 
-def _number(e: _Entry, field: str) -> float:
-    value = e.raw.get(field)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise e.fail(field, f"must be a number, got {_kind(value)}")
-    return value
-
-
-def _name(e: _Entry) -> str:
-    value = e.text("id")
+def _snake_name(value: str) -> str:
     if not NAME_RE.match(value):
-        raise e.fail("id", f"'{value}' must be a snake_case name (a-z, 0-9, _), so formulas can use it")
+        raise ValueError(f"'{value}' must be a snake_case name (a-z, 0-9, _), so formulas can use it")
     return value
 
 
-def _figures(file: str, raw: object, field: str, values: dict[str, float]) -> tuple[Figure, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise DataError(file, None, field, f"must be a non-empty list, got {_kind(raw)}")
-    out = []
-    for i, item in enumerate(raw, 1):
-        label = f"{field} #{i}" + (
-            f" (id '{item['id']}')" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
-        )
-        e = _Entry(file, label, item)
-        fid = _name(e)
+def _a_number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a number, got {kind(value)}")
+    return value
+
+
+# A figure's id: formulas name figures, so it is a Python-style name rather than a kebab-case id.
+FigureName = Annotated[StrictStr, AfterValidator(_snake_name), Field(json_schema_extra={"pattern": NAME_RE.pattern})]
+# A figure's value as written (an int stays an int, so the page shows it as written).
+Amount = Annotated[int | float, BeforeValidator(_a_number)]
+
+
+class AssumptionData(Model):
+    """An input of the estimate, and why it was chosen."""
+
+    id: FigureName
+    label: Text
+    value: Amount
+    unit: Text
+    basis: Text
+
+
+class DerivedData(Model):
+    """A figure computed from the assumptions and earlier derived figures; ``value`` is what the page states."""
+
+    id: FigureName
+    label: Text
+    formula: Text
+    value: Amount
+    unit: Text
+
+
+class NodeData(Model):
+    id: Ident
+    label: Text
+
+
+class TierData(Model):
+    label: Text
+    nodes: Annotated[tuple[NodeData, ...], Field(min_length=1)]
+
+
+class StepData(Model):
+    source: Ident = Field(alias="from")
+    target: Ident = Field(alias="to")
+    text: Text
+
+
+class DiagramData(Model):
+    title: Text
+    summary: Text
+    tiers: Annotated[tuple[TierData, ...], Field(min_length=1)]
+    flow: Annotated[tuple[StepData, ...], Field(min_length=1)]
+
+
+class WalkthroughData(Model):
+    """One file of ``data/design/``."""
+
+    id: Ident  # the file's name without .yml
+    guide: Ident  # an id of data/guides.yml
+    question: Text
+    from_source: Flag
+    order: StrictInt  # position among the walkthroughs (any whole number); no two share one
+    assumptions: Annotated[tuple[AssumptionData, ...], Field(min_length=1)]
+    derived: Annotated[tuple[DerivedData, ...], Field(min_length=1)]
+    diagram: DiagramData
+
+
+SCHEMAS: dict[str, Any] = {"design/*.yml": WalkthroughData}
+
+
+def _figures(file: str, data: WalkthroughData) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+    """The figures, each id once, each derived value within TOLERANCE of its formula over the figures before it."""
+    values: dict[str, float] = {}
+
+    def place(field: str, i: int, fid: str) -> str:
+        where = f"{field} #{i} (id '{fid}')"
         if fid in values:
-            raise e.fail("id", f"duplicate id '{fid}'")
-        value = _number(e, "value")
-        if field == "assumptions":
-            fig = Figure(fid, e.text("label"), value, e.text("unit"), basis=e.text("basis"))
-        else:
-            formula = e.text("formula")
-            try:
-                computed = evaluate(formula, values)
-            except ValueError as exc:
-                raise e.fail("formula", str(exc)) from None
-            if abs(value - computed) > TOLERANCE * abs(computed):
-                raise e.fail("value", f"states {format_number(value)} but {formula} = {computed:,.4g}")
-            fig = Figure(fid, e.text("label"), value, e.text("unit"), formula=formula)
-        values[fid] = value
-        out.append(fig)
-    return tuple(out)
+            raise DataError(file, where, "id", f"duplicate id '{fid}'")
+        return where
+
+    assumptions = []
+    for i, a in enumerate(data.assumptions, 1):
+        place("assumptions", i, a.id)
+        assumptions.append(Figure(a.id, a.label, a.value, a.unit, basis=a.basis))
+        values[a.id] = a.value
+    derived = []
+    for i, d in enumerate(data.derived, 1):
+        where = place("derived", i, d.id)
+        try:
+            computed = evaluate(d.formula, values)
+        except ValueError as exc:
+            raise DataError(file, where, "formula", str(exc)) from None
+        if abs(d.value - computed) > TOLERANCE * abs(computed):
+            raise DataError(file, where, "value", f"states {format_number(d.value)} but {d.formula} = {computed:,.4g}")
+        derived.append(Figure(d.id, d.label, d.value, d.unit, formula=d.formula))
+        values[d.id] = d.value
+    return tuple(assumptions), tuple(derived)
 
 
-def _diagram(file: str, wid: str, raw: object) -> Diagram:
-    e = _Entry(file, "diagram", raw)
-    tiers = []
-    for i, t_raw in enumerate(e.items("tiers"), 1):
-        t = _Entry(file, f"diagram tiers #{i}", t_raw)
-        nodes = []
-        for j, n_raw in enumerate(t.items("nodes"), 1):
-            n = _Entry(file, f"diagram tiers #{i} nodes #{j}", n_raw)
-            nodes.append(Node(n.ident(), n.text("label")))
-        tiers.append(Tier(t.text("label"), tuple(nodes)))
-    flow = []
-    for i, s_raw in enumerate(e.items("flow"), 1):
-        s = _Entry(file, f"diagram flow #{i}", s_raw)
-        flow.append(Step(s.ident("from"), s.ident("to"), s.text("text")))
-    diagram = Diagram(f"diagram-{wid}", e.text("title"), e.text("summary"), tuple(tiers), tuple(flow))
+def _diagram(file: str, wid: str, data: DiagramData) -> Diagram:
+    tiers = tuple(Tier(t.label, tuple(Node(n.id, n.label) for n in t.nodes)) for t in data.tiers)
+    flow = tuple(Step(s.source, s.target, s.text) for s in data.flow)
+    diagram = Diagram(f"diagram-{wid}", data.title, data.summary, tiers, flow)
     try:
         layout(diagram)
     except DiagramError as exc:
@@ -214,42 +272,41 @@ def _diagram(file: str, wid: str, raw: object) -> Diagram:
 
 
 def load_walkthrough(path: Path, root: Path, site: SiteData) -> Walkthrough:
-    file = f"{root.name}/design/{path.name}"
-    e = _Entry(file, path.stem, read_yaml(path, root))
-    wid = e.ident()
-    if wid != path.stem:
-        raise e.fail("id", f"'{wid}' must match the file name '{path.stem}'")
-    guide = e.ident("guide")
+    file = rel(path, root)
+    data = validate_named(
+        WalkthroughData,
+        read_yaml(path, root),
+        file,
+        path.stem,
+        {
+            "assumptions": (AssumptionData, named_by("id", "assumptions ")),
+            "derived": (DerivedData, named_by("id", "derived ")),
+        },
+    )
+    if data.id != path.stem:
+        raise DataError(file, path.stem, "id", f"'{data.id}' must match the file name '{path.stem}'")
     try:
-        site.guide(guide)
+        site.guide(data.guide)
     except AuthorError:
-        raise e.fail("guide", f"unknown guide '{guide}' (add it to data/guides.yml)") from None
-    order = e.raw.get("order")
-    if isinstance(order, bool) or not isinstance(order, int):
-        raise e.fail("order", f"must be a whole number, got {_kind(order)}")
-    values: dict[str, float] = {}
-    assumptions = _figures(file, e.raw.get("assumptions"), "assumptions", values)
-    derived = _figures(file, e.raw.get("derived"), "derived", values)
+        raise DataError(file, path.stem, "guide", f"unknown guide '{data.guide}' (add it to data/guides.yml)") from None
+    assumptions, derived = _figures(file, data)
     return Walkthrough(
-        id=wid,
-        guide=guide,
-        question=e.text("question"),
-        from_source=e.flag("from_source"),
-        order=order,
+        id=data.id,
+        guide=data.guide,
+        question=data.question,
+        from_source=data.from_source,
+        order=data.order,
         assumptions=assumptions,
         derived=derived,
-        diagram=_diagram(file, wid, e.raw.get("diagram")),
+        diagram=_diagram(file, data.id, data.diagram),
     )
 
 
 def load_walkthroughs(root: Path, site: SiteData) -> dict[str, Walkthrough]:
     """Every ``data/design/*.yml``, by id, in their ``order``."""
-    folder = Path(root) / "design"
-    files = sorted(folder.glob("*.yml"))
-    if not files:
-        raise DataError(f"{Path(root).name}/design", None, None, "folder is missing or has no .yml files")
-    walks = [load_walkthrough(p, Path(root), site) for p in files]
+    root = Path(root)
+    walks = [load_walkthrough(p, root, site) for p in glob_files(root, "design")]
     orders = [w.order for w in walks]
     if len(set(orders)) != len(orders):
-        raise DataError(f"{Path(root).name}/design", None, "order", "two walkthroughs share an order number")
+        raise DataError(rel(root / "design", root), None, "order", "two walkthroughs share an order number")
     return {w.id: w for w in sorted(walks, key=lambda w: w.order)}

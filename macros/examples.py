@@ -9,7 +9,11 @@ notes that point at the principle's ``listen_for`` and ``pitfalls`` entries by
 their 1-based position (so a note can never cite a point that does not exist),
 and the follow-up probes an interviewer would ask next.
 
-Errors are :class:`macros.errors.DataError` naming file, entry and field.
+The file's shape and its own rules (STAR order, which notes each answer needs, the mediocre
+answer's length between the weak and the strong one) are :class:`ExamplesData` (pydantic, no
+other keys allowed); what needs other files (the principles, their questions and lists, the
+site's numbers) is checked after it. Errors are :class:`macros.errors.DataError` naming file,
+entry and field.
 """
 
 from __future__ import annotations
@@ -17,16 +21,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
 
-from .data import Principle, SiteData, _Entry, _kind, read_yaml
+from pydantic import AfterValidator, Field, StrictInt, model_validator
+
+from .data import Principle, SiteData
 from .errors import AuthorError, DataError
+from .schema import Count, FieldProblem, Ident, Model, Text, read_yaml, rel, validate_named
 
-PARTS = ("situation", "task", "action", "result", "reflection")
-DOMAINS = ("services", "data", "mobile", "infrastructure")
-LEVELS = ("SDE II", "SDE III")
-NOTE_KINDS = ("listen_for", "pitfall")
-# The plausible but mediocre answers real loops reject, and what each is called on the page.
-FLAWS = {
+PartName = Literal["situation", "task", "action", "result", "reflection"]
+PARTS: tuple[str, ...] = get_args(PartName)  # in the order an answer tells them
+Domain = Literal["services", "data", "mobile", "infrastructure"]
+Level = Literal["SDE II", "SDE III"]
+Flaw = Literal["we", "no-baseline", "hypothetical", "other-principle"]
+# The plausible but mediocre answers real loops reject (the Flaw), and what each is called on the page.
+FLAWS: dict[Flaw, str] = {
     "we": 'a fluent story told as "we"',
     "no-baseline": "a result without a baseline",
     "hypothetical": 'a hypothetical "I would"',
@@ -59,7 +68,7 @@ class Probe:
 
 @dataclass(frozen=True)
 class Mediocre:
-    flaw: str  # a key of FLAWS
+    flaw: Flaw  # a key of FLAWS
     fits: Principle | None  # the principle the story shows instead (flaw "other-principle" only)
     parts: tuple[Part, ...]
     verdict: str  # why a loop rejects it, in a sentence or two
@@ -122,147 +131,200 @@ def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
-def _notes(e: _Entry, principle: Principle) -> tuple[Note, ...]:
-    raw = e.raw.get("notes", [])
-    if not isinstance(raw, list):
-        raise e.fail("notes", f"must be a list, got {_kind(raw)}")
-    out = []
-    for i, item in enumerate(raw, 1):
-        n = _Entry(e.file, f"{e.label} notes #{i}", item)
-        kinds = [k for k in NOTE_KINDS if k in n.raw]
-        if len(kinds) != 1:
-            raise n.fail(None, "needs exactly one of listen_for or pitfall (a 1-based index)")
-        kind = kinds[0]
-        points = principle.listen_for if kind == "listen_for" else principle.pitfalls
-        index = n.raw[kind]
-        if isinstance(index, bool) or not isinstance(index, int) or not 1 <= index <= len(points):
-            raise n.fail(kind, f"must be 1 to {len(points)} for principle '{principle.id}', got {index!r}")
-        out.append(Note(kind, index, points[index - 1], n.text("text")))
-    return tuple(out)
+Index = Count  # a 1-based position in one of the principle's lists; its range is checked against the principle
 
 
-def _parts(e: _Entry, field: str, principle: Principle) -> tuple[Part, ...]:
-    out = []
-    for i, item in enumerate(e.items(field), 1):
-        p = _Entry(e.file, f"{e.label} {field} #{i}", item)
-        out.append(Part(p.choice("part", PARTS), p.text("text"), _notes(p, principle)))
-    return tuple(out)
-
-
-def _check_star_order(e: _Entry, parts: tuple[Part, ...]) -> None:
-    """Situation, task, one or more actions, result, and optionally a reflection: in that order."""
-    order = [PARTS.index(p.part) for p in parts]
-    if order != sorted(order):
-        raise e.fail("strong", "parts must run situation, task, action, result, reflection in that order")
-    for needed in PARTS[:4]:
-        if needed not in {p.part for p in parts}:
-            raise e.fail("strong", f"has no '{needed}' part")
-    if not any(n.kind == "listen_for" for p in parts for n in p.notes):
-        raise e.fail("strong", "needs at least one note tying it to a listen_for point")
-
-
-def _check_order(e: _Entry, field: str, parts: tuple[str, ...], needed: tuple[str, ...]) -> None:
+def _ordered(parts: tuple[str, ...], needed: tuple[str, ...]) -> str | None:
+    """What is wrong with the order of a run of STAR parts, or None."""
     order = [PARTS.index(p) for p in parts]
     if order != sorted(order):
-        raise e.fail(field, "parts must run situation, task, action, result, reflection in that order")
+        return "parts must run situation, task, action, result, reflection in that order"
     for part in needed:
         if part not in parts:
-            raise e.fail(field, f"has no '{part}' part")
+            return f"has no '{part}' part"
+    return None
 
 
-def _mediocre(e: _Entry, site: SiteData, principle: Principle) -> Mediocre:
-    raw = e.raw.get("mediocre")
-    if not isinstance(raw, dict):
-        raise e.fail("mediocre", f"must be a mapping with flaw, parts and verdict, got {_kind(raw)}")
-    m = _Entry(e.file, f"{e.label} mediocre", raw)
-    flaw = m.choice("flaw", tuple(FLAWS))
-    fits = None
-    if flaw == "other-principle":
-        fid = m.ident("fits")
-        try:
-            fits = site.principle(fid)
-        except AuthorError:
-            raise m.fail("fits", f"unknown principle '{fid}'") from None
-        if fits.id == principle.id:
-            raise m.fail("fits", "must name a principle other than the example's own")
-    elif "fits" in m.raw:
-        raise m.fail("fits", "is only for the flaw 'other-principle'")
-    parts = _parts(m, "parts", principle)
-    _check_order(m, "parts", tuple(p.part for p in parts), PARTS[2:3])
-    if not any(p.notes for p in parts):
-        raise m.fail("parts", "needs at least one note saying what the interviewer hears")
-    return Mediocre(flaw, fits, parts, m.text("verdict"))
+class NoteData(Model):
+    """A margin note: exactly one of ``listen_for`` and ``pitfall`` (a 1-based position), and its text."""
+
+    listen_for: Index | None = None
+    pitfall: Index | None = None
+    text: Text
+
+    @model_validator(mode="after")
+    def _one_point(self) -> NoteData:
+        if (self.listen_for is None) == (self.pitfall is None):
+            raise ValueError("needs exactly one of listen_for or pitfall (a 1-based index)")
+        return self
 
 
-def _spine(e: _Entry) -> tuple[SpineBeat, ...]:
-    beats = []
-    for i, item in enumerate(e.items("spine"), 1):
-        b = _Entry(e.file, f"{e.label} spine #{i}", item)
-        beats.append(SpineBeat(b.choice("part", PARTS), b.text("text")))
-    _check_order(e, "spine", tuple(b.part for b in beats), PARTS[:4])
-    return tuple(beats)
+class PartData(Model):
+    part: PartName
+    text: Text
+    notes: tuple[NoteData, ...] = ()
 
 
-def _answer(e: _Entry, site: SiteData) -> AnswerExample:
-    pid = e.ident("principle")
+class BeatData(Model):
+    part: PartName
+    text: Text
+
+
+class ProbeData(Model):
+    question: Text
+    good_reply: Text
+
+
+class MediocreData(Model):
+    """A plausible answer of a kind real loops reject."""
+
+    flaw: Flaw
+    fits: Ident | None = None  # the principle the story shows instead: for the flaw "other-principle" only
+    parts: Annotated[tuple[PartData, ...], Field(min_length=1)]
+    verdict: Text
+
+    @model_validator(mode="after")
+    def _rules(self) -> MediocreData:
+        if self.flaw == "other-principle" and self.fits is None:
+            raise FieldProblem("fits", "is missing")
+        if self.flaw != "other-principle" and self.fits is not None:
+            raise FieldProblem("fits", "is only for the flaw 'other-principle'")
+        problem = _ordered(tuple(p.part for p in self.parts), ("action",))
+        if problem:
+            raise FieldProblem("parts", problem)
+        if not any(p.notes for p in self.parts):
+            raise FieldProblem("parts", "needs at least one note saying what the interviewer hears")
+        return self
+
+
+def _words(parts: tuple[PartData, ...]) -> int:
+    return sum(count_words(p.text) for p in parts)
+
+
+class AnswerData(Model):
+    """One annotated example: the principle's question, and its strong, weak and mediocre answers."""
+
+    principle: Ident  # an id of data/principles.yml
+    question: Ident  # an id of data/questions.yml, one of the principle's
+    title: Text
+    domain: Domain
+    level: Level
+    strong: Annotated[tuple[PartData, ...], Field(min_length=1)]
+    weak: Annotated[tuple[PartData, ...], Field(min_length=1)]
+    mediocre: MediocreData
+    spine: Annotated[tuple[BeatData, ...], Field(min_length=1)]
+    probes: Annotated[tuple[ProbeData, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _rules(self) -> AnswerData:
+        problem = _ordered(tuple(p.part for p in self.strong), PARTS[:4])
+        if problem:
+            raise FieldProblem("strong", problem)
+        if not any(n.listen_for is not None for p in self.strong for n in p.notes):
+            raise FieldProblem("strong", "needs at least one note tying it to a listen_for point")
+        if not any(n.pitfall is not None for p in self.weak for n in p.notes):
+            raise FieldProblem("weak", "needs at least one note naming the pitfall it falls into")
+        weak, mediocre = _words(self.weak), _words(self.mediocre.parts)
+        if not weak < mediocre < _words(self.strong):
+            raise FieldProblem(
+                "mediocre",
+                f"is {mediocre} words; a plausible answer runs longer than the weak one ({weak}) "
+                "and shorter than the strong one",
+            )
+        problem = _ordered(tuple(b.part for b in self.spine), PARTS[:4])
+        if problem:
+            raise FieldProblem("spine", problem)
+        return self
+
+
+def _pace(value: int) -> int:
+    if not 60 <= value <= 250:
+        raise ValueError(f"must be a whole number of words a minute (60-250), got {value!r}")
+    return value
+
+
+class ExamplesData(Model):
+    """``data/examples/answers.yml``."""
+
+    # The speaking rate that turns an answer's words into minutes on the page.
+    words_per_minute: Annotated[
+        StrictInt, AfterValidator(_pace), Field(json_schema_extra={"minimum": 60, "maximum": 250})
+    ]
+    answers: Annotated[tuple[AnswerData, ...], Field(min_length=1)]
+
+
+SCHEMAS: dict[str, Any] = {"examples/answers.yml": ExamplesData}
+
+
+def _notes(file: str, where: str, data: PartData, principle: Principle) -> tuple[Note, ...]:
+    out = []
+    for i, n in enumerate(data.notes, 1):
+        kind, index = ("listen_for", n.listen_for) if n.listen_for is not None else ("pitfall", n.pitfall)
+        assert index is not None, "NoteData holds exactly one of them"
+        points = principle.listen_for if kind == "listen_for" else principle.pitfalls
+        if not 1 <= index <= len(points):
+            raise DataError(
+                file,
+                f"{where} notes #{i}",
+                kind,
+                f"must be 1 to {len(points)} for principle '{principle.id}', got {index!r}",
+            )
+        out.append(Note(kind, index, points[index - 1], n.text))
+    return tuple(out)
+
+
+def _parts(file: str, where: str, parts: tuple[PartData, ...], principle: Principle) -> tuple[Part, ...]:
+    return tuple(Part(p.part, p.text, _notes(file, f"{where} #{i}", p, principle)) for i, p in enumerate(parts, 1))
+
+
+def _answer(file: str, label: str, data: AnswerData, site: SiteData) -> AnswerExample:
+    """The example with what the other files say: the principle, its question and the points its notes cite."""
     try:
-        principle = site.principle(pid)
+        principle = site.principle(data.principle)
     except AuthorError:
-        raise e.fail("principle", f"unknown principle '{pid}'") from None
-    qid = e.ident("question")
-    question = next((q for q in site.questions if q.id == qid), None)
+        raise DataError(file, label, "principle", f"unknown principle '{data.principle}'") from None
+    question = next((q for q in site.questions if q.id == data.question), None)
     if question is None:
-        raise e.fail("question", f"unknown question '{qid}'")
-    if question.principle != pid:
-        raise e.fail("question", f"'{qid}' belongs to '{question.principle}', not '{pid}'")
-    strong = _parts(e, "strong", principle)
-    _check_star_order(e, strong)
-    weak = _parts(e, "weak", principle)
-    if not any(n.kind == "pitfall" for p in weak for n in p.notes):
-        raise e.fail("weak", "needs at least one note naming the pitfall it falls into")
-    mediocre = _mediocre(e, site, principle)
-    words = {
-        kind: sum(count_words(p.text) for p in parts) for kind, parts in (("weak", weak), ("mediocre", mediocre.parts))
-    }
-    if not words["weak"] < words["mediocre"] < sum(count_words(p.text) for p in strong):
-        raise e.fail(
-            "mediocre",
-            f"is {words['mediocre']} words; a plausible answer runs longer than the weak one ({words['weak']}) "
-            "and shorter than the strong one",
+        raise DataError(file, label, "question", f"unknown question '{data.question}'")
+    if question.principle != data.principle:
+        raise DataError(
+            file, label, "question", f"'{data.question}' belongs to '{question.principle}', not '{data.principle}'"
         )
-    probes = []
-    for i, item in enumerate(e.items("probes"), 1):
-        p = _Entry(e.file, f"{e.label} probes #{i}", item)
-        probes.append(Probe(p.text("question"), p.text("good_reply")))
+    strong = _parts(file, f"{label} strong", data.strong, principle)
+    weak = _parts(file, f"{label} weak", data.weak, principle)
+    m = data.mediocre
+    fits = None
+    if m.fits is not None:
+        try:
+            fits = site.principle(m.fits)
+        except AuthorError:
+            raise DataError(file, label, "mediocre.fits", f"unknown principle '{m.fits}'") from None
+        if fits.id == principle.id:
+            raise DataError(file, label, "mediocre.fits", "must name a principle other than the example's own")
+    mediocre = Mediocre(m.flaw, fits, _parts(file, f"{label} mediocre.parts", m.parts, principle), m.verdict)
     return AnswerExample(
         principle=principle,
-        question_id=qid,
+        question_id=data.question,
         question=question.text,
-        title=e.text("title"),
-        domain=e.choice("domain", DOMAINS),
-        level=e.choice("level", LEVELS),
+        title=data.title,
+        domain=data.domain,
+        level=data.level,
         strong=strong,
         weak=weak,
         mediocre=mediocre,
-        spine=_spine(e),
-        probes=tuple(probes),
+        spine=tuple(SpineBeat(b.part, b.text) for b in data.spine),
+        probes=tuple(Probe(p.question, p.good_reply) for p in data.probes),
     )
 
 
 def load_examples(root: Path, site: SiteData) -> Examples:
     """``data/examples/answers.yml``: exactly one example per principle, in any order."""
     root = Path(root)
-    file = f"{root.name}/examples/answers.yml"
-    doc = read_yaml(root / "examples" / "answers.yml", root)
-    if not isinstance(doc, dict):
-        raise DataError(file, None, None, f"must be a mapping with words_per_minute and answers, got {_kind(doc)}")
-    top = _Entry(file, "top level", doc)
-    wpm = top.raw.get("words_per_minute")
-    if isinstance(wpm, bool) or not isinstance(wpm, int) or not 60 <= wpm <= 250:
-        raise DataError(
-            file, None, "words_per_minute", f"must be a whole number of words a minute (60-250), got {wpm!r}"
-        )
-    answers = [_answer(_Entry(file, _answer_label(i, raw), raw), site) for i, raw in enumerate(top.items("answers"), 1)]
+    path = root / "examples" / "answers.yml"
+    file = rel(path, root)
+    data = validate_named(ExamplesData, read_yaml(path, root), file, None, {"answers": (AnswerData, _answer_label)})
+    wpm = data.words_per_minute
+    answers = [_answer(file, f"#{i} (principle '{a.principle}')", a, site) for i, a in enumerate(data.answers, 1)]
     _check_spoken_length(file, answers, wpm, site)
     _check_spine_length(file, answers, wpm, site)
     seen: dict[str, int] = {}

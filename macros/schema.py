@@ -216,6 +216,38 @@ def validate(model: type[M], raw: Any, file: str, entry: str | None) -> M:
         raise data_error(file, entry, exc) from None
 
 
+# A list whose items have a natural name ("#3 (principle 'ownership')", "derived #1 (id 'x')")
+# is named that way in errors: when pydantic's first error lies inside such an item, the item is
+# validated on its own under its name, which raises the same problem located inside the item.
+Namer = Callable[[int, Any], str]  # 1-based position and the raw item -> the entry's name
+
+
+def validate_named(
+    model: type[M], raw: Any, file: str, entry: str | None, items: Mapping[str, tuple[type[BaseModel], Namer]]
+) -> M:
+    """``raw`` checked against ``model``; an error inside an item of a list field named in
+    ``items`` (field -> (the item's model, its namer)) names that item as the entry."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        loc = exc.errors()[0]["loc"]
+        if len(loc) >= 2 and loc[0] in items and isinstance(loc[1], int) and isinstance(raw, dict):
+            item_model, name = items[str(loc[0])]
+            item = raw[loc[0]][loc[1]]
+            validate(item_model, item, file, name(loc[1] + 1, item))
+        raise data_error(file, entry, exc) from None
+
+
+def named_by(key: str, prefix: str = "") -> Namer:
+    """A namer: ``"{prefix}#3 ({key} 'value')"``, or ``"{prefix}#3"`` when the item has no such text."""
+
+    def name(index: int, raw: Any) -> str:
+        value = raw.get(key) if isinstance(raw, dict) else None
+        return f"{prefix}#{index}" + (f" ({key} '{value}')" if isinstance(value, str) else "")
+
+    return name
+
+
 def unique(file: str, records: Sequence[Any], field: str = "id") -> None:
     """No two entries of a file share an id."""
     seen: set[str] = set()

@@ -16,17 +16,20 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Any
 
-import yaml
+from pydantic import AfterValidator, Field, StrictStr
 
 from .errors import AuthorError, DataError
+from .schema import Model, Page, Text, named_by, read_yaml, rel, validate_named
 
 if TYPE_CHECKING:  # the context loads this module's data, so the import runs one way only
     from .context import Context, Macro
 
 _WORD = re.compile(r"[A-Za-z]+")
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_LOWER_WORD = re.compile(r"^[a-z]+$")
+_PAGE = named_by("page")  # an entry of pages: "#3 (page 'amazon/preparation.md')"
 
 
 @dataclass(frozen=True)
@@ -70,54 +73,58 @@ def _respell(word: str, spellings: dict[str, str]) -> str:
     return other.capitalize() if word[:1].isupper() else other
 
 
+def _word(value: str) -> str:
+    if not _LOWER_WORD.match(value):
+        raise ValueError(f"'{value}' is not a lower-case single word")
+    return value
+
+
+def _anchor(value: str) -> str:
+    if not _ANCHOR.match(value):
+        raise ValueError(f"'{value}' is not a heading id such as 'mock-interview-focus'")
+    return value
+
+
+Word = Annotated[StrictStr, AfterValidator(_word), Field(json_schema_extra={"pattern": _LOWER_WORD.pattern})]
+Anchor = Annotated[StrictStr, AfterValidator(_anchor), Field(json_schema_extra={"pattern": _ANCHOR.pattern})]
+
+
+class PageTermsData(Model):
+    """The words candidates search for one page (its opening), or for one section of it."""
+
+    page: Page  # a page under docs/, or one the hooks generate
+    section: Anchor | None = None  # the heading id of the section, or none for the page's opening
+    terms: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+
+class SearchData(Model):
+    """``data/search.yml``."""
+
+    spellings: dict[Word, Word]  # the site's (US) spelling: the other spelling candidates type
+    pages: tuple[PageTermsData, ...]
+    families: tuple[Annotated[tuple[Text, ...], Field(min_length=2)], ...]  # words or phrases one search finds alike
+
+
+SCHEMAS: dict[str, Any] = {"search.yml": SearchData}
+
+
 def load(path: Path, docs_dir: Path | None = None, generated: Collection[str] = ()) -> SearchTerms:
     """Read and check ``data/search.yml``; errors name the file, the entry and the field.
 
     A page must be a file under ``docs_dir`` or one of the ``generated`` pages (the principles' pages,
     which ``hooks/data_pages.py`` generates from the data)."""
-    name = f"data/{path.name}"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(name, None, None, f"cannot read: {exc}") from None
-    if not isinstance(raw, dict) or set(raw) != {"spellings", "pages", "families"}:
-        raise DataError(name, None, None, "expected exactly the keys 'spellings', 'pages' and 'families'")
-    families = raw["families"]
-    if not isinstance(families, list) or not all(
-        isinstance(f, list) and len(f) >= 2 and all(isinstance(m, str) and m.strip() for m in f) for f in families
-    ):
-        raise DataError(
-            name, None, "families", "expected a list of families, each a list of two or more words or phrases"
-        )
-    spellings = raw["spellings"]
-    if not isinstance(spellings, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower() and v == v.lower()
-        for k, v in spellings.items()
-    ):
-        raise DataError(name, None, "spellings", "expected lower-case single words, site spelling: other spelling")
-    if not isinstance(raw["pages"], list):
-        raise DataError(name, None, "pages", "expected a list")
+    name = rel(path, path.parent)
+    data = validate_named(SearchData, read_yaml(path, path.parent), name, None, {"pages": (PageTermsData, _PAGE)})
     entries: dict[str, TermsEntry] = {}
-    for n, item in enumerate(raw["pages"], 1):
-        if not isinstance(item, dict) or not {"page", "terms"} <= set(item) <= {"page", "section", "terms"}:
-            raise DataError(name, f"#{n}", None, "expected the fields page, terms and optionally section")
-        page, section, terms = item["page"], item.get("section"), item["terms"]
-        where = f"#{n} (page {page!r})"
-        if (
-            not isinstance(page, str)
-            or not page.endswith(".md")
-            or (docs_dir is not None and page not in generated and not (docs_dir / page).is_file())
-        ):
+    for n, item in enumerate(data.pages, 1):
+        where = _PAGE(n, {"page": item.page})
+        if docs_dir is not None and item.page not in generated and not (docs_dir / item.page).is_file():
             raise DataError(name, where, "page", "expected the path of a page under docs/")
-        if section is not None and not (isinstance(section, str) and _ANCHOR.match(section)):
-            raise DataError(name, where, "section", "expected a heading id such as 'mock-interview-focus'")
-        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-            raise DataError(name, where, "terms", "expected a list of one or more words or phrases")
-        entry = TermsEntry(page, section, with_spellings([t.strip() for t in terms], spellings))
+        entry = TermsEntry(item.page, item.section, with_spellings(list(item.terms), data.spellings))
         if entry.key in entries:
             raise DataError(name, where, None, f"a second entry for {entry.key}")
         entries[entry.key] = entry
-    return SearchTerms(dict(spellings), entries)
+    return SearchTerms(dict(data.spellings), entries)
 
 
 def search_terms(ctx: Context, section: str | None = None) -> str:

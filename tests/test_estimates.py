@@ -106,3 +106,33 @@ def test_walkthroughs_cite_aws_facts_from_the_design_sources(site_data: SiteData
             assert sid in design or not sid.startswith("aws-"), (
                 f"{page.name}: {sid} is an AWS source outside design.yml"
             )
+
+
+@pytest.mark.parametrize(
+    "where, change, expected",
+    [
+        ("top level", lambda doc: doc.update(notes="x"), "entry order-processing, field 'notes'"),
+        (
+            "a figure",
+            lambda doc: doc["derived"][0].update(note="x"),
+            "entry derived #1 (id 'avg_orders_per_sec'), field 'note'",
+        ),
+        (
+            "a diagram node",
+            lambda doc: doc["diagram"]["tiers"][1]["nodes"][0].update(colour="red"),
+            "entry order-processing diagram.tiers #2 nodes #1, field 'colour'",
+        ),
+    ],
+)
+def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(
+    tmp_path: Path, site_data: SiteData, where: str, change, expected: str
+) -> None:
+    data = tmp_path / "data"
+    (data / "design").mkdir(parents=True)
+    doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
+    change(doc)
+    target = data / "design" / "order-processing.yml"
+    target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_walkthrough(target, data, site_data)
+    assert str(err.value) == f"data/design/order-processing.yml, {expected}: is not a field this entry may have", where

@@ -137,27 +137,27 @@ def _set(index: int, field: str, value):
         ),
         (
             _set(2, "domain", "frontend"),
-            "field 'domain': 'frontend' is not one of: services, data, mobile, infrastructure",
+            "field 'domain': 'frontend' is not one of: 'services', 'data', 'mobile' or 'infrastructure'",
         ),
         (
             lambda doc: doc["answers"][0]["mediocre"].__setitem__("flaw", "vague"),
-            "#1 (principle 'customer-obsession') mediocre, field 'flaw': 'vague' is not one of: we, no-baseline, hypothetical, other-principle",
+            "#1 (principle 'customer-obsession'), field 'mediocre.flaw': 'vague' is not one of: 'we', 'no-baseline', 'hypothetical' or 'other-principle'",
         ),
         (
             lambda doc: doc["answers"][0]["mediocre"].__setitem__("fits", "ownership"),
-            "mediocre, field 'fits': is only for the flaw 'other-principle'",
+            "field 'mediocre.fits': is only for the flaw 'other-principle'",
         ),
         (
             lambda doc: doc["answers"][2]["mediocre"].__setitem__("fits", "invent-and-simplify"),
-            "mediocre, field 'fits': must name a principle other than the example's own",
+            "field 'mediocre.fits': must name a principle other than the example's own",
         ),
         (
             lambda doc: doc["answers"][0]["mediocre"].__setitem__("parts", doc["answers"][0]["weak"][:1]),
-            "#1 (principle 'customer-obsession') mediocre, field 'parts': has no 'action' part",
+            "#1 (principle 'customer-obsession'), field 'mediocre.parts': has no 'action' part",
         ),
         (
             lambda doc: doc["answers"][0]["mediocre"]["parts"].__setitem__(slice(1, None), []),
-            "mediocre, field 'parts': has no 'action' part",
+            "field 'mediocre.parts': has no 'action' part",
         ),
         (
             lambda doc: doc["answers"][1].__setitem__(
@@ -187,6 +187,32 @@ def test_bad_examples_name_file_entry_and_field(answers_copy: Path, change, expe
         load_examples(answers_copy, load_site(answers_copy))
     assert str(err.value).startswith("data/examples/answers.yml")
     assert expected in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "change, entry, field",
+    [
+        (lambda doc: doc.update(speed=150), "", "speed"),
+        (_set(2, "colour", "red"), ", entry #3 (principle 'invent-and-simplify')", "colour"),
+        (
+            lambda doc: doc["answers"][0]["strong"][0]["notes"][0].update(source="x"),
+            ", entry #1 (principle 'customer-obsession') strong #1 notes #1",
+            "source",
+        ),
+        (
+            lambda doc: doc["answers"][1]["mediocre"].update(score=2),
+            ", entry #2 (principle 'ownership')",
+            "mediocre.score",
+        ),
+    ],
+)
+def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(
+    answers_copy: Path, change, entry: str, field: str
+) -> None:
+    _edit(answers_copy, change)
+    with pytest.raises(DataError) as err:
+        load_examples(answers_copy, load_site(answers_copy))
+    assert str(err.value) == f"data/examples/answers.yml{entry}, field '{field}': is not a field this entry may have"
 
 
 # --------------------------------------------------------------------------- nav

@@ -4,7 +4,9 @@ search index and kept off the page (hooks/search_keywords.py); data/tags.yml: th
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from macros.errors import AuthorError, DataError
 from macros.search_terms import load, with_spellings
 from macros.shape import generated_pages
 from tests.support.data import require_data
+from tests.support.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SPELLINGS = {"behavioral": "behavioural", "practice": "practise"}
@@ -45,7 +48,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     [
         (
             "pages:\n  - page: page.md\n    terms: [x]\n",
-            "expected exactly the keys 'spellings', 'pages' and 'families'",
+            "field 'spellings': is missing",
         ),
         (
             "spellings: {}\nfamilies: []\npages:\n  - page: nowhere.md\n    terms: [x]\n",
@@ -63,12 +66,32 @@ def _write(tmp_path: Path, text: str) -> Path:
             "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n  - page: page.md\n    terms: [y]\n",
             "entry #2 .*a second entry for page.md",
         ),
-        ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "field 'families'"),
+        ("spellings: {}\nfamilies: [[lonely]]\npages: []\n", "entry families #1: must have at least 2 items, got 1"),
+        (
+            "spellings: {Color: colour}\nfamilies: []\npages: []\n",
+            "field 'spellings.Color': 'Color' is not a lower-case single word",
+        ),
     ],
 )
 def test_a_bad_terms_file_names_the_entry_and_field(tmp_path, body, message):
     with pytest.raises(DataError, match=message):
         load(_write(tmp_path, body), tmp_path / "docs")
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("spellings: {}\nfamilies: []\npages: []\nweights: {}\n", "field 'weights'"),
+        (
+            "spellings: {}\nfamilies: []\npages:\n  - page: page.md\n    terms: [x]\n    weight: 2\n",
+            "entry #1 (page 'page.md'), field 'weight'",
+        ),
+    ],
+)
+def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(tmp_path, body, where):
+    with pytest.raises(DataError) as err:
+        load(_write(tmp_path, body), tmp_path / "docs")
+    assert str(err.value) == f"{tmp_path.name}/search.yml, {where}: is not a field this entry may have"
 
 
 def test_a_page_without_terms_is_named_when_it_asks_for_them(tmp_path):
@@ -120,6 +143,51 @@ def test_tags_are_shown_by_name_and_an_unnamed_tag_is_named():
     assert named(["company-specific"], names, "amazon/index.md") == [names["company-specific"]]
     with pytest.raises(PluginError, match=r"amazon/index\.md: tag 'nope' has no name in data/tags\.yml"):
         named(["nope"], names, "amazon/index.md")
+
+
+def _tags(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "tags.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("cloud: {name: Cloud}\n", "data/tags.yml, entry 'cloud': must be text, got a mapping"),
+        (
+            "cloud: Cloud\nSystem Design: System design\n",
+            "data/tags.yml, entry 'System Design': 'System Design' is not a kebab-case id (a-z, 0-9 and single hyphens)",
+        ),
+        ("cloud: ' '\n", "data/tags.yml, entry 'cloud': must not be empty"),
+        ("[cloud]\n", "data/tags.yml: must be a mapping of tag id to name, got a list"),
+    ],
+)
+def test_a_bad_tags_file_is_refused_in_one_line_naming_the_tag(tmp_path, body, message):
+    with pytest.raises(PluginError) as err:
+        load_names(_tags(tmp_path, body))
+    assert str(err.value) == message
+
+
+def test_the_tag_names_are_read_again_when_the_file_changes(tmp_path):
+    path = _tags(tmp_path, "cloud: Cloud\n")
+    assert dict(load_names(path)) == {"cloud": "Cloud"}
+    path.write_text("cloud: AWS\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert dict(load_names(path)) == {"cloud": "AWS"}
+
+
+def test_a_build_with_a_bad_tags_file_fails_with_that_one_line(
+    tmp_path: Path, project_factory: Callable[[Path], Path]
+) -> None:
+    project = project_factory(tmp_path / "project")
+    tags = project / "data" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8") + "cloud-native: {name: Cloud native}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    errors = re.findall(r"^ERROR\s+-\s+(.*)$", output, flags=re.M)
+    assert errors == ["data/tags.yml, entry 'cloud-native': must be text, got a mapping"], output
 
 
 def test_no_slug_shows_as_a_tag_on_any_page(built_site: Path):
