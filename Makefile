@@ -4,6 +4,7 @@
 # and the quick tier for while you work:
 #   make check  - the linters, then the unit tests (no build, no browser; well under 30 s)
 #   make lint   - the linters alone; make format puts the Python in ruff's format
+#   make schemas - data/schemas/*.json from the data models, after a model changed
 # Everything else here is what those two need, plus `make build` (the site the
 # deploy workflow publishes), `make offline` (dist/interview-guide-offline.zip)
 # and `make bench` (BENCHMARKS.md; not part of the tests, CI does not run it).
@@ -13,7 +14,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint format offline bench
+.PHONY: serve build test check lint format schemas offline bench
 
 # The site's Python packages (requirements.lock) are all that serve and build need; the tests
 # and linters add theirs (requirements-test.lock: the site's lock, pin for pin, and the test
@@ -51,6 +52,11 @@ build: $(BIN)/.site-installed node_modules/.site-installed
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The JSON Schema editors validate data/ with, and each data file's first line naming it
+# (tests/test_schemas.py fails while they differ from the models).
+schemas: $(BIN)/.site-installed
+	$(BIN)/python -m tools.schemas
 
 # tests/conftest.py marks every test that needs no build and no browser as `unit`.
 check: lint
