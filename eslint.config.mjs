@@ -6,8 +6,8 @@ import globals from "globals";
 
 export default [
   {
-    // Vendored and built files, and the shared virtual environment's packages.
-    ignores: [".venv/", "site/", "dist/", ".bench/", ".cache/", "docs/javascripts/vendor/"],
+    // Built files, and the shared virtual environment's packages.
+    ignores: [".venv/", "site/", "dist/", ".bench/", ".cache/"],
   },
   js.configs.recommended,
   { linterOptions: { reportUnusedDisableDirectives: "error" } },

@@ -63,14 +63,15 @@ def worked() -> Any:
 # --------------------------------------------------------------------------- no browser
 
 
-def test_vendored_scheduler_is_the_pinned_package_byte_for_byte_with_its_license():
-    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["ts-fsrs"]
+def test_the_build_serves_the_pinned_scheduler_byte_for_byte_with_its_license(built_site: Path):
+    """A dependency (so `make build`'s `npm ci --omit=dev` installs it), copied by hooks/vendor.py."""
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["ts-fsrs"]
     package = ROOT / "node_modules" / "ts-fsrs"
     assert json.loads((package / "package.json").read_text())["version"] == pinned
-    vendored = ROOT / "docs" / "javascripts" / "vendor" / "ts-fsrs"
-    assert (vendored / "index.umd.js").read_bytes() == (package / "dist" / "index.umd.js").read_bytes()
-    assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
-    assert "MIT License" in (vendored / "LICENSE").read_text()
+    served = built_site / "javascripts" / "vendor" / "ts-fsrs"
+    assert (served / "index.umd.js").read_bytes() == (package / "dist" / "index.umd.js").read_bytes()
+    assert (served / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
+    assert "MIT License" in (served / "LICENSE").read_text()
 
 
 def test_coach_data_names_every_question_and_principle_with_its_checklist_sources():

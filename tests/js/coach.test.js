@@ -7,12 +7,12 @@ const path = require("node:path");
 const vm = require("node:vm");
 const C = require("../../docs/javascripts/coach.js");
 
-// The vendored scheduler, loaded as the browser loads it: a classic script that sets a global.
+// The scheduler as the site serves it (hooks/vendor.py copies it from node_modules), loaded as the browser loads it: a classic script that sets a global.
 function loadFSRS() {
   const sandbox = {};
   sandbox.globalThis = sandbox;
   vm.createContext(sandbox);
-  vm.runInContext(fs.readFileSync(path.join(__dirname, "../../docs/javascripts/vendor/ts-fsrs/index.umd.js"), "utf8"), sandbox);
+  vm.runInContext(fs.readFileSync(path.join(__dirname, "../../node_modules/ts-fsrs/dist/index.umd.js"), "utf8"), sandbox);
   return sandbox.FSRS;
 }
 const FSRS = loadFSRS();
