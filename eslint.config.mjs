@@ -13,13 +13,15 @@ export default [
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   {
     // The site's scripts: classic scripts in the page. A script with pure logic also exports it
-    // to `node --test` through `module` when there is one.
+    // to `node --test` through `module` when there is one, and then loads the scripts it uses
+    // with `require`.
     files: ["docs/javascripts/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: {
         ...globals.browser,
         module: "readonly",
+        require: "readonly",
         // Material for MkDocs' bundle: its page and address observables, and its settings helpers.
         document$: "readonly",
         location$: "readonly",

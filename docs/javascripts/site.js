@@ -347,10 +347,12 @@
   };
   waitingTools.forEach(window.guideTools.push);
 
-  // Paths relative to this file. The coach's data is written by the build (macros/coach.py).
+  // Paths relative to this file. The coach's data is written by the build, and its list of the
+  // coach's files is the same as this one's (macros/coach.py; coach-core.js says what each holds).
   const LAZY = {
-    coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"],
-    "readiness-summary": ["../generated/coach-data.js", "coach.js"], // it rates nothing: no scheduler
+    coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "tool-kit.js", "coach-core.js", "coach-store.js", "coach-recorder.js", "coach-review.js", "coach-panel.js"],
+    // It rates nothing: no scheduler.
+    "readiness-summary": ["../generated/coach-data.js", "tool-kit.js", "coach-core.js", "coach-store.js", "coach-summary.js"],
     "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
   const here = document.currentScript ? document.currentScript.src : location.href;
