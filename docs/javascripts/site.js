@@ -296,27 +296,17 @@
   const running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
   let shown = false; // whether Material has shown a page yet
 
-  // A tool whose other files have not run yet (its `needs`) starts once they have, checked a frame
-  // at a time for about ten seconds.
-  const waiting = new Set();
-  const ready = (tool) => !tool.needs || tool.needs.every((name) => window[name]);
-  function wait(tool, frames = 0) {
-    waiting.add(tool);
-    requestAnimationFrame(() => {
-      if (!ready(tool) && frames < 600) return wait(tool, frames + 1);
-      waiting.delete(tool);
-      if (ready(tool)) mount(tool);
-    });
-  }
-  function mount(tool) {
+  // A tool whose other files have not run yet (its `needs`) starts once they have: mount() tries
+  // again each frame, for about ten seconds.
+  function mount(tool, frames = 0) {
     const root = document.querySelector(`[data-guide-tool="${tool.name}"]`);
     const now = running[tool.name];
     if (now && now.root === root) return;
     if (now && now.stop) now.stop();
     delete running[tool.name];
     if (!root) return;
-    if (!ready(tool)) {
-      if (!waiting.has(tool)) wait(tool);
+    if (tool.needs && !tool.needs.every((name) => window[name])) {
+      if (frames < 600) requestAnimationFrame(() => mount(tool, frames + 1));
       return;
     }
     const data = root.getAttribute("data-guide-data");
@@ -327,7 +317,7 @@
   function showPage() {
     if (policyOf() !== policy) return location.reload(); // part 7: a page with a policy of its own
     shown = true;
-    tools.forEach(mount);
+    for (const tool of tools) mount(tool);
     loadIfStored();
   }
   function followAddress() {
