@@ -32,8 +32,8 @@ $(BIN)/.installed: requirements.lock requirements-test.lock
 	touch $(BIN)/.site-installed $@
 
 # The site's own npm packages (package.json "dependencies": the code runner's Pyodide and
-# CodeMirror, esbuild, iframe-worker) are all that serve and build need; the tests add the
-# devDependencies (axe-core, vnu-jar, ts-fsrs, and the linters).
+# CodeMirror, esbuild, iframe-worker, Workbox, the coach's ts-fsrs) are all that serve and build
+# need; the tests add the devDependencies (axe-core, vnu-jar, and the linters).
 node_modules/.site-installed: package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@

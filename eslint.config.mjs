@@ -6,20 +6,22 @@ import globals from "globals";
 
 export default [
   {
-    // Vendored and built files, and the shared virtual environment's packages.
-    ignores: [".venv/", "site/", "dist/", ".bench/", ".cache/", "docs/javascripts/vendor/"],
+    // Built files, and the shared virtual environment's packages.
+    ignores: [".venv/", "site/", "dist/", ".bench/", ".cache/"],
   },
   js.configs.recommended,
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   {
     // The site's scripts: classic scripts in the page. A script with pure logic also exports it
-    // to `node --test` through `module` when there is one.
+    // to `node --test` through `module` when there is one, and then loads the scripts it uses
+    // with `require`.
     files: ["docs/javascripts/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: {
         ...globals.browser,
         module: "readonly",
+        require: "readonly",
         // Material for MkDocs' bundle: its page and address observables, and its settings helpers.
         document$: "readonly",
         location$: "readonly",

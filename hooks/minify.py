@@ -18,8 +18,8 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 
 FOLDERS = ("stylesheets", "javascripts")  # our own assets (docs/ and the built site); Material's live under assets/
-# Third-party code we serve (javascripts/vendor/) stays exactly as its pinned package ships it,
-# so the copy readers get is the one tests/test_coach.py checks against node_modules.
+# Third-party code we serve (javascripts/vendor/, copied there by hooks/vendor.py and
+# hooks/code_runner.py after this hook) stays exactly as its pinned package ships it.
 VENDOR = "vendor"
 # Sources that a hook bundles into vendor/ (hooks/code_runner.py) are not served themselves.
 NOT_SERVED = "src"

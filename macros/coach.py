@@ -62,7 +62,7 @@ def coach_data(
     titles: Mapping[str, str] | None = None,
     patterns: Sequence[tuple[str, str]] = (),
 ) -> dict[str, object]:
-    """What every coach tool reads (docs/javascripts/coach.js): storage keys and limits, the
+    """What every coach tool reads (docs/javascripts/coach-*.js): storage keys and limits, the
     principles with their self-review points, every question's principle and text, and the
     worked coding problems (``problems``: id -> pattern id, ``titles``: id -> title, ``patterns``:
     (id, name) in the guide's order) whose code a backup may carry and whose talk-through the
@@ -123,10 +123,24 @@ def study_plan_data(site: SiteData) -> dict[str, object]:
     }
 
 
+# The coach for one question's files in load order (docs/javascripts/coach-core.js says what each
+# holds): its data, the ts-fsrs scheduler it rates with, what every coach tool uses, then its own.
+# site.js's LAZY table loads the same files.
+COACH_FILES = (
+    COACH_DATA_FILE,
+    "javascripts/vendor/ts-fsrs/index.umd.js",
+    "javascripts/tool-kit.js",
+    "javascripts/coach-core.js",
+    "javascripts/coach-store.js",
+    "javascripts/coach-recorder.js",
+    "javascripts/coach-review.js",
+    "javascripts/coach-panel.js",
+)
+
+
 def coach_script_links(from_page: str) -> list[Markup]:
-    """The coach's files in load order, linked from ``from_page``: its data, the ts-fsrs scheduler, the coach."""
-    files = (COACH_DATA_FILE, "javascripts/vendor/ts-fsrs/index.umd.js", "javascripts/coach.js")
-    return [relative_link(from_page, f) for f in files]
+    """The coach's files in load order (COACH_FILES), linked from ``from_page``."""
+    return [relative_link(from_page, f) for f in COACH_FILES]
 
 
 def coach_panel(ctx: Context) -> str:

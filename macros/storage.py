@@ -42,7 +42,7 @@ CODING_REVIEW_PREFIX = "code:"
 
 
 def coach_storage_keys() -> dict[str, str]:
-    """Every localStorage key the coach reads, by the name coach.js knows it by: what the readiness summary can show."""
+    """Every localStorage key the coach reads, by the name the coach (docs/javascripts/coach-*.js) knows it by: what the readiness summary can show."""
     return {
         "stories": STORY_STORAGE_KEY,
         "reviews": COACH_REVIEWS_KEY,

@@ -24,6 +24,7 @@ from macros.coach import COACH_DATA_FILE, coach_data, coach_script_links, study_
 from macros.coding import load_coding
 from macros.data import SiteData, load_site
 from macros.numbers import number_text
+from macros.render import relative_link
 from macros.storage import BACKUP_FORMAT, BACKUP_MAX_BYTES, BACKUP_VERSION, STORY_STORAGE_KEY
 from tests.conftest import CHROMIUM_ARGS, chromium_path
 from tests.support import ROOT
@@ -63,14 +64,15 @@ def worked() -> Any:
 # --------------------------------------------------------------------------- no browser
 
 
-def test_vendored_scheduler_is_the_pinned_package_byte_for_byte_with_its_license():
-    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["ts-fsrs"]
+def test_the_build_serves_the_pinned_scheduler_byte_for_byte_with_its_license(built_site: Path):
+    """A dependency (so `make build`'s `npm ci --omit=dev` installs it), copied by hooks/vendor.py."""
+    pinned = json.loads((ROOT / "package.json").read_text())["dependencies"]["ts-fsrs"]
     package = ROOT / "node_modules" / "ts-fsrs"
     assert json.loads((package / "package.json").read_text())["version"] == pinned
-    vendored = ROOT / "docs" / "javascripts" / "vendor" / "ts-fsrs"
-    assert (vendored / "index.umd.js").read_bytes() == (package / "dist" / "index.umd.js").read_bytes()
-    assert (vendored / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
-    assert "MIT License" in (vendored / "LICENSE").read_text()
+    served = built_site / "javascripts" / "vendor" / "ts-fsrs"
+    assert (served / "index.umd.js").read_bytes() == (package / "dist" / "index.umd.js").read_bytes()
+    assert (served / "LICENSE").read_bytes() == (package / "LICENSE").read_bytes()
+    assert "MIT License" in (served / "LICENSE").read_text()
 
 
 def test_coach_data_names_every_question_and_principle_with_its_checklist_sources():
@@ -89,16 +91,47 @@ def test_coach_data_names_every_question_and_principle_with_its_checklist_source
 
 
 def test_coach_scripts_are_linked_from_the_calling_page_in_load_order():
-    assert coach_script_links("index.md") == [
-        "generated/coach-data.js",
-        "javascripts/vendor/ts-fsrs/index.umd.js",
-        "javascripts/coach.js",
-    ]
-    assert coach_script_links("practice/drill.md") == [
+    assert coach_script_links("index.md")[:2] == ["generated/coach-data.js", "javascripts/vendor/ts-fsrs/index.umd.js"]
+    assert coach_script_links("practice/drill.md")[:2] == [
         "../generated/coach-data.js",
         "../javascripts/vendor/ts-fsrs/index.umd.js",
-        "../javascripts/coach.js",
     ]
+    assert coach_script_links("index.md")[-1] == "javascripts/coach-panel.js"
+
+
+def lazy_files(tool: str) -> list[str]:
+    """The files site.js's LAZY table loads for ``tool``, relative to site.js."""
+    site_js = (ROOT / "docs" / "javascripts" / "site.js").read_text(encoding="utf-8")
+    table = site_js[site_js.index("const LAZY") : site_js.index("};", site_js.index("const LAZY"))]
+    entry = re.search(rf'^\s*"?{re.escape(tool)}"?: \[([^\]]*)\]', table, re.M)
+    assert entry, f"site.js loads nothing for {tool}"
+    return re.findall(r'"([^"]+)"', entry.group(1))
+
+
+def page_scripts(page: str) -> list[str]:
+    """The scripts a practice page lists in its front matter, in order."""
+    text = (ROOT / "docs" / "practice" / page).read_text(encoding="utf-8")
+    match = re.search(r"^scripts:\n((?:  - \S+\n)+)", text, re.M)
+    return re.findall(r"^  - (\S+)$", match.group(1), re.M) if match else []
+
+
+def test_the_coach_loads_the_same_files_in_the_same_order_wherever_it_starts():
+    """On first use (site.js) and in the drill (its front matter), as macros/coach.py lists them."""
+    assert lazy_files("coach") == coach_script_links("javascripts/site.md")
+    assert page_scripts("drill.md")[-len(coach_script_links("index.md")) :] == coach_script_links("index.md")
+
+
+def test_each_coach_tool_page_lists_what_every_coach_tool_needs_first():
+    """The coach's data and shared files, in order, before a tool's own (coach-core.js lists them)."""
+    shared = [
+        "generated/coach-data.js",
+        "javascripts/tool-kit.js",
+        "javascripts/coach-core.js",
+        "javascripts/coach-store.js",
+    ]
+    for page in ("readiness.md", "study-plan.md"):
+        assert page_scripts(page)[: len(shared)] == shared, page
+    assert lazy_files("readiness-summary")[:-1] == [relative_link("javascripts/site.md", s) for s in shared]
 
 
 def test_the_readiness_summary_knows_every_key_the_coach_reads(built_site: Path):
@@ -368,10 +401,8 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
             page.locator("details.question summary").first.click()
         first.get_by_role("button", name="Record an answer").click()
         expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
-        assert [u.rsplit("/", 1)[-1] for u in w.requests if "coach" in u or "ts-fsrs" in u] == [
-            "coach-data.js",
-            "index.umd.js",
-            "coach.js",
+        assert [u.rsplit("/", 1)[-1] for u in w.requests if "coach" in u or "ts-fsrs" in u or "tool-kit" in u] == [
+            link.rsplit("/", 1)[-1] for link in coach_script_links("index.md")
         ]
         expect(first.locator(":scope > button")).to_be_hidden()
         review(page, 2, "Easy")
@@ -731,7 +762,7 @@ def test_a_first_visit_loads_no_coach_for_the_summary(watch: Watch, site_url: st
     """Nothing stored, nothing to show: the page keeps its own sentence and fetches none of the coach."""
     watch.page.goto(site_url + path)
     watch.page.wait_for_load_state("networkidle")
-    assert not [u for u in watch.requests if u.endswith(("coach.js", "coach-data.js"))]
+    assert not [u for u in watch.requests if "coach" in u or "tool-kit" in u]
     expect(watch.page.locator(".guide-readiness__summary")).to_contain_text("once you use the practice tools")
     watch.check()
 
@@ -1240,10 +1271,10 @@ def test_a_first_visit_finds_the_readiness_page_as_built(watch: Watch, site_url:
     shown = """() => ['guide-readiness-next', 'guide-readiness-table', 'guide-readiness-coding']
       .map((id) => document.getElementById(id).outerHTML)"""
     page = watch.page
-    page.route("**/javascripts/coach.js", lambda route: route.abort())
+    page.route("**/javascripts/coach-readiness.js", lambda route: route.abort())
     page.goto(site_url + READINESS)
     as_built = page.evaluate(shown)
-    page.unroute("**/javascripts/coach.js")
+    page.unroute("**/javascripts/coach-readiness.js")
     page.reload()
     ready(page, "readiness")
     assert page.evaluate(shown) == as_built

@@ -50,7 +50,7 @@ def loaded_on_use() -> set[str]:
     """Scripts no page lists: site.js loads them on first use (its LAZY table), and a tool starts its own worker."""
     js = ROOT / "docs" / "javascripts"
     site_js = (js / "site.js").read_text(encoding="utf-8")
-    table = site_js[site_js.index("var LAZY") : site_js.index("};", site_js.index("var LAZY"))]
+    table = site_js[site_js.index("const LAZY") : site_js.index("};", site_js.index("const LAZY"))]
     lazy = set(re.findall(r'"([\w-]+\.js)"', table))
     workers = {
         w for p in js.glob("*.js") for w in re.findall(r'new URL\("([\w-]+-worker\.js)"', p.read_text(encoding="utf-8"))

@@ -39,6 +39,9 @@
  *    page changes under it (a link to an anchor, Back, Forward). Instant
  *    navigation changes the address with history.pushState, which fires no
  *    hashchange, so Material's location$ is followed as well as the events.
+ *    A tool made of several files lists in `needs` the globals its other files
+ *    define (window.<name>): instant navigation runs a page's scripts in the
+ *    order they arrive, so start() waits for them, a frame at a time.
  *
  * 5. Tools loaded on first use. Where a tool would weigh on a page most readers
  *    only read (the coach on the question bank and principle pages), the page
@@ -82,12 +85,12 @@
  *    so recordings and stories are not evicted, and the notice says whether it
  *    was granted, once in a tab's session for each answer the browser gives.
  */
-(function () {
+(() => {
   "use strict";
   document.addEventListener(
     "input",
-    function (ev) {
-      var box = ev.target;
+    (ev) => {
+      const box = ev.target;
       if (box instanceof HTMLInputElement && box.matches("[data-md-component=search-query]")) {
         box.dispatchEvent(new KeyboardEvent("keyup"));
       }
@@ -95,43 +98,41 @@
     true
   );
 
-  var SELECTOR = "nav.md-code__nav:not([role]), .md-search-result nav.md-tags:not([role])";
+  const SELECTOR = "nav.md-code__nav:not([role]), .md-search-result nav.md-tags:not([role])";
 
-  function unmark(root) {
-    var navs = root.querySelectorAll ? root.querySelectorAll(SELECTOR) : [];
-    for (var i = 0; i < navs.length; i++) navs[i].setAttribute("role", "none");
-  }
+  const unmark = (root) => {
+    for (const nav of root.querySelectorAll ? root.querySelectorAll(SELECTOR) : []) nav.setAttribute("role", "none");
+  };
 
   unmark(document);
-  new MutationObserver(function (changes) {
-    for (var i = 0; i < changes.length; i++) {
-      var added = changes[i].addedNodes;
-      for (var j = 0; j < added.length; j++) {
-        if (added[j].nodeType !== 1) continue;
-        if (added[j].matches(SELECTOR)) added[j].setAttribute("role", "none");
-        unmark(added[j]);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const added of change.addedNodes) {
+        if (added.nodeType !== 1) continue;
+        if (added.matches(SELECTOR)) added.setAttribute("role", "none");
+        unmark(added);
       }
     }
   }).observe(document.body, { childList: true, subtree: true });
 
-  var palette = window.__guide_palette;
+  const palette = window.__guide_palette;
   if (palette) {
-    var inputs = palette.inputs;
+    const inputs = palette.inputs;
     // The browser's own bar takes the header's color, as with Material.
-    var themeColor = document.createElement("meta");
+    const themeColor = document.createElement("meta");
     themeColor.name = "theme-color";
     document.head.appendChild(themeColor);
-    var paintThemeColor = function () {
-      var header = document.querySelector(".md-header");
+    const paintThemeColor = () => {
+      const header = document.querySelector(".md-header");
       if (header) themeColor.content = getComputedStyle(header).backgroundColor;
     };
-    var choose = function (index) {
+    const choose = (index) => {
       // Material's palette stylesheet turns transitions off while this attribute is set.
       document.body.setAttribute("data-md-color-switching", "");
       palette.apply(index);
-      var input = inputs[index];
+      const input = inputs[index];
       __md_set("__palette", {
-        index: index,
+        index,
         color: {
           media: input.getAttribute("data-md-color-media"),
           scheme: input.getAttribute("data-md-color-scheme"),
@@ -140,135 +141,125 @@
         },
       });
       paintThemeColor();
-      requestAnimationFrame(function () {
-        document.body.removeAttribute("data-md-color-switching");
-      });
+      requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching"));
     };
-    Array.prototype.forEach.call(inputs, function (input, index) {
-      input.addEventListener("change", function () {
-        choose(index);
-      });
-    });
+    Array.from(inputs).forEach((input, index) => input.addEventListener("change", () => choose(index)));
     // Enter on the focused toggle moves to the palette the toggle offers, as in Material.
-    inputs[0].form.addEventListener("keydown", function (ev) {
+    inputs[0].form.addEventListener("keydown", (ev) => {
       if (ev.key !== "Enter") return;
       ev.preventDefault();
-      var next = inputs[palette.next];
+      const next = inputs[palette.next];
       next.click();
       next.focus();
     });
     // The automatic palette follows a change of the system theme while the page is open.
-    matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+    matchMedia("(prefers-color-scheme: light)").addEventListener("change", () => {
       if (inputs[palette.index].getAttribute("data-md-color-media") === "(prefers-color-scheme)") choose(palette.index);
     });
     requestAnimationFrame(paintThemeColor);
   }
 
-  var notices = document.createElement("div");
+  const notices = document.createElement("div");
   notices.className = "guide-notice";
   notices.setAttribute("role", "status");
   notices.setAttribute("aria-atomic", "false"); // a new notice is read alone, not with the others shown
   document.body.insertBefore(notices, document.body.firstChild);
-  function notice(kind, text) {
-    var box = document.createElement("div");
+  const notice = (kind, text) => {
+    const box = document.createElement("div");
     box.className = "guide-notice__box";
     box.setAttribute("data-guide-notice", kind);
-    var p = document.createElement("p");
+    const p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
-    var old = notices.querySelector('[data-guide-notice="' + kind + '"]');
+    const old = notices.querySelector(`[data-guide-notice="${kind}"]`);
     if (old) notices.replaceChild(box, old);
     else notices.appendChild(box);
     return box;
-  }
+  };
   // A notice with a button stays until it is used; news with nothing to do (inform) goes by
   // itself and lets clicks through to the page under it.
-  function inform(kind, text) {
-    var box = notice(kind, text);
+  const inform = (kind, text) => {
+    const box = notice(kind, text);
     box.classList.add("guide-notice__box--news");
-    setTimeout(function () {
-      box.remove();
-    }, 8000);
-  }
-  function notify(kind, text, label, action, dismissed) {
-    var box = notice(kind, text);
-    [[label, action, "md-button md-button--primary"], ["Dismiss", null, "md-button"]].forEach(function (b) {
-      if (!b[0]) return;
-      var button = document.createElement("button");
+    setTimeout(() => box.remove(), 8000);
+  };
+  const notify = (kind, text, label, action, dismissed) => {
+    const box = notice(kind, text);
+    for (const [name, act, cls] of [[label, action, "md-button md-button--primary"], ["Dismiss", null, "md-button"]]) {
+      if (!name) continue;
+      const button = document.createElement("button");
       button.type = "button";
-      button.className = b[2];
-      button.textContent = b[0];
-      button.addEventListener("click", b[1] || function () {
+      button.className = cls;
+      button.textContent = name;
+      button.addEventListener("click", act || (() => {
         box.remove();
         if (dismissed) dismissed();
-      });
+      }));
       box.appendChild(button);
-    });
-  }
+    }
+  };
 
-  var policyOf = function () {
-    var meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const policyOf = () => {
+    const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
     return meta ? meta.content : "";
   };
-  var policy = policyOf();
-  var manifest = document.querySelector('link[rel="manifest"]');
+  const policy = policyOf();
+  const manifest = document.querySelector('link[rel="manifest"]');
   if (manifest && "serviceWorker" in navigator && location.protocol !== "file:") {
-    var register = function () {
-      var sw = navigator.serviceWorker;
+    const register = () => {
+      const sw = navigator.serviceWorker;
       // Whether this browser already had the guide's worker: a page loaded past it (Shift+Reload)
       // has no controller, yet a worker taking it later is a new version, not the first install.
-      var controlled = !!sw.controller;
-      var reloading = false;
-      var offer = function (worker) {
-        notify("update", "A new version of the guide is ready.", "Reload", function () {
+      let controlled = !!sw.controller;
+      let reloading = false;
+      const offer = (worker) => {
+        notify("update", "A new version of the guide is ready.", "Reload", () => {
           reloading = true;
           if (worker && worker.state === "installed") worker.postMessage({ type: "SKIP_WAITING" });
           else location.reload();
         });
       };
-      sw.addEventListener("controllerchange", function () {
+      sw.addEventListener("controllerchange", () => {
         if (reloading) location.reload();
         else if (controlled) offer(null); // another tab took the new version
         else inform("offline", "Saved on this device: the guide, its search and the practice tools now work without a connection (the code editor once you have opened it online).");
         controlled = true;
       });
-      sw.getRegistration().then(function (reg) {
+      sw.getRegistration().then((reg) => {
         if (reg && reg.active) controlled = true;
-      }, function () {}).then(function () {
-        return sw.register(new URL("sw.js", manifest.href).href);
-      }).then(
-        function (reg) {
+      }, () => {}).then(() => sw.register(new URL("sw.js", manifest.href).href)).then(
+        (reg) => {
           if (reg.waiting && controlled) offer(reg.waiting);
-          reg.addEventListener("updatefound", function () {
-            var worker = reg.installing;
-            if (worker) worker.addEventListener("statechange", function () {
+          reg.addEventListener("updatefound", () => {
+            const worker = reg.installing;
+            if (worker) worker.addEventListener("statechange", () => {
               if (worker.state === "installed" && controlled) offer(worker);
             });
           });
-          document.addEventListener("visibilitychange", function () {
-            if (document.visibilityState === "visible") reg.update().catch(function () {});
+          document.addEventListener("visibilitychange", () => {
+            if (document.visibilityState === "visible") reg.update().catch(() => {});
           });
         },
-        function () {} // no worker (storage refused, say): the site works online as before
+        () => {} // no worker (storage refused, say): the site works online as before
       );
     };
     if (document.readyState === "complete") register();
     else addEventListener("load", register, { once: true });
 
     // The browser says the site can be installed: offer it in the notice, until the reader dismisses it.
-    var DISMISSED = "interview-guide:install-dismissed";
-    addEventListener("beforeinstallprompt", function (ev) {
+    const DISMISSED = "interview-guide:install-dismissed";
+    addEventListener("beforeinstallprompt", (ev) => {
       try {
         if (localStorage.getItem(DISMISSED)) return; // the browser's own install menu stays
       } catch {
         // Storage blocked: no dismissal can have been kept, so offer the install.
       }
       ev.preventDefault();
-      notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", function () {
+      notify("install", "Install the guide on this device: it opens from your home screen and works offline.", "Install", () => {
         ev.prompt();
-        var box = notices.querySelector('[data-guide-notice="install"]');
+        const box = notices.querySelector('[data-guide-notice="install"]');
         if (box) box.remove();
-      }, function () {
+      }, () => {
         try {
           localStorage.setItem(DISMISSED, "1");
         } catch {
@@ -278,15 +269,15 @@
     });
   }
 
-  var asked = false;
+  let asked = false;
   window.guideStorage = {
-    saved: function () {
+    saved() {
       if (asked || !navigator.storage || !navigator.storage.persist) return;
       asked = true;
-      navigator.storage.persisted().then(function (kept) {
-        return kept || navigator.storage.persist();
-      }).then(function (kept) {
-        var key = "interview-guide:storage-persisted", answer = kept ? "granted" : "denied", told = null;
+      navigator.storage.persisted().then((kept) => kept || navigator.storage.persist()).then((kept) => {
+        const key = "interview-guide:storage-persisted";
+        const answer = kept ? "granted" : "denied";
+        let told = null;
         try {
           told = sessionStorage.getItem(key); // this tab's session: no practice data of its own
           sessionStorage.setItem(key, answer);
@@ -297,106 +288,111 @@
         notify("storage", kept
           ? "This browser keeps your practice data even when it runs low on space."
           : "This browser may clear your practice data when it runs low on space: export a backup now and then.");
-      }, function () {});
+      }, () => {});
     },
   };
 
-  var tools = [];
-  var running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
-  var shown = false; // whether Material has shown a page yet
+  const tools = [];
+  const running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
+  let shown = false; // whether Material has shown a page yet
 
-  function mount(tool) {
-    var root = document.querySelector('[data-guide-tool="' + tool.name + '"]');
-    var now = running[tool.name];
+  // A tool whose other files have not run yet (its `needs`) starts once they have: mount() tries
+  // again each frame, for about ten seconds.
+  function mount(tool, frames = 0) {
+    const root = document.querySelector(`[data-guide-tool="${tool.name}"]`);
+    const now = running[tool.name];
     if (now && now.root === root) return;
     if (now && now.stop) now.stop();
     delete running[tool.name];
     if (!root) return;
-    var data = root.getAttribute("data-guide-data");
-    var hooks = tool.start(root, data === null ? null : JSON.parse(data)) || {};
-    running[tool.name] = { root: root, path: location.pathname, href: location.href, stop: hooks.stop, url: hooks.url };
+    if (tool.needs && !tool.needs.every((name) => window[name])) {
+      if (frames < 600) requestAnimationFrame(() => mount(tool, frames + 1));
+      return;
+    }
+    const data = root.getAttribute("data-guide-data");
+    const hooks = tool.start(root, data === null ? null : JSON.parse(data)) || {};
+    running[tool.name] = { root, path: location.pathname, href: location.href, stop: hooks.stop, url: hooks.url };
     root.setAttribute("data-guide-ready", "");
   }
   function showPage() {
     if (policyOf() !== policy) return location.reload(); // part 7: a page with a policy of its own
     shown = true;
-    tools.forEach(mount);
+    for (const tool of tools) mount(tool);
     loadIfStored();
   }
   function followAddress() {
-    Object.keys(running).forEach(function (name) {
-      var now = running[name];
-      if (!now.url || now.path !== location.pathname || now.href === location.href) return;
+    for (const now of Object.values(running)) {
+      if (!now.url || now.path !== location.pathname || now.href === location.href) continue;
       now.href = location.href;
       now.url(new URL(location.href));
-    });
+    }
   }
-  var waiting = window.guideTools || [];
+  const waitingTools = window.guideTools || [];
   window.guideTools = {
-    push: function (tool) {
-      if (tools.some(function (t) { return t.name === tool.name; })) return;
+    push(tool) {
+      if (tools.some((t) => t.name === tool.name)) return;
       tools.push(tool);
       if (shown) mount(tool);
     },
   };
-  waiting.forEach(window.guideTools.push);
+  waitingTools.forEach(window.guideTools.push);
 
-  // Paths relative to this file. The coach's data is written by the build (macros/coach.py).
-  var LAZY = {
-    coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "coach.js"],
-    "readiness-summary": ["../generated/coach-data.js", "coach.js"], // it rates nothing: no scheduler
+  // Paths relative to this file. The coach's data is written by the build, and its list of the
+  // coach's files is the same as this one's (macros/coach.py; coach-core.js says what each holds).
+  const LAZY = {
+    coach: ["../generated/coach-data.js", "vendor/ts-fsrs/index.umd.js", "tool-kit.js", "coach-core.js", "coach-store.js", "coach-recorder.js", "coach-review.js", "coach-panel.js"],
+    // It rates nothing: no scheduler.
+    "readiness-summary": ["../generated/coach-data.js", "tool-kit.js", "coach-core.js", "coach-store.js", "coach-summary.js"],
     "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
-  var here = document.currentScript ? document.currentScript.src : location.href;
-  var loading = {};
+  const here = document.currentScript ? document.currentScript.src : location.href;
+  const loading = {};
   function load(name) {
-    var tool = tools.filter(function (t) { return t.name === name; })[0];
+    const tool = tools.find((t) => t.name === name);
     if (tool) return mount(tool);
     if (loading[name]) return;
     loading[name] = true;
-    LAZY[name].forEach(function (file) {
-      var src = new URL(file, here).href;
-      if (document.querySelector('script[src="' + src + '"]')) return; // already here for another tool
-      var script = document.createElement("script");
+    for (const file of LAZY[name]) {
+      const src = new URL(file, here).href;
+      if (document.querySelector(`script[src="${src}"]`)) continue; // already here for another tool
+      const script = document.createElement("script");
       script.src = src;
       script.async = false; // in order: the data, then what uses it
       // A tool whose files are not cached yet (the code runner's editor, offline before its first
       // use) says so, instead of its button doing nothing; a later press tries again.
-      script.onerror = function () {
+      script.onerror = () => {
         script.remove();
         delete loading[name];
-        notify("load-" + name, navigator.onLine === false
+        notify(`load-${name}`, navigator.onLine === false
           ? "This tool needs a connection the first time you open it; after that it works offline."
           : "This tool could not load: check your connection and press its button again.");
       };
       document.body.appendChild(script);
-    });
+    }
   }
-  document.addEventListener("click", function (ev) {
-    var button = ev.target instanceof Element ? ev.target.closest("[data-guide-lazy] > button") : null;
+  document.addEventListener("click", (ev) => {
+    const button = ev.target instanceof Element ? ev.target.closest("[data-guide-lazy] > button") : null;
     if (!button) return;
-    var root = button.parentNode;
-    var name = root.getAttribute("data-guide-lazy");
+    const root = button.parentNode;
+    const name = root.getAttribute("data-guide-lazy");
     if (!LAZY[name]) return;
-    var old = document.querySelector('[data-guide-tool="' + name + '"]');
+    const old = document.querySelector(`[data-guide-tool="${name}"]`);
     if (old && old !== root) old.removeAttribute("data-guide-tool");
     root.setAttribute("data-guide-tool", name);
     load(name);
   });
   function loadIfStored() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-guide-load-if-stored][data-guide-tool]"), function (root) {
-      var name = root.getAttribute("data-guide-tool");
-      if (!LAZY[name]) return;
-      var stored;
+    for (const root of document.querySelectorAll("[data-guide-load-if-stored][data-guide-tool]")) {
+      const name = root.getAttribute("data-guide-tool");
+      if (!LAZY[name]) continue;
+      let stored;
       try {
-        stored = JSON.parse(root.getAttribute("data-guide-load-if-stored")).some(function (key) {
-          return localStorage.getItem(key) !== null;
-        });
+        stored = JSON.parse(root.getAttribute("data-guide-load-if-stored")).some((key) => localStorage.getItem(key) !== null);
       } catch {
         stored = true; // storage cannot be read: the tool says so
       }
       if (stored) load(name);
-    });
+    }
   }
 
   addEventListener("hashchange", followAddress);
@@ -404,5 +400,5 @@
   if (typeof location$ !== "undefined") location$.subscribe(followAddress);
   // From file:// (the offline edition) Material completes document$ without emitting: show the page anyway.
   if (typeof document$ === "undefined") showPage();
-  else document$.subscribe({ next: showPage, complete: function () { if (!shown) showPage(); } });
+  else document$.subscribe({ next: showPage, complete: () => { if (!shown) showPage(); } });
 })();
