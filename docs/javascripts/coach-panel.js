@@ -130,6 +130,7 @@
     };
   }
 
-  const needs = ["guideCoachData", "guideKit", "guideCoachCore", "guideCoachStore", "guideCoachRecorder", "guideCoachReview"];
+  // FSRS: ts-fsrs, which rates every review (coach-review.js).
+  const needs = ["guideCoachData", "FSRS", "guideKit", "guideCoachCore", "guideCoachStore", "guideCoachRecorder", "guideCoachReview"];
   (window.guideTools = window.guideTools || []).push({ name: "coach", needs, start: startCoach });
 })();

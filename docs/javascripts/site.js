@@ -296,9 +296,13 @@
   const running = {}; // tool name -> { root, path, href, stop, url } of the copy on screen
   let shown = false; // whether Material has shown a page yet
 
-  // A tool whose other files have not run yet (its `needs`) starts once they have: mount() tries
-  // again each frame, for about ten seconds.
-  function mount(tool, frames = 0) {
+  // A tool whose other files have not run yet (its `needs`) waits, and mount() is tried again each
+  // time a script loads, however long its files take. A script that fails to load while a tool
+  // waits (on a first load it failed before this file ran: checked once the page has loaded) is
+  // said, instead of leaving the tool's buttons disabled with no reason given.
+  const waiting = new Set();
+  function mount(tool) {
+    waiting.delete(tool);
     const root = document.querySelector(`[data-guide-tool="${tool.name}"]`);
     const now = running[tool.name];
     if (now && now.root === root) return;
@@ -306,7 +310,8 @@
     delete running[tool.name];
     if (!root) return;
     if (tool.needs && !tool.needs.every((name) => window[name])) {
-      if (frames < 600) requestAnimationFrame(() => mount(tool, frames + 1));
+      waiting.add(tool);
+      unloaded();
       return;
     }
     const data = root.getAttribute("data-guide-data");
@@ -314,6 +319,25 @@
     running[tool.name] = { root, path: location.pathname, href: location.href, stop: hooks.stop, url: hooks.url };
     root.setAttribute("data-guide-ready", "");
   }
+  const failed = new Set(); // scripts of the page on screen that did not load
+  const cannotStart = () => notify("load", navigator.onLine === false
+    ? "Part of this tool is not saved on this device yet: connect once and reload the page. What you saved is kept."
+    : "Part of this tool could not load: check your connection and reload the page. What you saved is kept.");
+  const unloaded = () => {
+    for (const script of failed) if (!script.isConnected) failed.delete(script); // a page since left
+    if (waiting.size && failed.size) cannotStart();
+  };
+  document.addEventListener("load", (ev) => {
+    if (ev.target instanceof HTMLScriptElement) for (const tool of [...waiting]) mount(tool);
+  }, true);
+  // A file loaded on first use (part 5) says so itself (its onerror).
+  document.addEventListener("error", (ev) => {
+    if (!(ev.target instanceof HTMLScriptElement) || ev.target.onerror) return;
+    failed.add(ev.target);
+    unloaded();
+  }, true);
+  // A page loaded in full has run every script it lists by then: a tool still waiting never starts.
+  addEventListener("load", () => setTimeout(() => waiting.size && cannotStart()), { once: true });
   function showPage() {
     if (policyOf() !== policy) return location.reload(); // part 7: a page with a policy of its own
     shown = true;
@@ -346,15 +370,12 @@
     "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
   const here = document.currentScript ? document.currentScript.src : location.href;
-  const loading = {};
   function load(name) {
-    const tool = tools.find((t) => t.name === name);
-    if (tool) return mount(tool);
-    if (loading[name]) return;
-    loading[name] = true;
+    // Each of its files not here yet, or removed after it failed: a press after a failure fetches
+    // again what failed, even when the tool's own file has run.
     for (const file of LAZY[name]) {
       const src = new URL(file, here).href;
-      if (document.querySelector(`script[src="${src}"]`)) continue; // already here for another tool
+      if (document.querySelector(`script[src="${src}"]`)) continue; // here (or on its way) for this or another tool
       const script = document.createElement("script");
       script.src = src;
       script.async = false; // in order: the data, then what uses it
@@ -362,13 +383,14 @@
       // use) says so, instead of its button doing nothing; a later press tries again.
       script.onerror = () => {
         script.remove();
-        delete loading[name];
         notify(`load-${name}`, navigator.onLine === false
           ? "This tool needs a connection the first time you open it; after that it works offline."
           : "This tool could not load: check your connection and press its button again.");
       };
       document.body.appendChild(script);
     }
+    const tool = tools.find((t) => t.name === name);
+    if (tool) mount(tool);
   }
   document.addEventListener("click", (ev) => {
     const button = ev.target instanceof Element ? ev.target.closest("[data-guide-lazy] > button") : null;
