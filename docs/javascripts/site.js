@@ -41,7 +41,8 @@
  *    hashchange, so Material's location$ is followed as well as the events.
  *    A tool made of several files lists in `needs` the globals its other files
  *    define (window.<name>): instant navigation runs a page's scripts in the
- *    order they arrive, so start() waits for them, a frame at a time.
+ *    order they arrive, so a tool waits until they have run (tried again as each
+ *    script loads), and a file that fails meanwhile is said in a notice.
  *
  * 5. Tools loaded on first use. Where a tool would weigh on a page most readers
  *    only read (the coach on the question bank and principle pages), the page
