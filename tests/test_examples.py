@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.data import load_site
 from macros.errors import DataError
 from macros.examples import count_words, load_examples
 from tests.htmltext import elements, main_content, normalize
-from tests.support.data import copy_data, edit_yaml
+from tests.support.data import edit_yaml
 from tests.support.nav import section, site_nav
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +92,12 @@ def test_weak_answers_are_shorter_and_every_example_has_probes(examples) -> None
 
 @pytest.fixture
 def answers_copy(tmp_path: Path) -> Path:
-    return copy_data(tmp_path / "data")
+    """A data folder holding a copy of examples/answers.yml alone: the examples are checked against the
+    site's own data (``site``), which these tests leave as it is."""
+    data = tmp_path / "data"
+    (data / "examples").mkdir(parents=True)
+    shutil.copy2(DATA / "examples" / "answers.yml", data / "examples" / "answers.yml")
+    return data
 
 
 def _edit(data: Path, change) -> None:
@@ -181,10 +186,10 @@ def _set(index: int, field: str, value):
         ),
     ],
 )
-def test_bad_examples_name_file_entry_and_field(answers_copy: Path, change, expected: str) -> None:
+def test_bad_examples_name_file_entry_and_field(answers_copy: Path, site, change, expected: str) -> None:
     _edit(answers_copy, change)
     with pytest.raises(DataError) as err:
-        load_examples(answers_copy, load_site(answers_copy))
+        load_examples(answers_copy, site)
     assert str(err.value).startswith("data/examples/answers.yml")
     assert expected in str(err.value)
 
@@ -207,11 +212,11 @@ def test_bad_examples_name_file_entry_and_field(answers_copy: Path, change, expe
     ],
 )
 def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(
-    answers_copy: Path, change, entry: str, field: str
+    answers_copy: Path, site, change, entry: str, field: str
 ) -> None:
     _edit(answers_copy, change)
     with pytest.raises(DataError) as err:
-        load_examples(answers_copy, load_site(answers_copy))
+        load_examples(answers_copy, site)
     assert str(err.value) == f"data/examples/answers.yml{entry}, field '{field}': is not a field this entry may have"
 
 
