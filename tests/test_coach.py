@@ -424,25 +424,21 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
 
 
 @pytest.mark.browser
-def test_a_coach_file_that_fails_is_said_and_fetched_again_on_the_next_press(mic_browser: Any, site_url: str):
+def test_a_coach_file_that_fails_is_said_and_fetched_again_on_the_next_press(watch: Watch, site_url: str):
     """The coach's own file may have run while another of its files failed: the press says so, and
     the next press fetches what failed instead of leaving the coach dead."""
-    w = Watch(mic_browser, site_url)
-    try:
-        page = w.page
-        page.route("**/javascripts/coach-store.js", lambda route: route.abort())
-        page.goto(site_url + "/amazon/leadership-principles/frugality/")
-        button = page.locator("[data-guide-lazy=coach]").first.get_by_role("button", name="Record an answer")
-        button.click()
-        expect(page.locator('[data-guide-notice="load-coach"]')).to_contain_text("could not load")
-        expect(page.locator(".guide-coach__panel")).to_have_count(0)
-        page.unroute("**/javascripts/coach-store.js")
-        button.click()
-        expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
-        w.errors.clear()  # the aborted script's load error
-        w.check()
-    finally:
-        w.close()
+    page = watch.page
+    page.route("**/javascripts/coach-store.js", lambda route: route.abort())
+    page.goto(site_url + "/amazon/leadership-principles/frugality/")
+    button = page.locator("[data-guide-lazy=coach]").first.get_by_role("button", name="Record an answer")
+    button.click()
+    expect(page.locator('[data-guide-notice="load-coach"]')).to_contain_text("could not load")
+    expect(page.locator(".guide-coach__panel")).to_have_count(0)
+    page.unroute("**/javascripts/coach-store.js")
+    button.click()
+    expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
+    watch.errors.clear()  # the aborted script's load error
+    watch.check()
 
 
 @pytest.mark.browser
