@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from macros.context import Context
 from macros.data import PASSAGE_MAX_WORDS, SiteData, load_site
 from macros.errors import AuthorError, DataError
 from macros.links import cite
 from tests.support import ROOT
-from tests.support.data import copy_data
+from tests.support.data import copy_data, edit_yaml
 
 # A cite() call in a page or a macro template, with its citation ("id" or "id#key").
 CITE_CALL = re.compile(r"""cite\(\s*["']([^"']+)["']\s*\)""")
@@ -24,12 +21,6 @@ CITE_CALL = re.compile(r"""cite\(\s*["']([^"']+)["']\s*\)""")
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     return copy_data(tmp_path / "data")
-
-
-def edit(path: Path, change: Callable[[list[dict[str, Any]]], None]) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def page_citations() -> list[tuple[str, str]]:
@@ -98,7 +89,7 @@ def test_a_source_with_several_passages_is_cited_by_key(site_data: SiteData) -> 
     ],
 )
 def test_a_bad_passage_names_file_entry_and_field(data_copy: Path, change, problem: str) -> None:
-    edit(data_copy / "sources/amazon.yml", change)
+    edit_yaml(data_copy / "sources/amazon.yml", change)
     with pytest.raises(
         DataError, match=r"data/sources/amazon.yml, entry #1 \(id '[a-z0-9-]+'\), " + re.escape(problem)
     ):
@@ -107,13 +98,13 @@ def test_a_bad_passage_names_file_entry_and_field(data_copy: Path, change, probl
 
 def test_a_data_citation_must_name_its_passage(data_copy: Path, site_data: SiteData) -> None:
     many = next(s for s in site_data.sources.values() if len(s.passages) > 1)
-    edit(data_copy / "rounds.yml", lambda d: d[0].update(cite=many.id))
+    edit_yaml(data_copy / "rounds.yml", lambda d: d[0].update(cite=many.id))
     with pytest.raises(
         DataError,
         match=rf"data/rounds.yml, entry #1 \(id '[a-z-]+'\), field 'cite': source '{many.id}' has several passages",
     ):
         load_site(data_copy)
-    edit(data_copy / "rounds.yml", lambda d: d[0].update(cite=f"{many.id}#nope"))
+    edit_yaml(data_copy / "rounds.yml", lambda d: d[0].update(cite=f"{many.id}#nope"))
     with pytest.raises(DataError, match=rf"field 'cite': source '{many.id}' has no passage 'nope'"):
         load_site(data_copy)
 

@@ -218,11 +218,11 @@ def _broken_copy(project: Path, case: str) -> Expected:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_load_coding_names_file_entry_and_field(case: str, tmp_path: Path) -> None:
+def test_load_coding_names_file_entry_and_field(case: str, tmp_path: Path, site_data: Any) -> None:
+    (tmp_path / "data").mkdir()  # the coding round's files alone: no case breaks the rest of data/
     expected = _broken_copy(tmp_path, case)
-    site = load_site(tmp_path / "data")
     with pytest.raises(DataError) as err:
-        load_coding(tmp_path / "data", site, tmp_path)
+        load_coding(tmp_path / "data", site_data, tmp_path)
     assert (err.value.file, err.value.entry, err.value.field, err.value.problem) == (
         expected.file,
         expected.entry,

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.data import load_site
 from macros.errors import DataError
 from tests.support import ROOT
-from tests.support.data import copy_data
+from tests.support.data import copy_data, edit_yaml
 
 OFFICIAL_NAMES = [
     "Customer Obsession",
@@ -41,12 +40,6 @@ def site(site_data):
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     return copy_data(tmp_path / "data")
-
-
-def edit(path: Path, change) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def test_sixteen_principles_with_official_names_in_order(site):
@@ -171,7 +164,7 @@ def test_valid_data_loads_from_a_copy(data_copy, site):
     ],
 )
 def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected):
-    edit(data_copy / file, change)
+    edit_yaml(data_copy / file, change)
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert expected in str(err.value)
@@ -190,7 +183,7 @@ def test_bad_entries_name_file_entry_and_field(data_copy, file, change, expected
     ],
 )
 def test_an_unknown_key_is_refused_by_name(data_copy, file, entry):
-    edit(data_copy / file, lambda d: d[0].update(listen_fro="a misspelled key"))
+    edit_yaml(data_copy / file, lambda d: d[0].update(listen_fro="a misspelled key"))
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert str(err.value).startswith(f"data/{file}, entry {entry}")
@@ -198,7 +191,7 @@ def test_an_unknown_key_is_refused_by_name(data_copy, file, entry):
 
 
 def test_an_unknown_key_in_a_company_value_is_refused_by_name(data_copy):
-    edit(data_copy / "companies/google.yml", lambda d: d["values"][1].update(principle=["ownership"]))
+    edit_yaml(data_copy / "companies/google.yml", lambda d: d["values"][1].update(principle=["ownership"]))
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert str(err.value) == (
@@ -207,7 +200,7 @@ def test_an_unknown_key_in_a_company_value_is_refused_by_name(data_copy):
 
 
 def test_duplicate_source_id_across_files_is_reported(data_copy):
-    edit(data_copy / "sources/google.yml", lambda d: d.append(dict(d[0], id="amazon-principles")))
+    edit_yaml(data_copy / "sources/google.yml", lambda d: d.append(dict(d[0], id="amazon-principles")))
     with pytest.raises(
         DataError,
         match=r"data/sources/google.yml, entry #\d+ \(id 'amazon-principles'\), field 'id': duplicate id 'amazon-principles' \(also in data/sources/amazon.yml\)",
@@ -238,7 +231,7 @@ def test_missing_file(data_copy):
 
 
 def test_company_file_name_must_match_its_id(data_copy):
-    edit(data_copy / "companies/meta.yml", lambda d: d.update(id="facebook"))
+    edit_yaml(data_copy / "companies/meta.yml", lambda d: d.update(id="facebook"))
     with pytest.raises(
         DataError, match=r"data/companies/meta.yml, entry meta, field 'id': 'facebook' must match the file name 'meta'"
     ):

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from macros.context import SOURCE_DOCUMENT, Context, checked
 from macros.data import load_site, source_lines
 from macros.errors import AuthorError, DataError, MacroError
 from macros.numbers import corrected, number, number_text
-from tests.support.data import copy_data, require_data
+from tests.support.data import copy_data, edit_yaml, read_yaml, require_data, write_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -38,9 +37,9 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def edit_first(path: Path, change: Callable[[dict[str, Any]], None]) -> str:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = read_yaml(path)
     change(doc[0])
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_yaml(path, doc)
     return doc[0]["id"]
 
 
@@ -110,10 +109,7 @@ def test_a_number_without_min_or_max_is_refused(data_copy):
 
 
 def test_duplicate_number_id_is_refused(data_copy):
-    path = data_copy / "numbers.yml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc.append(dict(doc[0]))
-    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    edit_yaml(data_copy / "numbers.yml", lambda doc: doc.append(dict(doc[0])))
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert err.value.file == "data/numbers.yml"

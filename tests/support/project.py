@@ -12,11 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 from macros.data import load_site
 from macros.shape import generated_pages
 from tests.support import ROOT
+from tests.support.data import read_yaml, write_yaml
 
 # Top-level entries a build never reads. Dot-folders (.git, .venv, caches) are skipped too.
 NOT_BUILD_INPUT = {"node_modules", "site", "dist", "bench", "tests", "__pycache__"}
@@ -95,8 +94,8 @@ def tiny_project(dst: Path, pages: dict[str, str]) -> Path:
     # data/search.yml may only name pages that exist or are generated (macros/search_terms.py): keep the
     # entries for these pages and for the generated ones, which a project with hooks/data_pages.py builds.
     search = dst / "data" / "search.yml"
-    terms = yaml.safe_load(search.read_text(encoding="utf-8"))
+    terms = read_yaml(search)
     kept = set(pages) | generated_pages(load_site(dst / "data"))
     terms["pages"] = [entry for entry in terms["pages"] if entry["page"] in kept]
-    search.write_text(yaml.safe_dump(terms, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_yaml(search, terms)
     return dst
