@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,6 @@ from macros.home import card_groups
 from macros.storage import STORY_FORMAT_VERSION, STORY_STORAGE_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_home_logic_in_node():
-    result = subprocess.run(["node", "--test", "tests/js/home.test.js"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_every_guide_page_has_exactly_one_card(site_data: SiteData):
