@@ -58,9 +58,10 @@ test: lint
 schemas: $(BIN)/.site-installed
 	$(BIN)/python -m tools.schemas
 
-# tests/conftest.py marks every test that needs no build and no browser as `unit`.
+# tests/conftest.py marks every test that needs no build and no browser as `unit`; pytest-xdist
+# spreads them over the machine's cores (at most four: each worker collects the tests anew).
 check: lint
-	$(BIN)/python -m pytest -m unit -q --hypothesis-profile=check $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m unit -q -n auto --maxprocesses 4 --hypothesis-profile=check $(PYTEST_ARGS)
 
 # Every linter runs, even after one failed, and the last line names each that failed.
 # Configured in pyproject.toml (ruff, mypy), eslint.config.mjs and stylelint.config.mjs.
