@@ -175,13 +175,6 @@ class Coding:
 # --------------------------------------------------------------------------- loading
 
 
-def _rel(path: Path, project: Path) -> str:
-    try:
-        return path.relative_to(project).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 # What each file of the coding round holds; macros/schemas.py exports them as JSON Schema.
 SCHEMAS: dict[str, Any] = {
     "coding/patterns.yml": entries_of(Pattern),
@@ -235,8 +228,8 @@ def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunct
 
 def read_solution(problem: Problem, project: Path, file: str) -> Solution:
     """The module's shown lines, after checking the module against the problem's data."""
-    path = Path(project) / MODULES_DIR / f"{problem.module}.py"
-    where = _rel(path, Path(project))
+    where = (MODULES_DIR / f"{problem.module}.py").as_posix()
+    path = Path(project) / where
     if not path.is_file():
         raise DataError(file, problem.id, "id", f"has no solution module {where}")
     source = path.read_text(encoding="utf-8")
@@ -325,12 +318,12 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
     folder = data_dir / PROBLEMS_DIR
     files = sorted(folder.glob("*.yml"))
     if not files:
-        raise DataError(_rel(folder, data_dir.parent), None, None, "folder is missing or has no .yml files")
+        raise DataError(rel(folder, data_dir), None, None, "folder is missing or has no .yml files")
     problems: list[Problem] = []
     solutions: dict[str, Solution] = {}
     titles: dict[str, str] = {}
     for path in files:
-        file = _rel(path, data_dir.parent)
+        file = rel(path, data_dir)
         problem = load_problem(path, data_dir)
         if problem.pattern not in pattern_ids:
             raise DataError(
@@ -361,7 +354,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
             )
         solutions[problem.id] = read_solution(problem, project, file)
         problems.append(problem)
-    patterns_file = _rel(data_dir / PATTERNS_FILE, data_dir.parent)
+    patterns_file = rel(data_dir / PATTERNS_FILE, data_dir)
     for i, pattern in enumerate(patterns, 1):
         count = sum(1 for p in problems if p.pattern == pattern.id)
         if count < MIN_PROBLEMS_PER_PATTERN:
