@@ -29,6 +29,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,8 @@ SLIPS_FIELD = "variants"  # other forms and slips, weighed lightly: a typed pref
 MARKER = re.compile(r'(?:<p>)?<div hidden data-guide-search-terms="([^"]*)"></div>(?:</p>)?\n?')
 HEADING = re.compile(r'<h[2-6][^>]*\bid="([^"]+)"')
 TERM_SEPARATOR = "|"
+# libyaml where installed (macros/search_terms.py read the file first and named any mistake in it).
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MIN_SLIP_LENGTH = 5  # shorter words have too many one-letter neighbors that are other words
 
 _terms: dict[str, list[str]] = {}  # index location -> terms filed there, in the order found
@@ -71,7 +74,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: obj
 def load_families(project: Path) -> tuple[list[list[str]], dict[str, str]]:
     """The synonym families and the spellings of data/search.yml (macros/search_terms.py checks the file)."""
     try:
-        raw = yaml.safe_load((project / SEARCH_FILE).read_text(encoding="utf-8"))
+        raw = yaml.load((project / SEARCH_FILE).read_text(encoding="utf-8"), Loader=_FAST_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"{SEARCH_FILE}: cannot read: {exc}") from None
     families = raw.get("families") or []
