@@ -441,16 +441,35 @@ def test_a_coach_file_that_fails_is_said_and_fetched_again_on_the_next_press(wat
     watch.check()
 
 
+# A file the tool needs, and the tool's own file: without the latter no tool registers to wait.
 @pytest.mark.browser
-def test_a_tool_whose_file_fails_on_a_full_load_says_so_and_keeps_what_is_stored(watch: Watch, site_url: str):
+@pytest.mark.parametrize("file", ["coach-store.js", "coach-readiness.js"])
+def test_a_tool_whose_file_fails_on_a_full_load_says_so_and_keeps_what_is_stored(
+    watch: Watch, site_url: str, file: str
+):
     page = watch.page
     page.goto(site_url + READINESS)
     ready(page, "readiness")
     before = storage(page)
-    page.route("**/javascripts/coach-store.js", lambda route: route.abort())
+    page.route(f"**/javascripts/{file}", lambda route: route.abort())
     page.reload()
     expect(page.locator('[data-guide-notice="load"]')).to_contain_text("could not load")
     assert storage(page) == before
+    watch.errors.clear()  # the aborted script's load error
+    watch.check()
+
+
+@pytest.mark.browser
+def test_a_tool_whose_own_file_fails_after_instant_navigation_says_so(watch: Watch, site_url: str):
+    page = watch.page
+    page.route("**/javascripts/coach-readiness.js", lambda route: route.abort())
+    page.goto(site_url + PLAN)
+    ready(page, "study-plan")
+    page.evaluate("() => { window.__notReloaded = true; }")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Readiness", exact=True).click()
+    expect(page.locator('[data-guide-notice="load"]')).to_contain_text("could not load")
+    assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+    expect(page.locator('[data-guide-tool="readiness"]')).not_to_have_attribute("data-guide-ready", "")
     watch.errors.clear()  # the aborted script's load error
     watch.check()
 

@@ -324,9 +324,14 @@
   const cannotStart = () => notify("load", navigator.onLine === false
     ? "Part of this tool is not saved on this device yet: connect once and reload the page. What you saved is kept."
     : "Part of this tool could not load: check your connection and reload the page. What you saved is kept.");
+  // A tool whose own file did not load never registers, so it never waits either: its root is
+  // on the page, not started, and no tool of its name is known. (Lazy tools say their own failures;
+  // one that loads only when something is stored has not been asked for yet.)
+  const stranded = () => [...document.querySelectorAll("[data-guide-tool]:not([data-guide-ready]):not([data-guide-lazy]):not([data-guide-load-if-stored])")]
+    .some((root) => !tools.some((tool) => tool.name === root.getAttribute("data-guide-tool")));
   const unloaded = () => {
     for (const script of failed) if (!script.isConnected) failed.delete(script); // a page since left
-    if (waiting.size && failed.size) cannotStart();
+    if ((waiting.size || stranded()) && failed.size) cannotStart();
   };
   document.addEventListener("load", (ev) => {
     if (ev.target instanceof HTMLScriptElement) for (const tool of [...waiting]) mount(tool);
@@ -337,8 +342,9 @@
     failed.add(ev.target);
     unloaded();
   }, true);
-  // A page loaded in full has run every script it lists by then: a tool still waiting never starts.
-  addEventListener("load", () => setTimeout(() => waiting.size && cannotStart()), { once: true });
+  // A page loaded in full has run every script it lists by then: a tool still waiting, or never
+  // registered, never starts.
+  addEventListener("load", () => setTimeout(() => (waiting.size || stranded()) && cannotStart()), { once: true });
   function showPage() {
     if (policyOf() !== policy) return location.reload(); // part 7: a page with a policy of its own
     shown = true;
