@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.support import ROOT
+from tests.support.data import edit_yaml
 from tools.build import build, source_date_epoch
 
 
@@ -48,10 +48,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory, project_factory: Callable[
 
 
 def break_data(project: Path) -> None:
-    path = project / "data" / "principles.yml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    del doc[0]["name"]
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    edit_yaml(project / "data" / "principles.yml", lambda doc: doc[0].pop("name"))
 
 
 def break_a_link(project: Path) -> None:

@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from macros.coding import load_coding
 from macros.data import load_site
 from macros.errors import DataError
 from tests.support import ROOT
-from tests.support.data import edit_yaml, require_data
+from tests.support.data import edit_yaml, read_yaml, require_data
 from tests.support.project import mkdocs_build
 
 PROBLEM = "lru-cache"
@@ -46,62 +45,58 @@ class Expected:
         return str(DataError(self.file, self.entry, self.field, self.problem))
 
 
-def _edit(project: Path, name: str, change: Callable[[Any], None]) -> None:
-    edit_yaml(project / name, change)
-
-
 # Each case breaks a copy of the project (data/ and coding/) and returns what the error must say.
 
 
 def extra_key(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(hint="Use an OrderedDict."))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(hint="Use an OrderedDict."))
     return Expected(PROBLEM_FILE, PROBLEM, "hint", "is not a field this entry may have")
 
 
 def missing_field(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.pop("brute_force"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.pop("brute_force"))
     return Expected(PROBLEM_FILE, PROBLEM, "brute_force", "is missing")
 
 
 def wrong_type(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(title=5))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(title=5))
     return Expected(PROBLEM_FILE, PROBLEM, "title", "must be text, got a number")
 
 
 def nested_missing_field(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d["examples"][1].pop("why"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d["examples"][1].pop("why"))
     return Expected(PROBLEM_FILE, f"{PROBLEM} examples #2", "why", "is missing")
 
 
 def unknown_growth(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d["complexity"].update(growth="n^4"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d["complexity"].update(growth="n^4"))
     allowed = "'1', 'log n', 'n', 'n log n', 'n^2', 'n^3', '2^n' or 'n!'"
     return Expected(PROBLEM_FILE, PROBLEM, "complexity.growth", f"'n^4' is not one of: {allowed}")
 
 
 def unknown_pattern(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(pattern="sorting"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(pattern="sorting"))
     return Expected(PROBLEM_FILE, PROBLEM, "pattern", "unknown pattern 'sorting' (see data/coding/patterns.yml)")
 
 
 def unknown_principle(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(principle="frugal"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(principle="frugal"))
     return Expected(PROBLEM_FILE, PROBLEM, "principle", "unknown principle 'frugal'")
 
 
 def id_not_file_name(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(id="lru"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(id="lru"))
     return Expected(PROBLEM_FILE, PROBLEM, "id", "'lru' must match the file name 'lru-cache'")
 
 
 def too_few_edge_cases(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: [e.pop("edge", None) for e in d["examples"][1:]])
+    edit_yaml(project / PROBLEM_FILE, lambda d: [e.pop("edge", None) for e in d["examples"][1:]])
     return Expected(PROBLEM_FILE, PROBLEM, "examples", "has 0 edge case(s) (edge: true); at least 2 are needed")
 
 
 def example_arguments(project: Path) -> Expected:
-    _edit(
-        project, PROBLEM_FILE, lambda d: d["examples"][0]["args"].update(size=d["examples"][0]["args"].pop("capacity"))
+    edit_yaml(
+        project / PROBLEM_FILE, lambda d: d["examples"][0]["args"].update(size=d["examples"][0]["args"].pop("capacity"))
     )
     return Expected(
         PROBLEM_FILE,
@@ -128,12 +123,12 @@ def missing_marker(project: Path) -> Expected:
 
 
 def unknown_entry(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(entry="replay"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(entry="replay"))
     return Expected(PROBLEM_FILE, PROBLEM, "entry", f"{MODULE_FILE} defines no 'replay' at its top level")
 
 
 def shown_entry_outside_the_solution(project: Path) -> Expected:
-    _edit(project, PROBLEM_FILE, lambda d: d.update(shown_entry="reference"))
+    edit_yaml(project / PROBLEM_FILE, lambda d: d.update(shown_entry="reference"))
     return Expected(
         PROBLEM_FILE, PROBLEM, "shown_entry", f"'reference' must be between the solution markers of {MODULE_FILE}"
     )
@@ -144,10 +139,8 @@ def pattern_with_one_problem(project: Path) -> Expected:
     problems = sorted((project / "data" / "coding" / "problems").glob("*.yml"))
     by_pattern: dict[str, list[Path]] = {}
     for path in problems:
-        by_pattern.setdefault(yaml.safe_load(path.read_text(encoding="utf-8"))["pattern"], []).append(path)
-    patterns = [
-        p["id"] for p in yaml.safe_load((project / "data" / "coding" / "patterns.yml").read_text(encoding="utf-8"))
-    ]
+        by_pattern.setdefault(read_yaml(path)["pattern"], []).append(path)
+    patterns = [p["id"] for p in read_yaml(project / "data" / "coding" / "patterns.yml")]
     pattern = next(p for p in patterns if len(by_pattern.get(p, [])) == 2)
     victim = by_pattern[pattern][0]
     victim.unlink()
@@ -162,15 +155,15 @@ def pattern_with_one_problem(project: Path) -> Expected:
 
 
 def duplicate_pattern(project: Path) -> Expected:
-    _edit(project, "data/coding/patterns.yml", lambda d: d[1].update(id=d[0]["id"]))
-    first = yaml.safe_load((ROOT / "data" / "coding" / "patterns.yml").read_text(encoding="utf-8"))[0]["id"]
+    edit_yaml(project / "data/coding/patterns.yml", lambda d: d[1].update(id=d[0]["id"]))
+    first = read_yaml(ROOT / "data" / "coding" / "patterns.yml")[0]["id"]
     return Expected("data/coding/patterns.yml", f"#2 (id '{first}')", "id", f"duplicate id '{first}'")
 
 
 def plan_does_not_fill_the_technical_question(project: Path) -> Expected:
-    _edit(project, "data/coding/plan.yml", lambda d: d.pop())
+    edit_yaml(project / "data/coding/plan.yml", lambda d: d.pop())
     site = load_site(ROOT / "data")  # _broken_copy checked that it loads
-    steps = yaml.safe_load((ROOT / "data" / "coding" / "plan.yml").read_text(encoding="utf-8"))[:-1]
+    steps = read_yaml(ROOT / "data" / "coding" / "plan.yml")[:-1]
     total = sum(site.number(s["minutes"]).min for s in steps)
     whole = site.number("interview-technical-minutes").max
     return Expected(

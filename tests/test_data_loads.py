@@ -16,10 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.support import ROOT
-from tests.support.data import LOADS_TEST, LOADS_TEST_NAME, data_problem
+from tests.support.data import LOADS_TEST, LOADS_TEST_NAME, data_problem, read_yaml, write_yaml
 
 
 def test_the_data_loads() -> None:
@@ -89,11 +88,11 @@ def test_on_valid_data_nothing_is_skipped(project: Path) -> None:
 
 def test_a_misspelled_id_fails_one_test_and_skips_those_that_need_the_data(project: Path) -> None:
     questions = project / "data" / "questions.yml"
-    entries = yaml.safe_load(questions.read_text(encoding="utf-8"))
+    entries = read_yaml(questions)
     misspelled = entries[0]["principle"] + "-misspelled"
     entries[0]["principle"] = misspelled
     original = questions.read_text(encoding="utf-8")
-    questions.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_yaml(questions, entries)
     try:
         result = _run_probe(project)
     finally:

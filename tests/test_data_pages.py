@@ -23,22 +23,14 @@ from macros import shape
 from macros.data import SiteData
 from tests.htmltext import main_content
 from tests.support import ROOT
-from tests.support.data import copy_data
+from tests.support.data import copy_data, edit_yaml, read_yaml
 from tests.support.nav import mkdocs_nav, nav_pages, site_nav
 from tests.support.project import mkdocs_build
 from tools.longevity import zensical_sources
 
-Edit = Callable[[Any], None]
-
-
-def _edit(path: Path, change: Edit) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(doc)
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
-
 
 def _walkthrough_guides(data: Path) -> list[str]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8"))["guide"] for p in sorted((data / "design").glob("*.yml"))]
+    return [read_yaml(p)["guide"] for p in sorted((data / "design").glob("*.yml"))]
 
 
 def _nav(site: SiteData) -> list[Any]:
@@ -73,7 +65,7 @@ def _project(make: Callable[[Path, dict[str, str]], Path], dst: Path, site: Site
         config["nav"] = _nav(site)
         config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
 
-    _edit(project / "mkdocs.yml", configure)
+    edit_yaml(project / "mkdocs.yml", configure)
     return project
 
 
@@ -113,7 +105,7 @@ def test_a_company_guide_is_its_guides_entry_and_its_page(
     page = "companies/example-corp.md"
     project = _project(tiny_project, tmp_path / "project", site_data, {page: COMPANY_PAGE})
     entry = {"id": "example-corp", "title": "Example Corp Interview Guide", "kind": "company", "page": page}
-    _edit(project / "data" / "guides.yml", lambda guides: guides.append({**entry, "blurb": "A test's company."}))
+    edit_yaml(project / "data" / "guides.yml", lambda guides: guides.append({**entry, "blurb": "A test's company."}))
     _built(project, tmp_path / "site")
 
     built = _built_page(tmp_path / "site", page)
@@ -153,10 +145,10 @@ def _new_principle(data: Path, site: SiteData) -> dict[str, Any]:
         page = shape.principle_page(site, new)
         doc["pages"].append({"page": page, "terms": ["an example principle's own term"]})
 
-    _edit(data / "principles.yml", principles)
-    _edit(data / "questions.yml", questions)
-    _edit(data / "examples" / "answers.yml", answers)
-    _edit(data / "search.yml", search)
+    edit_yaml(data / "principles.yml", principles)
+    edit_yaml(data / "questions.yml", questions)
+    edit_yaml(data / "examples" / "answers.yml", answers)
+    edit_yaml(data / "search.yml", search)
     return renamed
 
 
@@ -185,15 +177,15 @@ def test_the_nav_follows_the_datas_order(site_data: SiteData, tmp_path: Path) ->
     copy_data(project / "data")
     (project / "mkdocs.yml").write_text(yaml.safe_dump({"nav": _nav(site_data)}), encoding="utf-8")
     before = nav_pages(site_nav(project))
-    _edit(project / "data" / "principles.yml", lambda doc: doc.reverse())
+    edit_yaml(project / "data" / "principles.yml", lambda doc: doc.reverse())
     for path in (project / "data" / "design").glob("*.yml"):
-        _edit(path, lambda doc: doc.update(order=-doc["order"]))
+        edit_yaml(path, lambda doc: doc.update(order=-doc["order"]))
     after = nav_pages(site_nav(project))
 
     principles = [shape.principle_page(site_data, p.id) for p in site_data.principles]
     order = {}
     for path in (ROOT / "data" / "design").glob("*.yml"):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = read_yaml(path)
         order[site_data.guide(doc["guide"]).page] = doc["order"]
     walkthroughs = sorted(order, key=order.__getitem__)
     assert [p for p in before if p in principles] == principles
@@ -218,7 +210,7 @@ def test_a_mistake_on_a_generated_page_names_its_data(
     project = _project(tiny_project, tmp_path / "project", site_data, {})
     principle = _new_principle(project / "data", site_data)
     page = shape.principle_page(site_data, principle["id"])
-    _edit(project / "data" / "search.yml", lambda doc: doc["pages"].pop())  # the new principle's terms
+    edit_yaml(project / "data" / "search.yml", lambda doc: doc["pages"].pop())  # the new principle's terms
     result = mkdocs_build(project, tmp_path / "site")
     errors = re.findall(r"^ERROR\s+-\s+(.*)$", result.stdout + result.stderr, flags=re.MULTILINE)
     assert errors == [

@@ -11,11 +11,11 @@ import math
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.data import SiteData
 from macros.design import TOLERANCE, load_walkthrough
 from macros.errors import DataError
+from tests.support.data import read_yaml, write_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGN = sorted((ROOT / "data" / "design").glob("*.yml"))
@@ -31,7 +31,7 @@ def _evaluate(formula: str, values: dict[str, float]) -> float:
 
 @pytest.mark.parametrize("path", DESIGN, ids=[p.stem for p in DESIGN])
 def test_every_derived_figure_follows_from_the_figures_before_it(path: Path) -> None:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = read_yaml(path)
     stated = {a["id"]: a["value"] for a in doc["assumptions"]}
     exact = dict(stated)
     for d in doc["derived"]:
@@ -51,7 +51,7 @@ def test_there_is_a_walkthrough_for_each_system_design_question_in_the_source() 
     source = (ROOT / "tests" / "fixtures" / "amazon-interview-guide.source.md").read_text(encoding="utf-8")
     section = source.split("### System Design Questions", 1)[1].split("###", 1)[0]
     questions = [line[2:].strip() for line in section.splitlines() if line.startswith("- ")]
-    stated = {yaml.safe_load(p.read_text(encoding="utf-8"))["question"] for p in DESIGN}
+    stated = {read_yaml(p)["question"] for p in DESIGN}
     assert questions and set(questions) <= stated
 
 
@@ -60,10 +60,10 @@ def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(
 ) -> None:
     data = tmp_path / "data"
     (data / "design").mkdir(parents=True)
-    doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
+    doc = read_yaml(ROOT / "data/design/order-processing.yml")
     doc["derived"][0]["value"] = 500  # 10,000,000 / 86,400 is about 116
     target = data / "design" / "order-processing.yml"
-    target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    write_yaml(target, doc)
     with pytest.raises(DataError) as err:
         load_walkthrough(target, data, site_data)
     message = str(err.value)
@@ -86,10 +86,10 @@ def test_a_formula_may_only_do_arithmetic_over_known_figures(
 ) -> None:
     data = tmp_path / "data"
     (data / "design").mkdir(parents=True)
-    doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
+    doc = read_yaml(ROOT / "data/design/order-processing.yml")
     doc["derived"][0]["formula"] = formula
     target = data / "design" / "order-processing.yml"
-    target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    write_yaml(target, doc)
     with pytest.raises(DataError, match=problem):
         load_walkthrough(target, data, site_data)
 
@@ -99,7 +99,7 @@ def test_walkthroughs_cite_aws_facts_from_the_design_sources(site_data: SiteData
     these pages), or one of the papers and specifications the guides already cite."""
     import re
 
-    design = {s["id"] for s in yaml.safe_load((ROOT / "data/sources/design.yml").read_text(encoding="utf-8"))}
+    design = {s["id"] for s in read_yaml(ROOT / "data/sources/design.yml")}
     for page in sorted((ROOT / "docs/amazon/design").glob("*.md")):
         for sid in re.findall(r'cite\("([^"#]+)(?:#[^"]+)?"\)', page.read_text(encoding="utf-8")):
             assert sid in site_data.sources, f"{page.name}: unknown source {sid}"
@@ -129,10 +129,10 @@ def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(
 ) -> None:
     data = tmp_path / "data"
     (data / "design").mkdir(parents=True)
-    doc = yaml.safe_load((ROOT / "data/design/order-processing.yml").read_text(encoding="utf-8"))
+    doc = read_yaml(ROOT / "data/design/order-processing.yml")
     change(doc)
     target = data / "design" / "order-processing.yml"
-    target.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    write_yaml(target, doc)
     with pytest.raises(DataError) as err:
         load_walkthrough(target, data, site_data)
     assert str(err.value) == f"data/design/order-processing.yml, {expected}: is not a field this entry may have", where
