@@ -42,14 +42,19 @@ SCRIPTS = [p for p in sources() if p.suffix == ".js"]
 # as a classic script, or as a module when only a module parses (the code runner's worker is one).
 PARSE_ALL = """
 const fs = require("fs"), vm = require("vm");
+let failed = 0;
 for (const file of process.argv.slice(1)) {
   const code = fs.readFileSync(file, "utf8");
   try { new vm.Script(code, {filename: file}); }
   catch (asScript) {
     try { new vm.SourceTextModule(code, {identifier: file}); }
-    catch (asModule) { throw /module|export/.test(asScript.message) ? asModule : asScript; }
+    catch (asModule) {
+      failed++;
+      console.error(file + ": " + (/module|export/.test(asScript.message) ? asModule : asScript).stack);
+    }
   }
 }
+process.exitCode = failed ? 1 : 0;
 """
 
 
