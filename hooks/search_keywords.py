@@ -36,6 +36,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+# Read with libyaml where installed (macros/search_terms.py read the file first and named any mistake in it).
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SEARCH_FILE = Path("data") / "search.yml"
 FIELD = "keywords"
 SLIPS_FIELD = "variants"  # other forms and slips, weighed lightly: a typed prefix matches many of them at once
@@ -43,8 +45,6 @@ SLIPS_FIELD = "variants"  # other forms and slips, weighed lightly: a typed pref
 MARKER = re.compile(r'(?:<p>)?<div hidden data-guide-search-terms="([^"]*)"></div>(?:</p>)?\n?')
 HEADING = re.compile(r'<h[2-6][^>]*\bid="([^"]+)"')
 TERM_SEPARATOR = "|"
-# libyaml where installed (macros/search_terms.py read the file first and named any mistake in it).
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MIN_SLIP_LENGTH = 5  # shorter words have too many one-letter neighbors that are other words
 
 _terms: dict[str, list[str]] = {}  # index location -> terms filed there, in the order found
