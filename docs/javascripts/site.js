@@ -342,6 +342,17 @@
     failed.add(ev.target);
     unloaded();
   }, true);
+  // A script answered with something else (a captive portal's sign-in page, a proxy's error page,
+  // a file cut short) loads, but does not parse: the browser reports a SyntaxError from its
+  // address, and its element sees no error. It failed all the same.
+  addEventListener("error", (ev) => {
+    if (!(ev.error instanceof SyntaxError) || !ev.filename) return;
+    const script = [...document.querySelectorAll("script[src]")].find((s) => s.src === ev.filename);
+    if (!script || script.src === here) return;
+    if (script.onerror) return script.onerror(); // loaded on first use: it says so itself
+    failed.add(script);
+    unloaded();
+  });
   // A page loaded in full has run every script it lists by then: a tool still waiting, or never
   // registered, never starts.
   addEventListener("load", () => setTimeout(() => (waiting.size || stranded()) && cannotStart()), { once: true });
