@@ -853,6 +853,25 @@ def test_the_readiness_summary_reports_progress_in_words(watch: Watch, site_url:
 
 
 @pytest.mark.browser
+def test_a_summary_file_that_fails_asks_for_a_reload_not_a_button_press(watch: Watch, site_url: str):
+    """The summary loads because something is stored, not on a press: it has no button to press again."""
+    page = watch.page
+    watch.context.route("**/sw.js", lambda route: route.abort())  # a worker would answer from its cache
+    page.goto(site_url + "/practice/")
+    seed(page)
+    page.route("**/javascripts/coach-summary.js", lambda route: route.abort())
+    page.reload()
+    said = page.locator('[data-guide-notice="load-readiness-summary"]')
+    expect(said).to_contain_text("reload the page")
+    expect(page.locator("[data-guide-tool=readiness-summary] button")).to_have_count(0)
+    page.unroute("**/javascripts/coach-summary.js")
+    page.reload()
+    ready(page, "readiness-summary")
+    watch.errors.clear()  # the aborted script's load error
+    watch.check()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["/", "/practice/"])
 def test_a_first_visit_loads_no_coach_for_the_summary(watch: Watch, site_url: str, path: str):
     """Nothing stored, nothing to show: the page keeps its own sentence and fetches none of the coach."""

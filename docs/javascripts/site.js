@@ -388,7 +388,9 @@
     "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
   const here = document.currentScript ? document.currentScript.src : location.href;
-  function load(name) {
+  // `again`: how the reader tries again, said if a file fails (a summary loaded because something is
+  // stored has no button to press).
+  function load(name, again = "press its button again") {
     // Each of its files not here yet, or removed after it failed: a press after a failure fetches
     // again what failed, even when the tool's own file has run.
     for (const file of LAZY[name]) {
@@ -403,7 +405,7 @@
         script.remove();
         notify(`load-${name}`, navigator.onLine === false
           ? "This tool needs a connection the first time you open it; after that it works offline."
-          : "This tool could not load: check your connection and press its button again.");
+          : `This tool could not load: check your connection and ${again}.`);
       };
       document.body.appendChild(script);
     }
@@ -431,7 +433,7 @@
       } catch {
         stored = true; // storage cannot be read: the tool says so
       }
-      if (stored) load(name);
+      if (stored) load(name, "reload the page");
     }
   }
 
