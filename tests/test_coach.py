@@ -423,21 +423,38 @@ def test_question_pages_load_the_coach_only_on_the_first_press(mic_browser: Any,
         w.close()
 
 
+# A captive portal (or a proxy's error page) answers a script's request with 200 and an HTML page:
+# the script "loads" but does not parse, and no error event reaches its element.
+PORTAL_PAGE = (
+    "<!doctype html><html><head><title>Sign in</title></head><body><p>Accept the terms to continue.</p></body></html>"
+)
+
+
+def portal(route: Any) -> None:
+    route.fulfill(status=200, content_type="text/html", body=PORTAL_PAGE)
+
+
 @pytest.mark.browser
-def test_a_coach_file_that_fails_is_said_and_fetched_again_on_the_next_press(watch: Watch, site_url: str):
+@pytest.mark.parametrize(
+    ("file", "fail"), [("coach-store.js", "abort"), ("coach-store.js", "portal"), ("coach-panel.js", "portal")]
+)
+def test_a_coach_file_that_fails_is_said_and_fetched_again_on_the_next_press(
+    watch: Watch, site_url: str, file: str, fail: str
+):
     """The coach's own file may have run while another of its files failed: the press says so, and
     the next press fetches what failed instead of leaving the coach dead."""
     page = watch.page
-    page.route("**/javascripts/coach-store.js", lambda route: route.abort())
+    watch.context.route("**/sw.js", lambda route: route.abort())  # a worker would answer from its cache
+    page.route(f"**/javascripts/{file}", portal if fail == "portal" else lambda route: route.abort())
     page.goto(site_url + "/amazon/leadership-principles/frugality/")
     button = page.locator("[data-guide-lazy=coach]").first.get_by_role("button", name="Record an answer")
     button.click()
     expect(page.locator('[data-guide-notice="load-coach"]')).to_contain_text("could not load")
     expect(page.locator(".guide-coach__panel")).to_have_count(0)
-    page.unroute("**/javascripts/coach-store.js")
+    page.unroute(f"**/javascripts/{file}")
     button.click()
     expect(page.locator(".guide-coach__panel").get_by_role("button", name="Record answer")).to_be_focused()
-    watch.errors.clear()  # the aborted script's load error
+    watch.errors.clear()  # the aborted script's load error, or the portal page's syntax error
     watch.check()
 
 
@@ -471,6 +488,34 @@ def test_a_tool_whose_own_file_fails_after_instant_navigation_says_so(watch: Wat
     assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
     expect(page.locator('[data-guide-tool="readiness"]')).not_to_have_attribute("data-guide-ready", "")
     watch.errors.clear()  # the aborted script's load error
+    watch.check()
+
+
+# Its own file or one it needs, arriving from a page without the coach's files (the study plan's
+# would still be there to need); once the network is fixed, a reload starts the tool and nothing
+# stored has changed. No service worker: one that took the page would answer from its cache.
+@pytest.mark.browser
+@pytest.mark.parametrize("file", ["coach-readiness.js", "coach-store.js"])
+def test_a_tool_file_answered_with_a_portal_page_after_instant_navigation_is_said(
+    watch: Watch, site_url: str, file: str
+):
+    page = watch.page
+    watch.context.route("**/sw.js", lambda route: route.abort())
+    page.goto(site_url + "/practice/star-planner/")
+    seed(page)
+    before = storage(page)
+    page.route(f"**/javascripts/{file}", portal)
+    page.evaluate("() => { window.__notReloaded = true; }")
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Readiness", exact=True).click()
+    expect(page.locator('[data-guide-notice="load"]')).to_contain_text("could not load")
+    assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
+    expect(page.locator('[data-guide-tool="readiness"]')).not_to_have_attribute("data-guide-ready", "")
+    page.unroute(f"**/javascripts/{file}")
+    page.reload()
+    ready(page, "readiness")
+    expect(page.locator('[data-guide-notice="load"]')).to_have_count(0)
+    assert storage(page) == before
+    watch.errors.clear()  # the portal page's syntax error
     watch.check()
 
 
@@ -804,6 +849,25 @@ def test_the_readiness_summary_reports_progress_in_words(watch: Watch, site_url:
     ready(page, "readiness-summary")
     expect(summary).to_contain_text("1 question practiced out loud")
     expect(summary).to_contain_text(f"Next: {first}: no story yet.")
+    watch.check()
+
+
+@pytest.mark.browser
+def test_a_summary_file_that_fails_asks_for_a_reload_not_a_button_press(watch: Watch, site_url: str):
+    """The summary loads because something is stored, not on a press: it has no button to press again."""
+    page = watch.page
+    watch.context.route("**/sw.js", lambda route: route.abort())  # a worker would answer from its cache
+    page.goto(site_url + "/practice/")
+    seed(page)
+    page.route("**/javascripts/coach-summary.js", lambda route: route.abort())
+    page.reload()
+    said = page.locator('[data-guide-notice="load-readiness-summary"]')
+    expect(said).to_contain_text("reload the page")
+    expect(page.locator("[data-guide-tool=readiness-summary] button")).to_have_count(0)
+    page.unroute("**/javascripts/coach-summary.js")
+    page.reload()
+    ready(page, "readiness-summary")
+    watch.errors.clear()  # the aborted script's load error
     watch.check()
 
 

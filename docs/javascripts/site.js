@@ -342,6 +342,17 @@
     failed.add(ev.target);
     unloaded();
   }, true);
+  // A script answered with something else (a captive portal's sign-in page, a proxy's error page,
+  // a file cut short) loads, but does not parse: the browser reports a SyntaxError from its
+  // address, and its element sees no error. It failed all the same.
+  addEventListener("error", (ev) => {
+    if (!(ev.error instanceof SyntaxError) || !ev.filename) return;
+    const script = [...document.querySelectorAll("script[src]")].find((s) => s.src === ev.filename);
+    if (!script || script.src === here) return;
+    if (script.onerror) return script.onerror(); // loaded on first use: it says so itself
+    failed.add(script);
+    unloaded();
+  });
   // A page loaded in full has run every script it lists by then: a tool still waiting, or never
   // registered, never starts.
   addEventListener("load", () => setTimeout(() => (waiting.size || stranded()) && cannotStart()), { once: true });
@@ -377,7 +388,9 @@
     "code-runner": ["vendor/codemirror/editor.js", "code-runner.js"], // Python itself loads on the first Run
   };
   const here = document.currentScript ? document.currentScript.src : location.href;
-  function load(name) {
+  // `again`: how the reader tries again, said if a file fails (a summary loaded because something is
+  // stored has no button to press).
+  function load(name, again = "press its button again") {
     // Each of its files not here yet, or removed after it failed: a press after a failure fetches
     // again what failed, even when the tool's own file has run.
     for (const file of LAZY[name]) {
@@ -392,7 +405,7 @@
         script.remove();
         notify(`load-${name}`, navigator.onLine === false
           ? "This tool needs a connection the first time you open it; after that it works offline."
-          : "This tool could not load: check your connection and press its button again.");
+          : `This tool could not load: check your connection and ${again}.`);
       };
       document.body.appendChild(script);
     }
@@ -420,7 +433,7 @@
       } catch {
         stored = true; // storage cannot be read: the tool says so
       }
-      if (stored) load(name);
+      if (stored) load(name, "reload the page");
     }
   }
 
