@@ -476,35 +476,21 @@ def test_a_tool_whose_file_fails_on_a_full_load_says_so_and_keeps_what_is_stored
     watch.check()
 
 
+# Its own file (failed, or answered with a portal's page) or one it needs, arriving from a page
+# without the coach's files (the study plan's would still be there to need); once the network is
+# fixed, a reload starts the tool and nothing stored has changed. No service worker: one that took
+# the page would answer from its cache.
 @pytest.mark.browser
-def test_a_tool_whose_own_file_fails_after_instant_navigation_says_so(watch: Watch, site_url: str):
-    page = watch.page
-    page.route("**/javascripts/coach-readiness.js", lambda route: route.abort())
-    page.goto(site_url + PLAN)
-    ready(page, "study-plan")
-    page.evaluate("() => { window.__notReloaded = true; }")
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Readiness", exact=True).click()
-    expect(page.locator('[data-guide-notice="load"]')).to_contain_text("could not load")
-    assert page.evaluate("() => window.__notReloaded === true"), "the page was reloaded, not instantly navigated"
-    expect(page.locator('[data-guide-tool="readiness"]')).not_to_have_attribute("data-guide-ready", "")
-    watch.errors.clear()  # the aborted script's load error
-    watch.check()
-
-
-# Its own file or one it needs, arriving from a page without the coach's files (the study plan's
-# would still be there to need); once the network is fixed, a reload starts the tool and nothing
-# stored has changed. No service worker: one that took the page would answer from its cache.
-@pytest.mark.browser
-@pytest.mark.parametrize("file", ["coach-readiness.js", "coach-store.js"])
-def test_a_tool_file_answered_with_a_portal_page_after_instant_navigation_is_said(
-    watch: Watch, site_url: str, file: str
-):
+@pytest.mark.parametrize(
+    ("file", "fail"), [("coach-readiness.js", "abort"), ("coach-readiness.js", "portal"), ("coach-store.js", "portal")]
+)
+def test_a_tool_file_that_fails_after_instant_navigation_is_said(watch: Watch, site_url: str, file: str, fail: str):
     page = watch.page
     watch.context.route("**/sw.js", lambda route: route.abort())
     page.goto(site_url + "/practice/star-planner/")
     seed(page)
     before = storage(page)
-    page.route(f"**/javascripts/{file}", portal)
+    page.route(f"**/javascripts/{file}", portal if fail == "portal" else lambda route: route.abort())
     page.evaluate("() => { window.__notReloaded = true; }")
     page.locator(".md-sidebar--primary").get_by_role("link", name="Readiness", exact=True).click()
     expect(page.locator('[data-guide-notice="load"]')).to_contain_text("could not load")
@@ -515,7 +501,7 @@ def test_a_tool_file_answered_with_a_portal_page_after_instant_navigation_is_sai
     ready(page, "readiness")
     expect(page.locator('[data-guide-notice="load"]')).to_have_count(0)
     assert storage(page) == before
-    watch.errors.clear()  # the portal page's syntax error
+    watch.errors.clear()  # the aborted script's load error, or the portal page's syntax error
     watch.check()
 
 
