@@ -34,7 +34,18 @@ from pydantic import (
 from .data import SiteData
 from .errors import AuthorError, DataError
 from .render import md_escape, relative_link
-from .schema import Ident, Model, PythonName, Text, entries_of, load_entries, load_mapping, rel
+from .schema import (
+    Ident,
+    Model,
+    PythonName,
+    Text,
+    entries_of,
+    glob_files,
+    id_is_file_name,
+    load_entries,
+    load_mapping,
+    rel,
+)
 from .shape import principle_page
 
 PATTERNS_FILE = Path("coding") / "patterns.yml"  # under data/
@@ -212,10 +223,7 @@ def load_plan(data_dir: Path, site: SiteData) -> tuple[Step, ...]:
 
 def load_problem(path: Path, data_dir: Path) -> Problem:
     problem = load_mapping(path, Path(data_dir), Problem)
-    if problem.id != path.stem:
-        raise DataError(
-            rel(path, Path(data_dir)), path.stem, "id", f"'{problem.id}' must match the file name '{path.stem}'"
-        )
+    id_is_file_name(problem.id, path, Path(data_dir))
     return problem
 
 
@@ -315,10 +323,7 @@ def load_coding(data_dir: Path, site: SiteData, project: Path | None = None) -> 
     project = Path(project) if project is not None else data_dir.parent
     patterns = load_patterns(data_dir)
     pattern_ids = [p.id for p in patterns]
-    folder = data_dir / PROBLEMS_DIR
-    files = sorted(folder.glob("*.yml"))
-    if not files:
-        raise DataError(rel(folder, data_dir), None, None, "folder is missing or has no .yml files")
+    files = glob_files(data_dir, PROBLEMS_DIR)
     problems: list[Problem] = []
     solutions: dict[str, Solution] = {}
     titles: dict[str, str] = {}

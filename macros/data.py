@@ -31,6 +31,7 @@ from .schema import (
     distinct,
     entries_of,
     glob_files,
+    id_is_file_name,
     load_entries,
     load_mapping,
     rel,
@@ -386,11 +387,9 @@ def _load_companies(root: Path) -> tuple[list[Company], dict[str, str]]:
     company_file: dict[str, str] = {}
     for path in glob_files(root, "companies"):
         company = load_mapping(path, root, Company)
-        name = rel(path, root)
-        if company.id != path.stem:
-            raise DataError(name, path.stem, "id", f"'{company.id}' must match the file name '{path.stem}'")
+        id_is_file_name(company.id, path, root)
         companies.append(company)
-        company_file[company.id] = name
+        company_file[company.id] = rel(path, root)
     return companies, company_file
 
 

@@ -33,7 +33,19 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictSt
 from .data import SiteData
 from .diagram import Diagram, DiagramError, Node, Step, Tier, layout
 from .errors import AuthorError, DataError
-from .schema import Flag, Ident, Model, Text, glob_files, kind, named_by, read_yaml, rel, validate_named
+from .schema import (
+    Flag,
+    Ident,
+    Model,
+    Text,
+    glob_files,
+    id_is_file_name,
+    kind,
+    named_by,
+    read_yaml,
+    rel,
+    validate_named,
+)
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TOLERANCE = 0.02  # a stated figure may be rounded by up to 2% of the computed one
@@ -283,8 +295,7 @@ def load_walkthrough(path: Path, root: Path, site: SiteData) -> Walkthrough:
             "derived": (DerivedData, named_by("id", "derived ")),
         },
     )
-    if data.id != path.stem:
-        raise DataError(file, path.stem, "id", f"'{data.id}' must match the file name '{path.stem}'")
+    id_is_file_name(data.id, path, root)
     try:
         site.guide(data.guide)
     except AuthorError:

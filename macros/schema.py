@@ -281,7 +281,13 @@ def load_mapping(path: Path, root: Path, model: type[M]) -> M:
     return validate(model, doc, name, path.stem)
 
 
-def glob_files(root: Path, folder: str) -> list[Path]:
+def id_is_file_name(record_id: str, path: Path, root: Path) -> None:
+    """A file that holds one record is named by the record's id."""
+    if record_id != path.stem:
+        raise DataError(rel(path, root), path.stem, "id", f"'{record_id}' must match the file name '{path.stem}'")
+
+
+def glob_files(root: Path, folder: str | Path) -> list[Path]:
     """The ``.yml`` files of a folder under data/, which must exist and hold at least one."""
     path = root / folder
     if not path.is_dir():
