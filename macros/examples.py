@@ -27,7 +27,7 @@ from pydantic import AfterValidator, Field, StrictInt, model_validator
 
 from .data import Principle, SiteData
 from .errors import AuthorError, DataError
-from .schema import Count, FieldProblem, Ident, Model, Text, read_yaml, rel, validate_named
+from .schema import Count, FieldProblem, Ident, Model, Text, named_by, read_yaml, rel, validate_named
 
 PartName = Literal["situation", "task", "action", "result", "reflection"]
 PARTS: tuple[str, ...] = get_args(PartName)  # in the order an answer tells them
@@ -322,7 +322,9 @@ def load_examples(root: Path, site: SiteData) -> Examples:
     root = Path(root)
     path = root / "examples" / "answers.yml"
     file = rel(path, root)
-    data = validate_named(ExamplesData, read_yaml(path, root), file, None, {"answers": (AnswerData, _answer_label)})
+    data = validate_named(
+        ExamplesData, read_yaml(path, root), file, None, {"answers": (AnswerData, named_by("principle"))}
+    )
     wpm = data.words_per_minute
     answers = [_answer(file, f"#{i} (principle '{a.principle}')", a, site) for i, a in enumerate(data.answers, 1)]
     _check_spoken_length(file, answers, wpm, site)
@@ -387,8 +389,3 @@ def _check_spine_length(file: str, answers: list[AnswerExample], wpm: int, site:
                 f"is {a.spine_words} words, {seconds:.0f} seconds at {wpm} words a minute; "
                 f"a spine runs {low} to {high} {n.unit} (data/numbers.yml '{SPINE_LENGTH}')",
             )
-
-
-def _answer_label(i: int, raw: object) -> str:
-    pid = raw.get("principle") if isinstance(raw, dict) else None
-    return f"#{i} (principle '{pid}')" if isinstance(pid, str) else f"#{i}"
