@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from jsonschema import Draft202012Validator
 from pydantic import TypeAdapter
 
+from tests.support.data import read_yaml
 from tools import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_each_schema_forbids_keys_its_model_does_not_define(pattern: str):
 
 def _as_json(path: Path) -> object:
     """A data file as an editor's YAML language server hands it to JSON Schema (dates as text)."""
-    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+    return json.loads(json.dumps(read_yaml(path), default=str))
 
 
 def _validator(name: str) -> Draft202012Validator:
