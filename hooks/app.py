@@ -307,11 +307,14 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
 
     Each pixel row is sampled on ``samples`` lines; along a line, coverage is exact.
     """
-    edges = []
+    # Each edge filed under the pixel rows it spans, so a sample line tests only the edges near it.
+    by_row: list[list[tuple[float, float, float, float, int]]] = [[] for _ in range(size)]
     for poly in polys:
         for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1], strict=True):
             if y0 != y1:
-                edges.append((x0, y0, x1, y1, 1 if y1 > y0 else -1))
+                edge = (x0, y0, x1, y1, 1 if y1 > y0 else -1)
+                for row in range(max(0, math.floor(min(y0, y1))), min(size, math.floor(max(y0, y1)) + 1)):
+                    by_row[row].append(edge)
     rows = [[0.0] * size for _ in range(size)]
     weight = 1 / samples
     for py in range(size):
@@ -320,7 +323,7 @@ def rasterize(polys: list[list[tuple[float, float]]], size: int, samples: int = 
         for s in range(samples):
             y = py + (s + 0.5) * weight
             crossings = []
-            for x0, y0, x1, y1, wind in edges:
+            for x0, y0, x1, y1, wind in by_row[py]:
                 if (y0 <= y < y1) or (y1 <= y < y0):
                     crossings.append((x0 + (y - y0) * (x1 - x0) / (y1 - y0), wind))
             crossings.sort()
