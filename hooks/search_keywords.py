@@ -142,10 +142,13 @@ def stem(word: str) -> str:
 
 def vocabulary(docs: list[dict[str, object]], separator: re.Pattern[str]) -> dict[str, set[str]]:
     """Every word of the site's titles and text, by stem."""
-    tokens: set[str] = set()
+    # The separator splits at every white space and looks no further than a neighboring character,
+    # so the text's distinct space-separated chunks give the same words, each chunk split once.
+    chunks: set[str] = set()
     for doc in docs:
         text = re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")
-        tokens.update(words(html.unescape(text), separator))
+        chunks.update(html.unescape(text).lower().split())
+    tokens = {token for chunk in chunks for token in words(chunk, separator)}
     out: dict[str, set[str]] = {}
     for token in tokens:  # each distinct word once: the site's text repeats most of them many times
         w = token.strip(".,;:!?()'\"")
@@ -155,16 +158,45 @@ def vocabulary(docs: list[dict[str, object]], separator: re.Pattern[str]) -> dic
 
 
 def _contains(haystack: str, phrase: str) -> bool:
-    """Whether ``haystack`` (lower case) holds ``phrase`` as whole words. Called for every family
-    member against every title: the plain substring test settles almost every call."""
+    """Whether ``haystack`` (lower case) holds ``phrase`` as whole words."""
     needle = phrase.lower()
     return needle in haystack and re.search(rf"(?<![\w]){re.escape(needle)}(?![\w])", haystack) is not None
+
+
+_WORD = re.compile(r"\w+")
+
+
+class Families:
+    """The synonym families, each filed under the first word of each of its members.
+
+    A text holds a member as whole words only if it holds that member's first word
+    as a whole word, so a title is tested only against the families of its own words.
+    """
+
+    def __init__(self, families: list[list[str]]) -> None:
+        self.families = families
+        self._by_word: dict[str, set[int]] = {}
+        self._wordless: set[int] = set()  # a member with no letter or digit is tested everywhere
+        for i, family in enumerate(families):
+            for member in family:
+                first = _WORD.search(member.lower())
+                if first:
+                    self._by_word.setdefault(first.group(), set()).add(i)
+                else:
+                    self._wordless.add(i)
+
+    def near(self, known: str) -> list[list[str]]:
+        """The families that may have a member in ``known`` (lower case), in data order."""
+        found = set(self._wordless)
+        for word in set(_WORD.findall(known)):
+            found |= self._by_word.get(word, set())
+        return [self.families[i] for i in sorted(found)]
 
 
 def keywords_for(
     title: str,
     terms: list[str],
-    families: list[list[str]],
+    families: Families,
     spellings: dict[str, str],
     separator: re.Pattern[str],
 ) -> list[str]:
@@ -172,7 +204,7 @@ def keywords_for(
     members of its synonym families, the other spellings of their words."""
     out: list[str] = list(terms)
     known = (title + " " + " ".join(terms)).lower()
-    for family in families:
+    for family in families.near(known):
         if any(_contains(known, member) for member in family):
             out += [m for m in family if not _contains(known, m)]
     tokens = set(words(" ".join([title, *out]), separator))
@@ -194,7 +226,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for field in (FIELD, SLIPS_FIELD):
         if field not in index["config"].get("fields", {}):
             raise PluginError(f"hooks/search_keywords.py: add '{field}' to the search plugin's fields in mkdocs.yml")
-    families, spellings = load_families(_project(config))
+    family_lists, spellings = load_families(_project(config))
+    families = Families(family_lists)
     separator = re.compile(index["config"]["separator"])
     located = {doc["location"] for doc in index["docs"]}
     lost = sorted(set(_terms) - located)

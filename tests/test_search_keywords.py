@@ -3,14 +3,18 @@ and bench/search.py's findability evaluation (its files and its fixed split)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings, strategies as st
+from mkdocs.utils.yaml import yaml_load
 
 from bench.search import EvalQuery, load_eval, ranked_links, split_of
 from hooks import search_keywords as hook
+from tests.support import ROOT
 
 SEPARATOR = re.compile(r"""[\s\-/,;:!?()"]+|['’]s?\b|\Bs\b|\b(?:[Aa]|[Tt]he|[Aa]nd)\b""")
 
@@ -30,7 +34,7 @@ def test_stems_join_the_forms_of_a_word():
 
 def test_a_family_member_in_a_title_brings_the_others_and_the_terms_come_first():
     families = [["video streaming", "Netflix", "Prime Video"], ["cache", "Redis"]]
-    kw = hook.keywords_for("Walkthrough: Prime Video's Streaming", ["VOD"], families, {}, SEPARATOR)
+    kw = hook.keywords_for("Walkthrough: Prime Video's Streaming", ["VOD"], hook.Families(families), {}, SEPARATOR)
     assert kw[0] == "VOD"
     assert {"video streaming", "Netflix"} <= set(kw)
     assert "Redis" not in kw
@@ -38,7 +42,9 @@ def test_a_family_member_in_a_title_brings_the_others_and_the_terms_come_first()
 
 
 def test_other_spellings_are_keywords_and_other_forms_and_slips_are_variants():
-    assert "behaviour" in hook.keywords_for("Preparation and behavior", [], [], {"behavior": "behaviour"}, SEPARATOR)
+    assert "behaviour" in hook.keywords_for(
+        "Preparation and behavior", [], hook.Families([]), {"behavior": "behaviour"}, SEPARATOR
+    )
     forms = {"prepar": {"prepare", "preparing", "preparation"}}
     section = hook.variants("Preparation and behavior", SEPARATOR, forms, page=False)
     assert section == {"prepare", "preparing"}  # the title has "preparation"; slips only for a page's title
@@ -99,3 +105,35 @@ def test_every_evaluation_target_exists_in_the_built_site(built_site: Path):
         elif anchor and f'id="{anchor}"' not in html.read_text(encoding="utf-8"):
             missing.append(f"{q.query!r} -> no #{anchor} on {page}")
     assert not missing, "; ".join(missing)
+
+
+_PHRASE = st.text(alphabet="ab .+-", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PHRASE, min_size=1, max_size=3), max_size=5), st.text(alphabet="ab .+-", max_size=20))
+def test_the_families_a_text_is_tested_against_are_all_that_can_match_it(families, text):
+    index = hook.Families(families)
+    matching = [f for f in families if any(hook._contains(text, m) for m in f)]
+    assert [f for f in index.near(text) if any(hook._contains(text, m) for m in f)] == matching
+
+
+@functools.cache
+def _site_separator() -> re.Pattern[str]:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        plugins = yaml_load(f)["plugins"]
+    (search,) = [p["search"] for p in plugins if isinstance(p, dict) and "search" in p]
+    return re.compile(search["separator"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"aAsStTeh '’.-/,()\"“\n\u00a0", "the", "The", "can", "a.", "'s"]), max_size=20).map(
+        "".join
+    )
+)
+def test_the_vocabulary_splits_each_space_separated_chunk_as_the_whole_text_splits(text):
+    """hooks/search_keywords.vocabulary splits the text's distinct chunks, not the whole text."""
+    separator = _site_separator()
+    chunked = {w for chunk in text.lower().split() for w in hook.words(chunk, separator)}
+    assert chunked == set(hook.words(text, separator))
