@@ -51,9 +51,10 @@ class Renderer:
 
     def __init__(self, templates: Path) -> None:
         loader = FileSystemLoader(str(templates))
+        # One instance per build reads each template once: no need to look at its file again on every call.
+        common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "auto_reload": False}
         self._md = Environment(
-            loader=loader,
-            undefined=StrictUndefined,
+            **common,
             autoescape=False,
             finalize=md_escape,
             keep_trailing_newline=True,
@@ -61,8 +62,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self._html = Environment(
-            loader=loader,
-            undefined=StrictUndefined,
+            **common,
             autoescape=True,
             keep_trailing_newline=True,
             trim_blocks=True,
