@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -140,17 +141,21 @@ def stem(word: str) -> str:
     return word
 
 
+def tokens(texts: Iterable[str], separator: re.Pattern[str]) -> set[str]:
+    """The distinct words of ``texts`` (HTML: tags dropped, entities decoded), lower case, as the separator splits them."""
+    # Only the separator's white-space class matches white space, and no match depends on more than
+    # one character outside its own chunk: the distinct space-separated chunks give the same words
+    # as the whole text, and each chunk is split once however often the site repeats it.
+    chunks: set[str] = set()
+    for text in texts:
+        chunks.update(html.unescape(re.sub(r"<[^>]+>", " ", text)).lower().split())
+    return {token for chunk in chunks for token in words(chunk, separator)}
+
+
 def vocabulary(docs: list[dict[str, object]], separator: re.Pattern[str]) -> dict[str, set[str]]:
     """Every word of the site's titles and text, by stem."""
-    # The separator splits at every white space and looks no further than a neighboring character,
-    # so the text's distinct space-separated chunks give the same words, each chunk split once.
-    chunks: set[str] = set()
-    for doc in docs:
-        text = re.sub(r"<[^>]+>", " ", f"{doc.get('title', '')} {doc.get('text', '')}")
-        chunks.update(html.unescape(text).lower().split())
-    tokens = {token for chunk in chunks for token in words(chunk, separator)}
     out: dict[str, set[str]] = {}
-    for token in tokens:  # each distinct word once: the site's text repeats most of them many times
+    for token in tokens((f"{doc.get('title', '')} {doc.get('text', '')}" for doc in docs), separator):
         w = token.strip(".,;:!?()'\"")
         if len(w) >= MIN_STEM and w.isalpha():
             out.setdefault(stem(w), set()).add(w)
