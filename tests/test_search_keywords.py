@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 from mkdocs.utils.yaml import yaml_load
 
 from bench.search import EvalQuery, load_eval, ranked_links, split_of
@@ -112,7 +112,6 @@ def test_every_evaluation_target_exists_in_the_built_site(built_site: Path):
 _PHRASE = st.text(alphabet="aAb .+-", min_size=1, max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_PHRASE, min_size=1, max_size=3), max_size=5), st.text(alphabet="ab .+-", max_size=20))
 def test_the_families_a_text_is_tested_against_are_all_that_can_match_it(families, text):
     index = hook.Families(families)
@@ -128,7 +127,6 @@ def _site_separator() -> re.Pattern[str]:
     return re.compile(search["separator"])
 
 
-@settings(max_examples=500, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
