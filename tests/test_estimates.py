@@ -8,16 +8,19 @@ cannot hide a figure that does not add up.
 from __future__ import annotations
 
 import math
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from macros.data import SiteData
 from macros.design import TOLERANCE, load_walkthrough
 from macros.errors import DataError
-from tests.support.data import read_yaml, write_yaml
+from tests.support import ROOT
+from tests.support.data import edit_yaml, read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 DESIGN = sorted((ROOT / "data" / "design").glob("*.yml"))
 FUNCS = {"ceil": math.ceil, "max": max, "min": min}
 
@@ -55,15 +58,21 @@ def test_there_is_a_walkthrough_for_each_system_design_question_in_the_source() 
     assert questions and set(questions) <= stated
 
 
+def _changed_walkthrough(tmp_path: Path, change: Callable[[Any], None]) -> tuple[Path, Path]:
+    """A copy of order-processing.yml with ``change`` made, alone in a data folder of its own: (file, data)."""
+    data = tmp_path / "data"
+    target = data / "design" / "order-processing.yml"
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / "data/design/order-processing.yml", target)
+    edit_yaml(target, change)
+    return target, data
+
+
 def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(
     tmp_path: Path, site_data: SiteData
 ) -> None:
-    data = tmp_path / "data"
-    (data / "design").mkdir(parents=True)
-    doc = read_yaml(ROOT / "data/design/order-processing.yml")
-    doc["derived"][0]["value"] = 500  # 10,000,000 / 86,400 is about 116
-    target = data / "design" / "order-processing.yml"
-    write_yaml(target, doc)
+    # 10,000,000 / 86,400 is about 116
+    target, data = _changed_walkthrough(tmp_path, lambda doc: doc["derived"][0].update(value=500))
     with pytest.raises(DataError) as err:
         load_walkthrough(target, data, site_data)
     message = str(err.value)
@@ -84,12 +93,7 @@ def test_a_figure_that_does_not_add_up_is_refused_with_file_entry_and_field(
 def test_a_formula_may_only_do_arithmetic_over_known_figures(
     tmp_path: Path, formula: str, problem: str, site_data: SiteData
 ) -> None:
-    data = tmp_path / "data"
-    (data / "design").mkdir(parents=True)
-    doc = read_yaml(ROOT / "data/design/order-processing.yml")
-    doc["derived"][0]["formula"] = formula
-    target = data / "design" / "order-processing.yml"
-    write_yaml(target, doc)
+    target, data = _changed_walkthrough(tmp_path, lambda doc: doc["derived"][0].update(formula=formula))
     with pytest.raises(DataError, match=problem):
         load_walkthrough(target, data, site_data)
 
@@ -127,12 +131,7 @@ def test_walkthroughs_cite_aws_facts_from_the_design_sources(site_data: SiteData
 def test_an_unknown_key_is_refused_in_one_line_naming_file_entry_and_field(
     tmp_path: Path, site_data: SiteData, where: str, change, expected: str
 ) -> None:
-    data = tmp_path / "data"
-    (data / "design").mkdir(parents=True)
-    doc = read_yaml(ROOT / "data/design/order-processing.yml")
-    change(doc)
-    target = data / "design" / "order-processing.yml"
-    write_yaml(target, doc)
+    target, data = _changed_walkthrough(tmp_path, change)
     with pytest.raises(DataError) as err:
         load_walkthrough(target, data, site_data)
     assert str(err.value) == f"data/design/order-processing.yml, {expected}: is not a field this entry may have", where
