@@ -212,11 +212,11 @@ def keywords_for(
     for family in families.near(known):
         if any(_contains(known, member) for member in family):
             out += [m for m in family if not _contains(known, m)]
-    tokens = set(words(" ".join([title, *out]), separator))
-    extra: set[str] = {spellings[t] for t in tokens if t in spellings}
+    said = set(words(" ".join([title, *out]), separator))
+    extra: set[str] = {spellings[t] for t in said if t in spellings}
     seen: set[str] = set()
     result = []
-    for k in [*out, *sorted(extra - tokens)]:
+    for k in [*out, *sorted(extra - said)]:
         if k.lower() not in seen:
             seen.add(k.lower())
             result.append(k)
